@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { Id } from '../domain';
+import { mutators, type MutatorName, type Mutators } from '../mutators/registry';
+import type { MutatorDef } from '../mutators/types';
+import { DataChanged, RejectedNotice, SlaAlert, SyncState } from './notices';
+import { CustomerCard, CustomerSummary, Directory, MutationAck, MyQueue, OcDetail, QueueFilter, QueueRow, Session } from './views';
+
+// The API contract: method name → zod args → zod result, plus the events the core emits. Electron IPC, the
+// browser-shell WebSocket, the preload surface and the renderer's client are all derived from this one object.
+
+const none = z.object({}).strict();
+
+export const queries = {
+  'session.login': { args: z.object({ login: z.string().trim().min(1), password: z.string().min(1) }), result: Session },
+  'session.current': { args: none, result: Session.nullable() },
+  'session.logout': { args: none, result: z.null() },
+  'directory.get': { args: none, result: Directory },
+  'queue.mine': { args: none, result: MyQueue },
+  'queue.list': { args: QueueFilter, result: z.array(QueueRow) },
+  'queue.takeNext': { args: none, result: z.object({ ocId: Id.nullable() }) },
+  'oc.get': { args: z.object({ id: Id }), result: OcDetail },
+  'oc.search': { args: z.object({ text: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(500).default(50) }), result: z.array(QueueRow) },
+  'customer.search': { args: z.object({ text: z.string().trim().min(1).max(120) }), result: z.array(CustomerSummary) },
+  'customer.card': { args: z.object({ id: Id }), result: CustomerCard },
+  'sync.state': { args: none, result: SyncState },
+  'sync.notices': { args: none, result: z.array(RejectedNotice) },
+  'sync.dismissNotice': { args: z.object({ id: Id }), result: z.null() },
+} as const;
+
+/** Mutators an analyst's desktop may call (the customer's reply comes only through the Extranet API). */
+const DESKTOP_MUTATORS = (Object.keys(mutators) as MutatorName[]).filter((name) => name !== 'oc.customerReply');
+export type DesktopMutatorName = Exclude<MutatorName, 'oc.customerReply'>;
+
+/** The client may omit generated ids; the core fills them before the mutation is recorded. */
+const clientArgs = (def: MutatorDef): z.ZodType => {
+  const schema = def.args as unknown as z.ZodObject<z.ZodRawShape>;
+  if (def.generatedIds.length === 0) return schema;
+  const mask = Object.fromEntries(def.generatedIds.map((k) => [k, true])) as Record<string, true>;
+  return schema.partial(mask);
+};
+
+type ClientArgs<D> = D extends MutatorDef<infer A, infer G>
+  ? Omit<z.input<A>, G> & Partial<Pick<z.input<A>, G & keyof z.input<A>>>
+  : never;
+
+export type MutationMethods = {
+  [K in DesktopMutatorName]: { args: z.ZodType<z.output<Mutators[K]['args']>, ClientArgs<Mutators[K]>>; result: typeof MutationAck };
+};
+
+export const mutationMethods = Object.fromEntries(
+  DESKTOP_MUTATORS.map((name) => [name, { args: clientArgs(mutators[name] as MutatorDef), result: MutationAck }]),
+) as unknown as MutationMethods;
+
+export const contract = { ...queries, ...mutationMethods };
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type ArgsOf<M extends MethodName> = z.input<Contract[M]['args']>;
+export type ResultOf<M extends MethodName> = z.output<Contract[M]['result']>;
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+export const isMethodName = (name: string): name is MethodName => Object.hasOwn(contract, name);
+export const isMutationMethod = (name: MethodName): name is DesktopMutatorName => Object.hasOwn(mutationMethods, name);
+
+/** Events the core emits to every window. */
+export const events = {
+  'data.changed': DataChanged,
+  'sla.alert': SlaAlert,
+  'sync.state': SyncState,
+  'mutation.rejected': RejectedNotice,
+} as const;
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+export const EVENT_NAMES = Object.keys(events) as EventName[];

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { Id, Instant } from './ids';
+import { InteractionKind } from './enums';
+
+/** Simulation record (manual: "registro da simulação"): required to escalate to N2 or forward to development. */
+export const SimulationRecord = z.object({
+  steps: z.string().trim().min(10, 'descreva os passos / describe the steps').max(10_000),
+  environment: z.string().trim().min(3).max(2_000),
+  evidence: z.string().trim().max(5_000),
+  expected: z.string().trim().min(3).max(2_000),
+  actual: z.string().trim().min(3).max(2_000),
+});
+export type SimulationRecord = z.infer<typeof SimulationRecord>;
+
+export const CallDirection = z.enum(['inbound', 'outbound']);
+export const CallDetails = z.object({
+  direction: CallDirection,
+  startedAt: Instant,
+  endedAt: Instant,
+  contactName: z.string().trim().min(1).max(120),
+  phone: z.string().trim().max(30).nullable(),
+});
+export type CallDetails = z.infer<typeof CallDetails>;
+
+/**
+ * Everything said about an OC, append-only. A call may be logged against a customer without an OC, so
+ * ocId is nullable. customer_reply comes from the Extranet contact; the others from analysts.
+ */
+export const Interaction = z.object({
+  id: Id,
+  ocId: Id.nullable(),
+  customerId: Id,
+  kind: InteractionKind,
+  authorId: Id,
+  authorName: z.string(),
+  body: z.string().max(50_000),
+  call: CallDetails.nullable(),
+  simulation: SimulationRecord.nullable(),
+  /** When it counts: server receipt for customer-visible actions (SPEC §3 rule 10). */
+  createdAt: Instant,
+});
+export type Interaction = z.infer<typeof Interaction>;
+
+export const isCustomerVisible = (kind: InteractionKind): boolean =>
+  kind === 'public_reply' || kind === 'call_log' || kind === 'customer_reply';

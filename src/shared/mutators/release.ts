@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { domainError, Id, Instant, isDomainError, VersionLabel, type Release } from '../domain';
+import { checkOcAction } from '../oc/state-machine';
+import { analystNameIn, patchOc, requirePermission, statusEvents, statusFields } from './helpers';
+import { buildInteraction, interactionEvent } from './oc-interactions';
+import { defineMutator, type Change, type EventDraft } from './types';
+
+export const RegisterReleaseArgs = z.object({
+  id: Id,
+  version: VersionLabel,
+  releasedAt: Instant,
+  notes: z.string().trim().max(10_000).default(''),
+});
+
+/** The message each waiting customer gets (manual FAQ 4); it is a public reply, so the e-mail copy follows. */
+export const releaseNotice = (version: string): string =>
+  `A versão ${version} do UNO ERP, com a correção desta ocorrência, foi liberada. ` +
+  'Agende a atualização pelo módulo Segurança ou abra uma ocorrência de atualização de versão. ' +
+  'Se o problema persistir após atualizar, responda por aqui pela Extranet.';
+
+/** A lead registers the weekly release; OCs waiting for it become solucionada and their customers are told. */
+export const registerRelease = defineMutator({
+  name: 'release.register',
+  args: RegisterReleaseArgs,
+  generatedIds: ['id'],
+  needs: (args) => ({ releaseVersion: args.version, ocsAwaitingVersion: args.version }),
+  apply: (state, args, ctx) => {
+    const denied = requirePermission(ctx, 'configure');
+    if (denied !== null) return denied;
+    if (state.release !== null) {
+      if (state.release.id === args.id) return { changes: [], events: [] };
+      return domainError('RELEASE_EXISTS', {
+        'pt-BR': `A versão ${args.version} já foi registrada.`,
+        en: `Version ${args.version} is already registered.`,
+      });
+    }
+    const release: Release = { ...args, registeredById: ctx.actor.kind === 'analyst' ? ctx.actor.analyst.id : 'system' };
+    const changes: Change[] = [{ table: 'release', row: release }];
+    const events: EventDraft[] = [];
+    for (const oc of state.ocsAwaitingVersion) {
+      if (oc.targetVersion !== args.version) continue;
+      const checked = checkOcAction('release_resolve', oc, ctx.actor, { analystName: analystNameIn(state), timeZone: ctx.timeZone });
+      if (isDomainError(checked)) continue;
+      const notice = buildInteraction(ctx, {
+        id: `${release.id}:${oc.id}`,
+        ocId: oc.id,
+        customerId: oc.customerId,
+        kind: 'public_reply',
+        body: releaseNotice(args.version),
+        at: ctx.receivedAt,
+      });
+      const next = patchOc(oc, { ...statusFields(oc, checked.to, ctx), resolution: { code: 'versao_liberada', note: `Versão ${args.version}` } }, ctx);
+      changes.push({ table: 'ocorrencia', row: next }, { table: 'interaction', row: notice });
+      events.push(interactionEvent(oc, notice), ...statusEvents(oc, checked.to, ctx));
+    }
+    return { changes, events };
+  },
+});
