@@ -3,13 +3,18 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'net', 'http', 'https', 'url', 'util',
-  'stream', 'events', 'worker_threads', 'zlib', 'timers', 'process', 'buffer', 'dns', 'tls', 'module'];
+// Bare builtin names are matched exactly (as `paths`), so a sibling file such as './events' is not mistaken for one.
+const BUILTIN_NAMES = ['fs', 'path', 'os', 'child_process', 'crypto', 'net', 'http', 'https', 'url', 'util', 'stream',
+  'events', 'worker_threads', 'zlib', 'timers', 'process', 'buffer', 'dns', 'tls', 'module'];
+const nodeBuiltins = ['node:*'];
 const nativeAndServer = ['better-sqlite3', 'pg', '@electric-sql/pglite', 'fastify', '@fastify/*', 'ws', 'pino',
   'nodemailer', 'date-holidays-parser'];
 
-const restrict = (patterns, message) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+const restrict = (patterns, message, { builtins = false } = {}) => ({
+  'no-restricted-imports': ['error', {
+    paths: builtins ? BUILTIN_NAMES.map((name) => ({ name, message })) : [],
+    patterns: [{ group: patterns, message }],
+  }],
 });
 
 export default tseslint.config(
@@ -25,7 +30,7 @@ export default tseslint.config(
     files: ['src/shared/**/*.{ts,tsx}'],
     rules: restrict([...nodeBuiltins, 'electron', 'react', 'react-dom', ...nativeAndServer, '**/core/**',
       '**/main/**', '**/renderer/**', '**/server/**', '**/shell/**', '**/preload/**'],
-      'src/shared is pure: no node, electron, DOM or process-specific imports.'),
+      'src/shared is pure: no node, electron, DOM or process-specific imports.', { builtins: true }),
   },
   {
     files: ['src/shared/**/*.{ts,tsx}'],
@@ -38,7 +43,7 @@ export default tseslint.config(
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
     rules: restrict([...nodeBuiltins, 'electron', ...nativeAndServer, '**/core/**', '**/main/**', '**/server/**',
-      '**/shell/**', '**/preload/**'], 'The renderer talks to the core only through the API contract.'),
+      '**/shell/**', '**/preload/**'], 'The renderer talks to the core only through the API contract.', { builtins: true }),
   },
   {
     files: ['src/core/**/*.ts'],
@@ -59,7 +64,7 @@ export default tseslint.config(
   {
     files: ['src/preload/**/*.ts'],
     rules: restrict([...nodeBuiltins, ...nativeAndServer, '**/core/**', '**/main/**', '**/renderer/**',
-      '**/server/**', '**/shell/**'], 'The preload imports electron and shared only.'),
+      '**/server/**', '**/shell/**'], 'The preload imports electron and shared only.', { builtins: true }),
   },
   {
     files: ['src/main/**/*.ts'],

@@ -66,3 +66,6 @@ export type HandoffTarget = z.infer<typeof HandoffTarget>;
 export const CANCEL_REASONS = ['duplicada', 'invalida'] as const;
 export const CancelReason = z.enum(CANCEL_REASONS);
 export type CancelReason = z.infer<typeof CancelReason>;
+
+/** Statuses that count against an analyst's capacity: work in hand, not waiting on development or a release. */
+export const IN_HAND_STATUSES: readonly OcStatus[] = ['nova', 'em_atendimento', 'aguardando_cliente', 'reaberta'];

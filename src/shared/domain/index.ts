@@ -12,3 +12,4 @@ export * from './sla-config';
 export * from './events';
 export * from './errors';
 export * from './labels';
+export * from './text';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Id, Instant } from './ids';
 
 /** UNO ERP versions ship weekly (manual FAQ 4), e.g. "2026.48" or "8.4.12". */
-export const VersionLabel = z.string().trim().regex(/^[0-9][0-9A-Za-z.\-]{0,30}$/, 'versão inválida / invalid version');
+export const VersionLabel = z.string().trim().regex(/^[0-9][0-9A-Za-z.-]{0,30}$/, 'versão inválida / invalid version');
 
 export const Release = z.object({
   id: Id,

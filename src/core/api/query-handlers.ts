@@ -1,0 +1,78 @@
+import type { Directory, MyQueue, OcDetail, QueueFilter, QueueRow } from '../../shared/api/views';
+import { displayNumber, DomainFailure, type Analyst } from '../../shared/domain';
+import { allAnalysts, allCatalog, customerCard, interactionsOf, recentReleases, searchCustomers } from '../db/directory';
+import { eventsOf } from '../db/events';
+import { getRowWithVersion } from '../db/rows';
+import { availableFor, assignedTo, directedTo, listQueue, openRecadosFor, rowsByIds } from '../db/queue';
+import { searchOcIds } from '../db/search';
+import type { Ocorrencia } from '../../shared/domain';
+import type { CoreDeps } from './deps';
+import { customerNotFound, notLoggedIn, ocNotFound } from './errors';
+
+export const requireAnalyst = (deps: CoreDeps): Analyst => {
+  const analyst = deps.session.current();
+  if (analyst === null) throw new DomainFailure(notLoggedIn());
+  return analyst;
+};
+
+/** How many unassigned OCs "Minha fila" shows; the rest is reached through team views and take-next. */
+export const AVAILABLE_LIMIT = 500;
+
+export const myQueue = (deps: CoreDeps): MyQueue => {
+  const me = requireAnalyst(deps);
+  const mine = assignedTo(deps.db, me.id);
+  const directed = directedTo(deps.db, me.id);
+  const directedIds = new Set(directed.map((r) => r.id));
+  return {
+    available: availableFor(deps.db, me, AVAILABLE_LIMIT).filter((r) => !directedIds.has(r.id)),
+    mine,
+    directed,
+    recados: openRecadosFor(deps.db, me.id),
+  };
+};
+
+export const teamQueue = (deps: CoreDeps, filter: QueueFilter): QueueRow[] => {
+  requireAnalyst(deps);
+  return listQueue(deps.db, filter, deps.clock.now());
+};
+
+export const directory = (deps: CoreDeps): Directory => {
+  requireAnalyst(deps);
+  return { analysts: allAnalysts(deps.db), catalog: allCatalog(deps.db), releases: recentReleases(deps.db) };
+};
+
+export const ocDetail = (deps: CoreDeps, id: string): OcDetail => {
+  requireAnalyst(deps);
+  const row = getRowWithVersion(deps.db, 'ocorrencia', id);
+  if (row === undefined) throw new DomainFailure(ocNotFound(id));
+  const oc = JSON.parse(row.doc) as Ocorrencia;
+  const card = customerCard(deps.db, oc.customerId);
+  if (card === undefined) throw new DomainFailure(customerNotFound(oc.customerId));
+  const events = eventsOf(deps.db, id);
+  return {
+    oc,
+    displayNumber: displayNumber(oc),
+    customer: card,
+    interactions: interactionsOf(deps.db, id),
+    events,
+    sla: deps.slaClocks(events, deps.clock.now()),
+    pending: row.server_version === 0,
+  };
+};
+
+export const searchOcs = (deps: CoreDeps, args: { text: string; limit: number }): QueueRow[] => {
+  requireAnalyst(deps);
+  return rowsByIds(deps.db, searchOcIds(deps.db, args.text, args.limit));
+};
+
+export const findCustomers = (deps: CoreDeps, text: string) => {
+  requireAnalyst(deps);
+  return searchCustomers(deps.db, text);
+};
+
+export const customerCardOf = (deps: CoreDeps, id: string) => {
+  requireAnalyst(deps);
+  const card = customerCard(deps.db, id);
+  if (card === undefined) throw new DomainFailure(customerNotFound(id));
+  return card;
+};

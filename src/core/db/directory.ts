@@ -1,0 +1,36 @@
+import type { CustomerCard, CustomerSummary } from '../../shared/api/views';
+import { foldText, missingEligibility, onlyDigits, type Analyst, type CatalogItem, type Contact, type Interaction, type Release } from '../../shared/domain';
+import type { Db } from './connection';
+import { docs, getRow } from './rows';
+import { stmt } from './statements';
+
+export const allAnalysts = (db: Db): Analyst[] => docs(stmt(db, 'SELECT doc FROM analyst ORDER BY name').all() as { doc: string }[]);
+export const allCatalog = (db: Db): CatalogItem[] => docs(stmt(db, 'SELECT doc FROM catalog ORDER BY kind, name').all() as { doc: string }[]);
+export const recentReleases = (db: Db, limit = 20): Release[] =>
+  docs(stmt(db, 'SELECT doc FROM release ORDER BY released_at DESC LIMIT ?').all(limit) as { doc: string }[]);
+
+export const analystByLogin = (db: Db, login: string): Analyst | undefined => {
+  const row = stmt(db, 'SELECT doc FROM analyst WHERE login = ?').get(login.toLowerCase()) as { doc: string } | undefined;
+  return row === undefined ? undefined : JSON.parse(row.doc);
+};
+
+/** Phone panel: find a customer by name or CNPJ (digits, with or without punctuation). */
+export const searchCustomers = (db: Db, text: string, limit = 20): CustomerSummary[] => {
+  const digits = onlyDigits(text);
+  const rows = digits.length >= 4
+    ? stmt(db, 'SELECT id, name, cnpj, plan, segment FROM customer WHERE cnpj LIKE ? ORDER BY name LIMIT ?').all(`${digits}%`, limit)
+    : stmt(db, "SELECT id, name, cnpj, plan, segment FROM customer WHERE folded_name LIKE ? ESCAPE '\\' ORDER BY name LIMIT ?")
+        .all(`%${foldText(text).replace(/[\\%_]/g, (c) => `\\${c}`)}%`, limit);
+  return rows as CustomerSummary[];
+};
+
+export const customerCard = (db: Db, customerId: string): CustomerCard | undefined => {
+  const customer = getRow(db, 'customer', customerId);
+  if (customer === undefined) return undefined;
+  const contacts = docs<Contact>(stmt(db, 'SELECT doc FROM contact WHERE customer_id = ? ORDER BY rowid').all(customerId) as { doc: string }[]);
+  const openOcs = (stmt(db, 'SELECT COUNT(*) AS n FROM ocorrencia WHERE customer_id = ? AND is_open = 1').get(customerId) as { n: number }).n;
+  return { customer, contacts, missingEligibility: missingEligibility(customer), openOcs };
+};
+
+export const interactionsOf = (db: Db, ocId: string): Interaction[] =>
+  docs(stmt(db, 'SELECT doc FROM interaction WHERE oc_id = ? ORDER BY created_at, rowid').all(ocId) as { doc: string }[]);

@@ -1,0 +1,114 @@
+import type { QueueFilter, QueueRow } from '../../shared/api/views';
+import { displayNumber, type Analyst, type Recado } from '../../shared/domain';
+import type { Db } from './connection';
+import { docs } from './rows';
+import { stmt } from './statements';
+
+// Queue reads come from the query columns, never the JSON docs: tens of thousands of rows stay cheap.
+const ROW_SQL = `SELECT o.id, o.number, o.customer_id, c.name AS customer_name, o.plan, o.module, o.segment, o.criticidade,
+  o.kind, o.channel, o.status, o.level, o.subject, o.assignee_id, a.name AS assignee_name, o.preferred_analyst_id,
+  o.created_at, o.updated_at, o.sla_clock, o.sla_state, o.sla_due_at, o.sla_percent, o.sla_breached_at, o.server_version
+  FROM ocorrencia o JOIN customer c ON c.id = o.customer_id LEFT JOIN analyst a ON a.id = o.assignee_id`;
+
+interface RawRow {
+  id: string; number: string | null; customer_id: string; customer_name: string; plan: QueueRow['plan']; module: string;
+  segment: string; criticidade: QueueRow['criticidade']; kind: QueueRow['kind']; channel: QueueRow['channel'];
+  status: QueueRow['status']; level: QueueRow['level']; subject: string; assignee_id: string | null;
+  assignee_name: string | null; preferred_analyst_id: string | null; created_at: number; updated_at: number;
+  sla_clock: NonNullable<QueueRow['sla']>['clock'] | null; sla_state: NonNullable<QueueRow['sla']>['state'] | null;
+  sla_due_at: number | null; sla_percent: number | null; sla_breached_at: number | null; server_version: number;
+}
+
+export const toQueueRow = (r: RawRow): QueueRow => ({
+  id: r.id,
+  number: r.number,
+  displayNumber: displayNumber({ id: r.id, number: r.number }),
+  customerId: r.customer_id,
+  customerName: r.customer_name,
+  plan: r.plan,
+  module: r.module,
+  segment: r.segment,
+  criticidade: r.criticidade,
+  kind: r.kind,
+  channel: r.channel,
+  status: r.status,
+  level: r.level,
+  subject: r.subject,
+  assigneeId: r.assignee_id,
+  assigneeName: r.assignee_name,
+  preferredAnalystId: r.preferred_analyst_id,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  sla: r.sla_clock === null || r.sla_state === null
+    ? null
+    : { clock: r.sla_clock, state: r.sla_state, dueAt: r.sla_due_at, percent: r.sla_percent ?? 0, breachedAt: r.sla_breached_at },
+  pending: r.server_version === 0,
+});
+
+const placeholders = (values: readonly unknown[]): string => values.map(() => '?').join(', ');
+
+/**
+ * "Minha fila", first part: unassigned open OCs at my level whose module and segment are among my specialties,
+ * soonest breach first — read in order from the partial index ocorrencia_queue.
+ */
+export const availableFor = (db: Db, analyst: Pick<Analyst, 'level' | 'modules' | 'segments'>, limit: number): QueueRow[] => {
+  if (analyst.modules.length === 0 || analyst.segments.length === 0) return [];
+  const sql = `${ROW_SQL} WHERE o.is_open = 1 AND o.assignee_id IS NULL AND o.level = ? AND o.module IN (${placeholders(analyst.modules)})
+    AND o.segment IN (${placeholders(analyst.segments)}) ORDER BY o.sla_sort LIMIT ?`;
+  return (stmt(db, sql).all(analyst.level, ...analyst.modules, ...analyst.segments, limit) as RawRow[]).map(toQueueRow);
+};
+
+export const assignedTo = (db: Db, analystId: string): QueueRow[] =>
+  (stmt(db, `${ROW_SQL} WHERE o.is_open = 1 AND o.assignee_id = ? ORDER BY o.sla_sort`).all(analystId) as RawRow[]).map(toQueueRow);
+
+/** OCs the customer directed to this analyst (preferred analyst) that nobody holds yet. */
+export const directedTo = (db: Db, analystId: string): QueueRow[] =>
+  (stmt(db, `${ROW_SQL} WHERE o.is_open = 1 AND o.preferred_analyst_id = ? AND o.assignee_id IS NULL ORDER BY o.sla_sort`).all(analystId) as RawRow[]).map(toQueueRow);
+
+export const openRecadosFor = (db: Db, analystId: string): Recado[] =>
+  docs<Recado>(stmt(db, 'SELECT doc FROM recado WHERE for_analyst_id = ? AND done_at IS NULL ORDER BY created_at').all(analystId) as { doc: string }[]);
+
+/** Team views (SPEC §4): any combination of filters, soonest breach first. */
+export const listQueue = (db: Db, filter: QueueFilter, now: number): QueueRow[] => {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const inList = (column: string, values: readonly unknown[] | undefined): void => {
+    if (values === undefined || values.length === 0) return;
+    where.push(`${column} IN (${placeholders(values)})`);
+    params.push(...values);
+  };
+  if (filter.openOnly) where.push('o.is_open = 1');
+  inList('o.module', filter.modules);
+  inList('o.segment', filter.segments);
+  inList('o.level', filter.levels);
+  inList('o.status', filter.statuses);
+  inList('o.plan', filter.plans);
+  inList('o.criticidade', filter.criticidades);
+  if (filter.assigneeId !== undefined) {
+    if (filter.assigneeId === null) where.push('o.assignee_id IS NULL');
+    else {
+      where.push('o.assignee_id = ?');
+      params.push(filter.assigneeId);
+    }
+  }
+  if (filter.customerId !== undefined) {
+    where.push('o.customer_id = ?');
+    params.push(filter.customerId);
+  }
+  if (filter.breached === true) where.push('o.sla_breached_at IS NOT NULL');
+  if (filter.breached === false) where.push('o.sla_breached_at IS NULL');
+  if (filter.dueWithinMs !== undefined) {
+    where.push("o.sla_state = 'running' AND o.sla_sort <= ?");
+    params.push(now + filter.dueWithinMs);
+  }
+  const sql = `${ROW_SQL}${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY o.sla_sort, o.created_at LIMIT ?`;
+  return (stmt(db, sql).all(...params, filter.limit) as RawRow[]).map(toQueueRow);
+};
+
+export const rowsByIds = (db: Db, ids: readonly string[]): QueueRow[] => {
+  if (ids.length === 0) return [];
+  const rows = stmt(db, `${ROW_SQL} WHERE o.id IN (${placeholders(ids)})`).all(...ids) as RawRow[];
+  const byId = new Map(rows.map((r) => [r.id, toQueueRow(r)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+};
+

@@ -1,0 +1,36 @@
+import type { SlaBadge } from '../../shared/api/views';
+import type { Db } from './connection';
+import { stmt } from './statements';
+
+/** Sort key of an OC with no running clock: after every real deadline. */
+export const NO_DEADLINE = Number.MAX_SAFE_INTEGER;
+
+export interface SlaColumns {
+  badge: SlaBadge | null;
+  /** Soonest running deadline, or NO_DEADLINE. */
+  sort: number;
+  /** Next instant at which the SLA state of this OC changes (threshold, breach, calendar edge); null if none. */
+  nextAt: number | null;
+}
+
+export const writeSlaColumns = (db: Db, ocId: string, sla: SlaColumns): void => {
+  const b = sla.badge;
+  stmt(db, `UPDATE ocorrencia SET sla_sort = ?, sla_next_at = ?, sla_clock = ?, sla_state = ?, sla_due_at = ?, sla_percent = ?,
+    sla_breached_at = ? WHERE id = ?`).run(sla.sort, sla.nextAt, b?.clock ?? null, b?.state ?? null, b?.dueAt ?? null, b?.percent ?? null, b?.breachedAt ?? null, ocId);
+};
+
+/** OCs whose SLA state changes at or before `now`. */
+export const ocsWithSlaDue = (db: Db, now: number): string[] =>
+  (stmt(db, 'SELECT id FROM ocorrencia WHERE sla_next_at IS NOT NULL AND sla_next_at <= ?').all(now) as { id: string }[]).map((r) => r.id);
+
+/** The soonest SLA instant across all OCs: where the scheduler's single timer is armed. */
+export const nextSlaInstant = (db: Db): number | null =>
+  (stmt(db, 'SELECT MIN(sla_next_at) AS next FROM ocorrencia WHERE sla_next_at IS NOT NULL').get() as { next: number | null }).next;
+
+export const openOcIds = (db: Db): string[] =>
+  (stmt(db, 'SELECT id FROM ocorrencia WHERE is_open = 1').all() as { id: string }[]).map((r) => r.id);
+
+/** Records that an alert fired; false when it had fired already (exactly once, across restarts). */
+export const recordAlert = (db: Db, alert: { ocId: string; clock: string; threshold: number; crossedAt: number; firedAt: number }): boolean =>
+  stmt(db, 'INSERT OR IGNORE INTO sla_alert (oc_id, clock, threshold, crossed_at, fired_at) VALUES (?, ?, ?, ?, ?)')
+    .run(alert.ocId, alert.clock, alert.threshold, alert.crossedAt, alert.firedAt).changes === 1;

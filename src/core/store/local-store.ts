@@ -1,0 +1,96 @@
+import { domainError, DomainFailure, isDomainError, type Analyst, type DomainError, type OcEvent, type SlaConfig } from '../../shared/domain';
+import { mutators, type MutatorName } from '../../shared/mutators/registry';
+import { runMutator } from '../../shared/mutators/run';
+import type { Change, MutatorDef } from '../../shared/mutators/types';
+import type { Clock } from '../../shared/time';
+import type { Db } from '../db/connection';
+import { insertEvents } from '../db/events';
+import { currentSlaConfig, loadState } from '../db/loader';
+import { getMeta, setMeta } from '../db/meta';
+import { appendOutbox } from '../db/outbox';
+import { writeChanges } from '../db/writer';
+
+/** Recomputes the SLA columns of the given OCs from their event logs (the pure SLA function). */
+export type SlaDeriver = (db: Db, ocIds: Iterable<string>, now: number) => void;
+
+export interface LocalStoreDeps {
+  db: Db;
+  /** Local clock corrected by the measured server offset. */
+  clock: Clock;
+  timeZone: string;
+  deriveSla: SlaDeriver;
+}
+
+export interface LocalResult {
+  mutationId: number | null;
+  changes: Change[];
+  events: OcEvent[];
+}
+
+export const clientIdOf = (db: Db): string => {
+  let id = getMeta(db, 'clientId');
+  if (id === undefined) {
+    id = globalThis.crypto.randomUUID();
+    setMeta(db, 'clientId', id);
+  }
+  return id;
+};
+
+const requireConfig = (db: Db): SlaConfig => {
+  const config = currentSlaConfig(db);
+  if (config === undefined) throw new Error('The local replica has no SLA configuration: seed or sync it first.');
+  return config;
+};
+
+/**
+ * Applies a mutation to the replica in ONE transaction: the view rows, the events and the outbox row (SPEC §6).
+ * A refused mutation writes nothing and returns the DomainError. A mutation that changes nothing is not queued.
+ */
+export const applyLocal = (
+  deps: LocalStoreDeps,
+  name: MutatorName,
+  args: unknown,
+  actor: Analyst,
+  replay?: { mutationId: number; clientTime: number },
+): LocalResult | DomainError => {
+  const { db } = deps;
+  const clientId = clientIdOf(db);
+  const now = deps.clock.now();
+  const run = db.transaction((): LocalResult => {
+    const config = requireConfig(db);
+    const def = mutators[name] as MutatorDef;
+    const state = loadState(db, def.needs(args, { kind: 'analyst', analyst: actor }), config);
+    const actedAt = replay?.clientTime ?? now;
+    const mutationId = replay?.mutationId ?? appendOutbox(db, { name, args, clientTime: actedAt, actorId: actor.id }, now);
+    const applied = runMutator(name, state, args, {
+      actor: { kind: 'analyst', analyst: actor },
+      actedAt,
+      receivedAt: actedAt,
+      mutationRef: `${clientId}:${mutationId}`,
+      ocNumber: null,
+      timeZone: deps.timeZone,
+    });
+    if (isDomainError(applied)) throw new DomainFailure(applied);
+    if (applied.changes.length === 0 && applied.events.length === 0 && replay === undefined) {
+      throw new NothingChanged();
+    }
+    const touched = writeChanges(db, applied.changes, { optimistic: true, serverVersion: 0 });
+    insertEvents(db, applied.events, true);
+    for (const event of applied.events) touched.add(event.ocId);
+    deps.deriveSla(db, touched, now);
+    return { mutationId, changes: applied.changes, events: applied.events };
+  });
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof NothingChanged) return { mutationId: null, changes: [], events: [] };
+    if (error instanceof DomainFailure) return error.error;
+    throw error;
+  }
+};
+
+/** Internal signal to roll back the outbox row of a mutation that changed nothing. */
+class NothingChanged extends Error {}
+
+export const unknownMutation = (name: string): DomainError =>
+  domainError('UNKNOWN_METHOD', { 'pt-BR': `Operação desconhecida: ${name}`, en: `Unknown operation: ${name}` });

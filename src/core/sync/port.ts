@@ -1,0 +1,29 @@
+import type { SyncState } from '../../shared/api/notices';
+import type { Analyst, DomainError } from '../../shared/domain';
+
+/**
+ * What the core needs from sync. The real client pushes the outbox, pulls, rebases and measures the clock
+ * offset; `localOnlySync` stands in when no server is configured (a single machine, tests).
+ */
+export interface SyncPort {
+  state(): SyncState;
+  /** A local mutation was queued: push soon. */
+  kick(): void;
+  /** Offset to add to the local clock to get server time (0 until measured). */
+  clockOffsetMs(): number;
+  /** Checks a password with the server; 'unreachable' lets the core fall back to the offline verifier. */
+  login(login: string, password: string): Promise<{ analyst: Analyst } | DomainError | 'unreachable'>;
+  logout(): Promise<void>;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+export const localOnlySync = (pending: () => number): SyncPort => ({
+  state: () => ({ status: 'local_only', offlineSince: null, pending: pending(), lastSyncAt: null, serverUrl: null, clockOffsetMs: 0, problem: null }),
+  kick: () => undefined,
+  clockOffsetMs: () => 0,
+  login: async () => 'unreachable',
+  logout: async () => undefined,
+  start: () => undefined,
+  stop: async () => undefined,
+});

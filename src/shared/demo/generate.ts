@@ -1,0 +1,134 @@
+import { defaultCatalog, isOpenStatus, type Analyst, type CatalogItem, type Contact, type Customer, type Interaction, type OcEvent, type Ocorrencia, type Recado, type Release, type SlaConfig } from '../domain';
+import { MemoryState } from '../mutators/memory-state';
+import { systemActor } from '../oc/actor';
+import { defaultSlaConfig } from '../sla/defaults';
+import { demoAnalysts, demoContacts, demoCustomers } from './people';
+import { Prng } from './prng';
+import { officeTime, Simulation } from './simulation';
+import { OcStory, type Cast } from './stories';
+
+const { HOUR, DAY } = Simulation;
+const LOCAL_OFFSET = -3 * HOUR;
+
+export interface DemoOptions {
+  ocs: number;
+  seed: number;
+  /** The instant the data is "as of"; the same (ocs, seed, now) always gives the same data. */
+  now: number;
+}
+
+export interface DemoData {
+  now: number;
+  catalog: CatalogItem[];
+  slaConfig: SlaConfig;
+  analysts: Analyst[];
+  customers: Customer[];
+  contacts: Contact[];
+  releases: Release[];
+  ocorrencias: Ocorrencia[];
+  interactions: Interaction[];
+  events: OcEvent[];
+  recados: Recado[];
+  /** Refusals the stories met (capacity full, …) — realistic, and a check that the state machine was exercised. */
+  refused: Record<string, number>;
+}
+
+/** Weekly releases ship on Mondays (manual FAQ 4); the label is the Monday's date. */
+const mondaysBetween = (from: number, to: number): number[] => {
+  const result: number[] = [];
+  const start = new Date(from + LOCAL_OFFSET);
+  let day = Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate(), 9) - LOCAL_OFFSET;
+  while (new Date(day + LOCAL_OFFSET).getUTCDay() !== 1) day += DAY;
+  for (; day <= to + 14 * DAY; day += 7 * DAY) result.push(day);
+  return result;
+};
+const versionLabel = (monday: number): string => new Date(monday + LOCAL_OFFSET).toISOString().slice(0, 10).replace(/-/g, '.');
+
+/** Deterministic demo data: people, customers and OC histories produced by running the real mutators. */
+export const generateDemo = (options: DemoOptions): DemoData => {
+  const rng = new Prng(options.seed);
+  const now = options.now;
+  // About 110 OCs a working day is what this team can handle; bigger data sets reach further into the past.
+  const windowDays = Math.min(1_100, Math.max(14, Math.round(options.ocs / 80)));
+  const start = now - windowDays * DAY;
+  const slaConfig = defaultSlaConfig(start - 30 * DAY);
+  const state = new MemoryState(slaConfig);
+  const analysts = demoAnalysts(rng, now);
+  const customers = demoCustomers(rng, Math.min(2_000, Math.max(30, Math.round(options.ocs / 25))), now);
+  const contacts = customers.flatMap((c) => demoContacts(rng, c));
+  state.write([...analysts.map((row) => ({ table: 'analyst' as const, row })), ...customers.map((row) => ({ table: 'customer' as const, row })),
+    ...contacts.map((row) => ({ table: 'contact' as const, row }))], []);
+
+  const mondays = mondaysBetween(start, now);
+  const leads = analysts.filter((a) => a.role === 'lead');
+  const cast: Cast = {
+    analysts: analysts.filter((a) => a.role === 'analyst'),
+    leads,
+    customers,
+    ocsOfCustomer: new Map(),
+    extranetContacts: new Map(customers.map((c) => [c.id, contacts.filter((k) => k.customerId === c.id && k.extranetAccess)])),
+    releaseAfter: (instant) => versionLabel(mondays.find((m) => m > instant + DAY) ?? (mondays[mondays.length - 1] as number)),
+  };
+  const sim = new Simulation(state, rng, now);
+
+  const eligible = customers.filter((c) => c.implantacaoTermSignedAt !== null && c.eadExtranetCompletedAt !== null && c.slaAcknowledgedAt !== null);
+  const weightedCustomers = eligible.flatMap((c) => (c.plan === 'vip' ? [c, c, c] : c.plan === 'ouro' ? [c, c] : [c]));
+  for (let i = 0; i < options.ocs; i += 1) {
+    const raw = start + Math.floor(rng.next() * (now - start));
+    const office = officeTime(raw, rng);
+    const createdAt = rng.chance(0.85) && office <= now ? office : raw;
+    new OcStory(sim, cast, rng.pick(weightedCustomers)).begin(createdAt);
+  }
+  for (const monday of mondays) {
+    sim.schedule(monday, () => sim.act('release.register', { id: rng.uuid(), version: versionLabel(monday), releasedAt: monday, notes: 'Versão semanal do UNO ERP.' }, sim.analyst(rng.pick(leads)), monday));
+  }
+  // The nightly auto-close: solucionada for autoCloseDays without a reopen becomes encerrada.
+  for (let night = start + DAY; night <= now; night += DAY) {
+    sim.schedule(night, () => {
+      for (const oc of state.withStatus('solucionada')) {
+        if (oc.solvedAt !== null && night - oc.solvedAt >= slaConfig.autoCloseDays * DAY) {
+          sim.act('oc.close', { ocId: oc.id }, systemActor('Encerramento automático'), night);
+        }
+      }
+    });
+  }
+  const recent = () => officeTime(now - rng.int(10, 48 * 60) * 60_000, rng);
+  for (let i = 0; i < Math.max(6, Math.round(options.ocs / 400)); i += 1) {
+    const at = Math.min(recent(), now);
+    const customer = rng.pick(eligible);
+    const from = rng.pick(cast.analysts);
+    const to = rng.pick(cast.analysts.filter((a) => a.id !== from.id));
+    sim.schedule(at, () => {
+      const id = rng.uuid();
+      sim.act('recado.create', { id, forAnalystId: to.id, customerId: customer.id, ocId: null, callerName: cast.extranetContacts.get(customer.id)?.[0]?.name ?? 'Cliente', callerPhone: null, message: 'Pediu retorno sobre a ocorrência aberta ontem.' }, sim.analyst(from), at);
+      if (rng.chance(0.3)) sim.schedule(Math.min(at + HOUR, now), () => sim.act('recado.done', { recadoId: id }, sim.analyst(to), Math.min(at + HOUR, now)));
+    });
+  }
+  sim.run();
+
+  // The seed numbers OCs as the server would: OC-YYYY-NNNNNN in order of creation, per year.
+  const ocorrencias = [...state.ocorrencias.values()].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  const perYear = new Map<number, number>();
+  const numbered = ocorrencias.map((oc) => {
+    const year = new Date(oc.createdAt + LOCAL_OFFSET).getUTCFullYear();
+    const n = (perYear.get(year) ?? 0) + 1;
+    perYear.set(year, n);
+    return { ...oc, number: `OC-${year}-${String(n).padStart(6, '0')}` };
+  });
+  return {
+    now,
+    catalog: defaultCatalog(),
+    slaConfig,
+    analysts: [...state.analysts.values()],
+    customers: [...state.customers.values()],
+    contacts: [...state.contacts.values()],
+    releases: [...state.releases.values()],
+    ocorrencias: numbered,
+    interactions: [...state.interactions.values()],
+    events: state.events,
+    recados: [...state.recados.values()],
+    refused: Object.fromEntries(sim.refused),
+  };
+};
+
+export const openCount = (data: DemoData): number => data.ocorrencias.filter((o) => isOpenStatus(o.status)).length;
