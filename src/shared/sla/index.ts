@@ -1,0 +1,10 @@
+// The SLA engine of SPEC §3: calendars and business time, the clocks of an OC, penalties, predictive breach.
+export * from './defaults';
+export { compileCalendar, CompiledCalendar, type CalendarLike } from './calendar';
+export { holidayClosures, checkHolidaySource, type HolidayClosure, type OptionalPoint } from './holidays';
+export { businessMs, deadline, nextOpenInstant, isOpenAt, alertInstant, openIntervalsOn, type OpenInterval } from './business-time';
+export { indexConfig, slaConfigProblems, SlaConfigError } from './config-index';
+export { evaluateSla, slaBadge, clockOf, type SlaAlertPoint, type SlaClockState, type SlaEvaluation } from './clocks';
+export * from './penalties';
+export * from './predict';
+export { formatInstantIso } from './time-zone';
