@@ -49,12 +49,19 @@ const placeholders = (values: readonly unknown[]): string => values.map(() => '?
 
 /**
  * "Minha fila", first part: unassigned open OCs at my level whose module and segment are among my specialties,
- * soonest breach first — read in order from the partial index ocorrencia_queue.
+ * soonest breach first — found through the partial index ocorrencia_queue (one probe per module × segment).
  */
+/** The SQL of `availableFor` for a number of modules and segments (the query-plan test reads it too). */
+export const availableForSql = (modules: number, segments: number): string =>
+  // INDEXED BY: without statistics the planner may pick the assignee index (assignee_id IS NULL) and scan every
+  // unassigned OC; the queue index probes only my level × modules × segments.
+  `${ROW_SQL.replace('FROM ocorrencia o', 'FROM ocorrencia o INDEXED BY ocorrencia_queue')} WHERE o.is_open = 1 AND o.assignee_id IS NULL
+    AND o.level = ? AND o.module IN (${placeholders(Array.from({ length: modules }))}) AND o.segment IN (${placeholders(Array.from({ length: segments }))})
+    ORDER BY o.sla_sort LIMIT ?`;
+
 export const availableFor = (db: Db, analyst: Pick<Analyst, 'level' | 'modules' | 'segments'>, limit: number): QueueRow[] => {
   if (analyst.modules.length === 0 || analyst.segments.length === 0) return [];
-  const sql = `${ROW_SQL} WHERE o.is_open = 1 AND o.assignee_id IS NULL AND o.level = ? AND o.module IN (${placeholders(analyst.modules)})
-    AND o.segment IN (${placeholders(analyst.segments)}) ORDER BY o.sla_sort LIMIT ?`;
+  const sql = availableForSql(analyst.modules.length, analyst.segments.length);
   return (stmt(db, sql).all(analyst.level, ...analyst.modules, ...analyst.segments, limit) as RawRow[]).map(toQueueRow);
 };
 
