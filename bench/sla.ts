@@ -8,29 +8,13 @@ import { deadline } from '../src/shared/sla/business-time';
 import { compileCalendar } from '../src/shared/sla/calendar';
 import { evaluateSla } from '../src/shared/sla/clocks';
 import { defaultBusinessCalendar, defaultSlaConfig } from '../src/shared/sla/defaults';
+import { Prng } from '../src/shared/demo/prng';
+import type { BenchFigure } from './figures';
 
-export interface BenchFigure {
-  value: number;
-  unit: string;
-  baseline?: number;
-  ratio?: number;
-}
 
 const HOUR = 3_600_000;
 const YEAR_START = Date.parse('2027-01-01T03:00:00Z');
 const YEAR_MS = 365 * 24 * HOUR;
-
-/** Deterministic PRNG (mulberry32) so every run measures the same work. */
-const random = (seed: number): (() => number) => {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-};
 
 const best = (runs: number, body: () => number): number => {
   let min = Number.POSITIVE_INFINITY;
@@ -49,7 +33,8 @@ let sink = 0;
 const benchDeadline = (): BenchFigure => {
   const calendar = compileCalendar(defaultBusinessCalendar());
   const n = 2_000_000;
-  const next = random(7);
+  const rng7 = new Prng(7);
+  const next = (): number => rng7.next();
   const starts = new Float64Array(n);
   const targets = new Float64Array(n);
   for (let i = 0; i < n; i += 1) {
@@ -104,7 +89,8 @@ const benchEvaluate = (): BenchFigure => {
   const config = defaultSlaConfig(0);
   const configs = (): typeof config => config;
   const now = Date.parse('2027-06-16T14:00:00-03:00');
-  const next = random(11);
+  const rng11 = new Prng(11);
+  const next = (): number => rng11.next();
   const ocs = Array.from({ length: 100_000 }, (_, i) => syntheticOc(next, i, now));
   for (let i = 0; i < 10_000; i += 1) sink += evaluateSla(ocs[i] as OcEvent[], configs, now).clocks.length;
   const ms = best(3, () => timed(() => {

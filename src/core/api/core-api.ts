@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import { contract, isMethodName, isMutationMethod, type MethodName, type queries } from '../../shared/api/contract';
 import { fail, ok, type ApiResult } from '../../shared/api/result';
 import { domainError, DomainFailure, type DomainError } from '../../shared/domain';
-import { describeIssues, invalidArgs } from '../../shared/mutators/run';
+import { invalidArgs } from '../../shared/mutators/run';
+import { describeIssues } from '../../shared/validation';
 import { dismissNotice, listNotices } from '../db/notices';
 import type { CoreDeps } from './deps';
 import { unknownMutation } from '../store/local-store';
@@ -50,11 +51,12 @@ export interface CoreApi {
 export const createCoreApi = (deps: CoreDeps): CoreApi => ({
   async invoke(method, rawArgs) {
     if (!isMethodName(method)) return fail(unknownMutation(method));
-    const schema = contract[method as MethodName].args as z.ZodType;
-    const parsed = schema.safeParse(rawArgs ?? {});
-    if (!parsed.success) return fail(invalidArgs(describeIssues(parsed.error.issues)));
     try {
-      if (isMutationMethod(method)) return ok(mutate(deps, method, parsed.data as Record<string, unknown>));
+      // A mutation's arguments are validated once, by its mutator's own schema after ids are filled in.
+      if (isMutationMethod(method)) return ok(mutate(deps, method, rawArgs));
+      const schema = contract[method as MethodName].args as z.ZodType;
+      const parsed = schema.safeParse(rawArgs ?? {});
+      if (!parsed.success) return fail(invalidArgs(describeIssues(parsed.error.issues)));
       const handler = queryHandlers[method as keyof Queries] as (deps: CoreDeps, args: unknown) => unknown;
       return ok(await handler(deps, parsed.data));
     } catch (error) {

@@ -2,7 +2,7 @@ import type { DesktopMutatorName } from '../../shared/api/contract';
 import type { MutationAck } from '../../shared/api/views';
 import { DomainFailure, isDomainError, newId } from '../../shared/domain';
 import { mutators } from '../../shared/mutators/registry';
-import { parseMutationArgs } from '../../shared/mutators/run';
+import { invalidArgs, parseMutationArgs } from '../../shared/mutators/run';
 import type { MutatorDef } from '../../shared/mutators/types';
 import { availableFor, directedTo } from '../db/queue';
 import { applyLocal } from '../store/local-store';
@@ -16,9 +16,10 @@ const subjectId = (def: MutatorDef, args: Record<string, unknown>): string | nul
 };
 
 /** Applies a desktop mutation optimistically, queues it for the server and tells every window. */
-export const mutate = (deps: CoreDeps, name: DesktopMutatorName, clientArgs: Record<string, unknown>): MutationAck => {
+export const mutate = (deps: CoreDeps, name: DesktopMutatorName, clientArgs: unknown): MutationAck => {
   const me = requireAnalyst(deps);
   const def = mutators[name] as MutatorDef;
+  if (typeof clientArgs !== 'object' || clientArgs === null || Array.isArray(clientArgs)) throw new DomainFailure(invalidArgs('expected an object'));
   const filled: Record<string, unknown> = { ...clientArgs };
   for (const key of def.generatedIds) if (filled[key] === undefined) filled[key] = newId();
   const parsed = parseMutationArgs(name, filled);

@@ -6,10 +6,17 @@ import { stmt } from './statements';
 
 const IN_HAND_SQL = IN_HAND_STATUSES.map((s) => `'${s}'`).join(', ');
 
-/** The current SLA configuration: the highest version this replica knows. */
+const parsedConfigs = new WeakMap<Db, SlaConfig>();
+
+/** The current SLA configuration: the highest version this replica knows (versions are immutable, so cached). */
 export const currentSlaConfig = (db: Db): SlaConfig | undefined => {
-  const row = stmt(db, 'SELECT doc FROM sla_config ORDER BY version DESC LIMIT 1').get() as { doc: string } | undefined;
-  return row === undefined ? undefined : (JSON.parse(row.doc) as SlaConfig);
+  const latest = stmt(db, 'SELECT MAX(version) AS version FROM sla_config').get() as { version: number | null };
+  if (latest.version === null) return undefined;
+  const cached = parsedConfigs.get(db);
+  if (cached?.version === latest.version) return cached;
+  const config = slaConfigVersion(db, latest.version);
+  if (config !== undefined) parsedConfigs.set(db, config);
+  return config;
 };
 
 export const slaConfigVersion = (db: Db, version: number): SlaConfig | undefined => getRow(db, 'sla_config', version);

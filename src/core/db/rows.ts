@@ -5,27 +5,32 @@ import { CODECS } from './tables';
 
 type RowMap = { [C in Change as C['table']]: C['row'] };
 export type RowOf<T extends EntityTable> = RowMap[T];
+type Columns = Record<string, string | number | null>;
 
-const upsertSql = new Map<EntityTable, string>();
+const codecOf = (table: EntityTable) =>
+  CODECS[table] as { key: string; keyOf(row: unknown): string | number; columns(row: unknown): Columns };
 
-const upsertStatementSql = (table: EntityTable, columnNames: string[]): string => {
-  let sql = upsertSql.get(table);
-  if (sql === undefined) {
-    const key = CODECS[table].key;
-    const all = [key, ...columnNames, 'doc', 'server_version'];
-    const updates = all.filter((c) => c !== key).map((c) => `${c} = excluded.${c}`);
-    sql = `INSERT INTO ${table} (${all.join(', ')}) VALUES (${all.map((c) => `@${c}`).join(', ')}) ON CONFLICT(${key}) DO UPDATE SET ${updates.join(', ')}`;
-    upsertSql.set(table, sql);
-  }
-  return sql;
-};
-
-/** Writes the whole row (doc and query columns). serverVersion 0 marks an unconfirmed local change. */
+/**
+ * Writes the whole row (doc and query columns). serverVersion 0 marks an unconfirmed local change.
+ * An existing row is updated in only the columns that changed: an index whose columns did not change is not
+ * touched, which keeps a local mutation's transaction small (most edits change the doc and updated_at only).
+ */
 export const putRow = (db: Db, change: Change, serverVersion: number): void => {
-  const codec = CODECS[change.table] as { key: string; keyOf(row: unknown): string | number; columns(row: unknown): Record<string, string | number | null> };
-  const columns = codec.columns(change.row);
-  const sql = upsertStatementSql(change.table, Object.keys(columns));
-  stmt(db, sql).run({ ...columns, [codec.key]: codec.keyOf(change.row), doc: JSON.stringify(change.row), server_version: serverVersion });
+  const codec = codecOf(change.table);
+  const key = codec.keyOf(change.row);
+  const next: Columns = { ...codec.columns(change.row), doc: JSON.stringify(change.row), server_version: serverVersion };
+  const names = Object.keys(next);
+  const current = stmt(db, `SELECT ${names.join(', ')} FROM ${change.table} WHERE ${codec.key} = ?`).get(key) as Columns | undefined;
+  if (current === undefined) {
+    const all = [codec.key, ...names];
+    stmt(db, `INSERT INTO ${change.table} (${all.join(', ')}) VALUES (${all.map((c) => `@${c}`).join(', ')})`).run({ ...next, [codec.key]: key });
+    return;
+  }
+  const changed = names.filter((name) => current[name] !== next[name]);
+  if (changed.length === 0) return;
+  const params: Columns = { key };
+  for (const name of changed) params[name] = next[name] ?? null;
+  stmt(db, `UPDATE ${change.table} SET ${changed.map((c) => `${c} = @${c}`).join(', ')} WHERE ${codec.key} = @key`).run(params);
 };
 
 export const getRow = <T extends EntityTable>(db: Db, table: T, id: string | number): RowOf<T> | undefined => {

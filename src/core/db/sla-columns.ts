@@ -13,10 +13,16 @@ export interface SlaColumns {
   nextAt: number | null;
 }
 
-export const writeSlaColumns = (db: Db, ocId: string, sla: SlaColumns): void => {
+/** Rewrites the SLA columns of an OC; returns false (and writes nothing) when they are already up to date. */
+export const writeSlaColumns = (db: Db, ocId: string, sla: SlaColumns): boolean => {
   const b = sla.badge;
+  const next = [sla.sort, sla.nextAt, b?.clock ?? null, b?.state ?? null, b?.dueAt ?? null, b?.percent ?? null, b?.breachedAt ?? null];
+  const current = stmt(db, `SELECT sla_sort, sla_next_at, sla_clock, sla_state, sla_due_at, sla_percent, sla_breached_at
+    FROM ocorrencia WHERE id = ?`).raw().get(ocId) as unknown[] | undefined;
+  if (current === undefined || current.every((value, i) => value === next[i])) return false;
   stmt(db, `UPDATE ocorrencia SET sla_sort = ?, sla_next_at = ?, sla_clock = ?, sla_state = ?, sla_due_at = ?, sla_percent = ?,
-    sla_breached_at = ? WHERE id = ?`).run(sla.sort, sla.nextAt, b?.clock ?? null, b?.state ?? null, b?.dueAt ?? null, b?.percent ?? null, b?.breachedAt ?? null, ocId);
+    sla_breached_at = ? WHERE id = ?`).run(...next, ocId);
+  return true;
 };
 
 /** OCs whose SLA state changes at or before `now`. */

@@ -1,4 +1,5 @@
-import { domainError, isDomainError, type DomainError, type OcEvent } from '../domain';
+import { domainError, isDomainError, type DomainError, type Messages, type OcEvent } from '../domain';
+import { describeIssues } from '../validation';
 import { actorId, actorName } from '../oc/actor';
 import type { MutatorName } from './registry';
 import { mutators } from './registry';
@@ -9,12 +10,10 @@ export interface AppliedMutation {
   events: OcEvent[];
 }
 
-export const invalidArgs = (issues: string): DomainError =>
-  domainError('INVALID_ARGS', { 'pt-BR': `Dados inválidos: ${issues}`, en: `Invalid data: ${issues}` });
-
-/** Zod issues as one readable line: "subject: assunto muito curto / subject too short". */
-export const describeIssues = (issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string =>
-  issues.map((i) => (i.path.length > 0 ? `${i.path.map(String).join('.')}: ${i.message}` : i.message)).join('; ');
+export const invalidArgs = (issues: Messages | string): DomainError => {
+  const text = typeof issues === 'string' ? { 'pt-BR': issues, en: issues } : issues;
+  return domainError('INVALID_ARGS', { 'pt-BR': `Dados inválidos: ${text['pt-BR']}`, en: `Invalid data: ${text.en}` });
+};
 
 export const parseMutationArgs = (name: MutatorName, args: unknown): { args: unknown } | DomainError => {
   const def = mutators[name] as MutatorDef;

@@ -1,0 +1,105 @@
+#!/usr/bin/env node
+// `npm test`: every suite, in order, with one plain totals line at the end ("N passed, N failed, N skipped").
+// Static checks count as one test each; vitest and Playwright suites report their own counts (JSON reporters).
+// A suite whose config is absent is not silently passed: it is listed as "not present" and counts nothing.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const reports = join('test-results', 'reports');
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+const only = process.argv.slice(2);
+
+const run = (command, args, env = {}) => {
+  const started = Date.now();
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return { code: result.status ?? 1, seconds: (Date.now() - started) / 1000 };
+};
+const npx = (...args) => ['npx', ['--no-install', ...args]];
+
+const readJson = (path) => {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return null;
+  }
+};
+
+const vitestCounts = (path) => {
+  const json = readJson(path);
+  if (json === null) return null;
+  return { passed: json.numPassedTests ?? 0, failed: (json.numFailedTests ?? 0) + (json.numFailedTestSuites ?? 0), skipped: (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0) };
+};
+
+const playwrightCounts = (path) => {
+  const json = readJson(path);
+  if (json === null) return null;
+  const s = json.stats ?? {};
+  return { passed: (s.expected ?? 0) + (s.flaky ?? 0), failed: (s.unexpected ?? 0) + (json.errors?.length ?? 0), skipped: s.skipped ?? 0 };
+};
+
+const check = (name, command, args) => ({
+  name,
+  present: true,
+  run: () => {
+    const { code, seconds } = run(command, args);
+    return { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0, seconds };
+  },
+});
+
+const vitestSuite = (name, config) => ({
+  name,
+  present: config === null || existsSync(config),
+  run: () => {
+    const out = join(reports, `${name}.json`);
+    const [cmd, args] = npx('vitest', 'run', ...(config === null ? [] : ['-c', config]), '--reporter=default', '--reporter=json', `--outputFile.json=${out}`);
+    const { code, seconds } = run(cmd, args);
+    const counts = vitestCounts(out) ?? { passed: 0, failed: 1, skipped: 0 };
+    if (code !== 0 && counts.failed === 0) counts.failed = 1; // a crash before any test reported
+    return { ...counts, seconds };
+  },
+});
+
+const playwrightSuite = (name, config) => ({
+  name,
+  present: existsSync(config),
+  run: () => {
+    const out = join(reports, `${name}.json`);
+    const [cmd, args] = npx('playwright', 'test', '-c', config, '--reporter=list,json');
+    const { code, seconds } = run(cmd, args, { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+    const counts = playwrightCounts(out) ?? { passed: 0, failed: 1, skipped: 0 };
+    if (code !== 0 && counts.failed === 0) counts.failed = 1;
+    return { ...counts, seconds };
+  },
+});
+
+const suites = [
+  check('lint', ...npx('eslint', '.', '--max-warnings=0')),
+  check('typecheck (node)', ...npx('tsc', '-p', 'tsconfig.node.json', '--noEmit')),
+  check('typecheck (web)', ...npx('tsc', '-p', 'tsconfig.web.json', '--noEmit')),
+  check('build (electron-vite)', ...npx('electron-vite', 'build')),
+  vitestSuite('unit+integration', null),
+  vitestSuite('fault', 'vitest.fault.config.ts'),
+  playwrightSuite('e2e', 'playwright.config.ts'),
+  playwrightSuite('electron', 'playwright.electron.config.ts'),
+].filter((suite) => only.length === 0 || only.some((o) => suite.name.startsWith(o)));
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const lines = [];
+for (const suite of suites) {
+  if (!suite.present) {
+    lines.push(`${suite.name.padEnd(24)} not present`);
+    continue;
+  }
+  console.log(`\n=== ${suite.name} ===`);
+  const r = suite.run();
+  totals.passed += r.passed;
+  totals.failed += r.failed;
+  totals.skipped += r.skipped;
+  lines.push(`${suite.name.padEnd(24)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped (${r.seconds.toFixed(0)} s)`);
+}
+console.log('\n=== summary ===');
+for (const line of lines) console.log(line);
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(totals.failed === 0 ? 0 : 1);
