@@ -1,6 +1,7 @@
 // Process boundaries of ARCHITECTURE.md, enforced: shared is pure, the renderer never reaches node or electron,
 // only src/core/db touches better-sqlite3, core never imports electron.
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 // Bare builtin names are matched exactly (as `paths`), so a sibling file such as './events' is not mistaken for one.
@@ -21,6 +22,7 @@ export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.data/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  { files: ['**/*.{js,mjs,cjs}'], languageOptions: { globals: globals.node } },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
