@@ -10,6 +10,7 @@ import { unknownMutation } from '../store/local-store';
 import { mutate, takeNext } from './mutation-handlers';
 import { customerCardOf, directory, findCustomers, myQueue, ocDetail, searchOcs, teamQueue } from './query-handlers';
 import { currentSession, login, logout } from './session-handlers';
+import { customerPenalties, getPrefs, presenceOf, putPref, queueRows, setPresence, suggestArticles } from './workspace-handlers';
 
 type Queries = typeof queries;
 type QueryHandlers = {
@@ -35,6 +36,13 @@ const queryHandlers: QueryHandlers = {
     dismissNotice(deps.db, args.id);
     return null;
   },
+  'queue.rows': queueRows,
+  'kb.suggest': suggestArticles,
+  'customer.penalties': customerPenalties,
+  'prefs.get': getPrefs,
+  'prefs.put': putPref,
+  'presence.set': setPresence,
+  'presence.get': presenceOf,
 };
 
 const internalError = (error: unknown): DomainError =>

@@ -4,6 +4,7 @@ import { mutators, type MutatorName, type Mutators } from '../mutators/registry'
 import type { MutatorDef } from '../mutators/types';
 import { DataChanged, RejectedNotice, SlaAlert, SyncState } from './notices';
 import { CustomerCard, CustomerSummary, Directory, MutationAck, MyQueue, OcDetail, QueueFilter, QueueRow, Session } from './views';
+import { CustomerPenalties, KbSuggestArgs, N0Article, OcPresence, Prefs, PrefsPutArgs, PresenceSetArgs, QueueRowsArgs } from './workspace';
 
 // The API contract: method name → zod args → zod result, plus the events the core emits. Electron IPC, the
 // browser-shell WebSocket, the preload surface and the renderer's client are all derived from this one object.
@@ -25,6 +26,14 @@ export const queries = {
   'sync.state': { args: none, result: SyncState },
   'sync.notices': { args: none, result: z.array(RejectedNotice) },
   'sync.dismissNotice': { args: z.object({ id: Id }), result: z.null() },
+  // Analyst workspace (src/shared/api/workspace.ts).
+  'queue.rows': { args: QueueRowsArgs, result: z.array(QueueRow) },
+  'kb.suggest': { args: KbSuggestArgs, result: z.array(N0Article) },
+  'customer.penalties': { args: z.object({ customerId: Id }), result: CustomerPenalties },
+  'prefs.get': { args: none, result: Prefs },
+  'prefs.put': { args: PrefsPutArgs, result: z.null() },
+  'presence.set': { args: PresenceSetArgs, result: z.null() },
+  'presence.get': { args: z.object({ ocId: Id }), result: OcPresence },
 } as const;
 
 /** Mutators an analyst's desktop may call (the customer's reply comes only through the Extranet API). */
@@ -67,6 +76,8 @@ export const events = {
   'sla.alert': SlaAlert,
   'sync.state': SyncState,
   'mutation.rejected': RejectedNotice,
+  /** Who else views or replies to an OC changed (collision notice, SPEC §4). */
+  'presence.changed': OcPresence,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+/**
+ * What the browser shell is started with (parsed from the command line by scripts/start-browser.ts, or given
+ * directly by tests). Parsed with zod like every boundary (ARCHITECTURE.md style 5).
+ */
+export const ShellOptions = z.object({
+  /** Folder of this desktop's data: the replica (and, with the embedded server, the server's database). */
+  dataDir: z.string().min(1),
+  /** Port on 127.0.0.1; 0 picks a free one. */
+  port: z.number().int().min(0).max(65_535).default(0),
+  /** The built renderer (out/renderer). */
+  rendererDir: z.string().min(1),
+  /** A central server to sync with; null = start the embedded one (or run local-only until it exists). */
+  serverUrl: z.url().nullable().default(null),
+  /** Demo data for an empty data folder: how many OCs, which seed. 0 = start empty. */
+  demoOcs: z.number().int().min(0).max(2_000_000).default(3_000),
+  demoSeed: z.number().int().min(0).default(1),
+  /** Demo traffic: new OCs through the Extranet intake API at a realistic rate (only with the embedded server). */
+  simulate: z.boolean().default(true),
+});
+export type ShellOptions = z.infer<typeof ShellOptions>;
+export type ShellOptionsInput = z.input<typeof ShellOptions>;
