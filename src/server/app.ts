@@ -1,0 +1,149 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
+import pino from 'pino';
+import { DEFAULT_TIME_ZONE, systemClock, type Clock } from '../shared/time';
+import type { DemoOptions } from '../shared/demo/generate';
+import { RateLimiter } from './auth/rate-limit';
+import { SessionStore } from './auth/sessions';
+import type { ServerContext } from './context';
+import { CHANGES_CHANNEL, type Database } from './db/database';
+import { migrate } from './db/migrations';
+import { openPglite } from './db/pglite';
+import { openPostgres } from './db/postgres';
+import { registerExtranetRoutes } from './http/extranet-routes';
+import { PokeHub, registerSocketRoute } from './http/pokes';
+import { registerSyncRoutes } from './http/sync-routes';
+import { AutoCloseJob } from './jobs/auto-close';
+import { MaintenanceJob } from './jobs/maintenance';
+import { MailSender } from './mail/sender';
+import { folderTransport, smtpTransport, type MailTransport } from './mail/transport';
+import { seedDemo, type ServerSeedSummary } from './seed';
+
+export interface ServerOptions {
+  /** PostgreSQL connection string; when absent, PGlite in `dataDir` (or in memory when that is absent too). */
+  databaseUrl?: string;
+  dataDir?: string;
+  /** An already open database (several in-process nodes sharing one PGlite, tests). Not closed by stop(). */
+  database?: Database;
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  clock?: Clock;
+  timeZone?: string;
+  /** pino level, or false for no logs. */
+  logLevel?: string | false;
+  /** SMTP URL (smtp://user:pass@host:port); without it, `.eml` files in mailDir. */
+  smtpUrl?: string;
+  mailDir?: string;
+  mailFrom?: string;
+  mailTransport?: MailTransport;
+  sessionTtlMs?: number;
+  pokeThrottleMs?: number;
+  /** Seed an empty database with demo data first. */
+  demo?: DemoOptions;
+  jobs?: { autoClose?: boolean; autoCloseIntervalMs?: number; mail?: boolean; mailPollMs?: number };
+  rateLimits?: { loginPerMinute?: number; intakePerMinute?: number };
+  nodeName?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  node: string;
+  db: Database;
+  mail: MailSender | null;
+  autoClose: AutoCloseJob;
+  seeded: ServerSeedSummary | null;
+  /** Graceful: stops accepting, finishes requests in flight, stops jobs, closes the database. */
+  stop(): Promise<void>;
+}
+
+const openDatabase = async (options: ServerOptions, log: pino.Logger): Promise<Database> => {
+  if (options.database !== undefined) return options.database;
+  if (options.databaseUrl !== undefined) return openPostgres({ connectionString: options.databaseUrl, onError: (error) => log.warn({ err: error }, 'postgres connection error') });
+  return openPglite(options.dataDir);
+};
+
+/** Starts one server node: storage, migrations, optional demo seed, HTTP + WebSocket, jobs. */
+export const startServer = async (options: ServerOptions = {}): Promise<RunningServer> => {
+  const node = options.nodeName ?? `node-${randomBytes(3).toString('hex')}`;
+  const logger = pino({ level: options.logLevel === false ? 'silent' : (options.logLevel ?? 'info'), base: { node } });
+  const clock = options.clock ?? systemClock;
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  const db = await openDatabase(options, logger);
+  const ownsDb = options.database === undefined;
+  try {
+    await migrate(db);
+    let seeded: ServerSeedSummary | null = null;
+    if (options.demo !== undefined) {
+      const { rows } = await db.query<{ n: number }>('SELECT count(*) AS n FROM analyst');
+      if ((rows[0]?.n ?? 0) === 0) seeded = await seedDemo(db, options.demo);
+    }
+    const app = Fastify({ loggerInstance: logger as FastifyBaseLogger, bodyLimit: 8 * 1024 * 1024, logController: new LogController({ disableRequestLogging: options.logLevel !== 'debug' && options.logLevel !== 'trace' }) });
+    const sessions = new SessionStore({ db, clock, ttlMs: options.sessionTtlMs ?? 12 * 3_600_000 });
+    const loginPerMinute = options.rateLimits?.loginPerMinute ?? 10;
+    const ctx: ServerContext = {
+      db,
+      clock,
+      timeZone,
+      node,
+      sessions,
+      limits: {
+        login: new RateLimiter(clock, loginPerMinute, loginPerMinute),
+        loginPerAddress: new RateLimiter(clock, loginPerMinute * 20, loginPerMinute * 20),
+        intake: new RateLimiter(clock, options.rateLimits?.intakePerMinute ?? 30, options.rateLimits?.intakePerMinute ?? 30),
+      },
+      log: app.log,
+    };
+    const hub = new PokeHub(options.pokeThrottleMs ?? 25);
+    const unlisten = await db.listen(CHANGES_CHANNEL, (payload) => hub.committed(Number(payload)));
+    await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+    app.get('/healthz', async () => ({ ok: true, node, storage: db.kind }));
+    registerSyncRoutes(app, ctx);
+    registerSocketRoute(app, ctx, hub);
+    registerExtranetRoutes(app, ctx);
+    app.setErrorHandler((error, request, reply) => {
+      const status = (error as { statusCode?: number }).statusCode ?? 500;
+      if (status >= 500) request.log.error({ err: error }, 'request failed');
+      void reply.code(status).send({ error: { code: status >= 500 ? 'INTERNAL' : 'BAD_REQUEST', message: { 'pt-BR': status >= 500 ? 'Erro interno do servidor.' : 'Requisição inválida.', en: status >= 500 ? 'Internal server error.' : `Bad request: ${(error as Error).message}` } } });
+    });
+
+    const transport = options.mailTransport ?? (options.smtpUrl !== undefined ? smtpTransport(options.smtpUrl) : folderTransport(options.mailDir ?? join(options.dataDir ?? '.data/server', 'mail')));
+    const mail = options.jobs?.mail === false ? null : new MailSender({ db, clock, transport, from: options.mailFrom ?? '"Suporte UNO (S.O.E.)" <suporte@unosolucoes.com.br>', log: app.log, ...(options.jobs?.mailPollMs === undefined ? {} : { pollMs: options.jobs.mailPollMs }) });
+    const autoClose = new AutoCloseJob({ db, clock, timeZone, log: app.log, ...(options.jobs?.autoCloseIntervalMs === undefined ? {} : { intervalMs: options.jobs.autoCloseIntervalMs }) });
+    const maintenance = new MaintenanceJob({ db, clock, sessions, log: app.log });
+
+    await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address !== null ? address.port : (options.port ?? 0);
+    await mail?.start();
+    if (options.jobs?.autoClose !== false) autoClose.start();
+    maintenance.start();
+    app.log.info({ port, storage: db.kind, mail: transport.description }, 'S.O.E. server listening');
+
+    let stopping: Promise<void> | null = null;
+    return {
+      url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+      port,
+      node,
+      db,
+      mail,
+      autoClose,
+      seeded,
+      stop: () => (stopping ??= (async () => {
+        hub.close();
+        await app.close();
+        maintenance.stop();
+        await autoClose.stop();
+        await mail?.stop();
+        await unlisten();
+        if (ownsDb) await db.close();
+      })()),
+    };
+  } catch (error) {
+    if (ownsDb) await db.close().catch(() => undefined);
+    throw error;
+  }
+};

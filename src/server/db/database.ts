@@ -1,0 +1,30 @@
+// The server's storage behind one small interface, so the same code runs on PostgreSQL (`pg`, several nodes)
+// and on PGlite (PostgreSQL in WASM, in-process: the embedded default of SPEC §7).
+
+export interface SqlResult<T> {
+  rows: T[];
+}
+
+export interface Sql {
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<SqlResult<T>>;
+}
+
+export interface Database extends Sql {
+  readonly kind: 'postgres' | 'pglite';
+  /**
+   * Whether writers must take the global write lock. PGlite is a single connection, so its transactions are
+   * already serial; PostgreSQL serialises version allocation with an advisory lock (see sync/apply.ts).
+   */
+  readonly concurrentWriters: boolean;
+  transaction<T>(work: (tx: Sql) => Promise<T>, options?: { isolation?: 'read committed' | 'repeatable read'; readOnly?: boolean }): Promise<T>;
+  /** Runs several statements without parameters (migrations). */
+  exec(text: string): Promise<void>;
+  /** Subscribes to NOTIFY on a channel; returns the unsubscribe function. */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+/** The channel every commit that changed synced data notifies, with the new head version as payload. */
+export const CHANGES_CHANNEL = 'soe_changes';
+/** The channel that wakes the e-mail sender of every node. */
+export const MAIL_CHANNEL = 'soe_mail';

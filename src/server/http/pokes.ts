@@ -1,0 +1,82 @@
+import type { FastifyInstance } from 'fastify';
+import type { WebSocket } from 'ws';
+import { ClientSocketMessage, type ServerSocketMessage } from '../../shared/sync/protocol';
+import { sessionOf, type ServerContext } from '../context';
+import { headVersion } from '../sync/pull';
+
+/**
+ * The WebSocket clients of this node. Every commit on any node NOTIFYs its new head; each node pokes its own
+ * sockets, at most once per `throttleMs` (a burst of commits becomes one poke, so 200 clients pull once, not 200×).
+ */
+export class PokeHub {
+  private readonly sockets = new Set<WebSocket>();
+  private head = 0;
+  private sentHead = 0;
+  private lastSentAt = 0;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly throttleMs: number) {}
+
+  get size(): number {
+    return this.sockets.size;
+  }
+
+  add(socket: WebSocket): void {
+    this.sockets.add(socket);
+    socket.on('close', () => this.sockets.delete(socket));
+  }
+
+  committed(head: number): void {
+    if (!Number.isFinite(head) || head <= this.head) return;
+    this.head = head;
+    if (this.timer !== null) return;
+    const wait = Math.max(0, this.lastSentAt + this.throttleMs - performance.now());
+    this.timer = setTimeout(() => this.flush(), wait);
+  }
+
+  private flush(): void {
+    this.timer = null;
+    if (this.head <= this.sentHead) return;
+    this.sentHead = this.head;
+    this.lastSentAt = performance.now();
+    const message = JSON.stringify({ type: 'poke', head: this.head } satisfies ServerSocketMessage);
+    for (const socket of this.sockets) if (socket.readyState === socket.OPEN) socket.send(message);
+  }
+
+  close(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    for (const socket of this.sockets) socket.terminate();
+    this.sockets.clear();
+  }
+}
+
+export const registerSocketRoute = (app: FastifyInstance, ctx: ServerContext, hub: PokeHub): void => {
+  app.get('/api/v1/socket', { websocket: true }, (socket, request) => {
+    // Authenticate before anything is sent; a socket without a session is closed with a policy code.
+    void (async () => {
+      const session = await sessionOf(ctx, request, 'analyst');
+      if (session === null) {
+        socket.close(4401, 'unauthorized');
+        return;
+      }
+      hub.add(socket);
+      const hello: ServerSocketMessage = { type: 'hello', head: await headVersion(ctx.db), serverTime: ctx.clock.now() };
+      socket.send(JSON.stringify(hello));
+    })().catch((error: unknown) => {
+      ctx.log.warn({ err: error }, 'socket setup failed');
+      socket.close(1011, 'server error');
+    });
+    socket.on('message', (data) => {
+      let parsed: ReturnType<typeof ClientSocketMessage.safeParse>;
+      try {
+        parsed = ClientSocketMessage.safeParse(JSON.parse(String(data)));
+      } catch {
+        return;
+      }
+      if (parsed.success && parsed.data.type === 'ping') {
+        socket.send(JSON.stringify({ type: 'pong', id: parsed.data.id, serverTime: ctx.clock.now() } satisfies ServerSocketMessage));
+      }
+    });
+  });
+};

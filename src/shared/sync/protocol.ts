@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { Analyst, Instant } from '../domain';
+import { ErrorPayload } from '../api/notices';
+
+// The sync protocol between a desktop core and the central server (SPEC §6, §7), parsed with zod on both sides.
+// Replicache-style: per-client mutation ids that go up by one, a global version per change, pull since a cursor.
+
+/**
+ * Bumped whenever a message shape or a mutator's arguments change incompatibly. The server accepts clients in
+ * [MIN_PROTOCOL_VERSION, PROTOCOL_VERSION]; anything else gets UPDATE_REQUIRED ("update the app").
+ */
+export const PROTOCOL_VERSION = 1;
+export const MIN_PROTOCOL_VERSION = 1;
+/** Request header that carries the client's protocol version. */
+export const PROTOCOL_HEADER = 'x-soe-protocol';
+
+export const ClientId = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
+
+export const PushMutation = z.object({
+  id: z.number().int().positive(),
+  name: z.string().min(1).max(64),
+  args: z.unknown(),
+  /** When the analyst acted, on the client's clock already corrected by its measured server offset. */
+  clientTime: Instant,
+});
+export type PushMutation = z.infer<typeof PushMutation>;
+
+export const PushRequest = z.object({
+  clientId: ClientId,
+  mutations: z.array(PushMutation).min(1).max(500),
+});
+export type PushRequest = z.infer<typeof PushRequest>;
+
+/** The outcome of one mutation; a repeated id gets the stored outcome of its first application. */
+export const MutationResult = z.discriminatedUnion('ok', [
+  z.object({ id: z.number().int().positive(), ok: z.literal(true) }),
+  z.object({ id: z.number().int().positive(), ok: z.literal(false), error: ErrorPayload }),
+]);
+export type MutationResult = z.infer<typeof MutationResult>;
+
+export const PushResponse = z.object({
+  results: z.array(MutationResult),
+  lastMutationId: z.number().int().nonnegative(),
+  serverTime: Instant,
+});
+export type PushResponse = z.infer<typeof PushResponse>;
+
+export const SYNC_TABLES = ['ocorrencia', 'interaction', 'customer', 'contact', 'analyst', 'recado', 'release', 'catalog', 'sla_config', 'oc_event'] as const;
+export const SyncTable = z.enum(SYNC_TABLES);
+export type SyncTable = z.infer<typeof SyncTable>;
+
+/** One changed row (or appended OC event) with the global version the server gave it. */
+export const PulledChange = z.object({
+  table: SyncTable,
+  version: z.number().int().positive(),
+  row: z.record(z.string(), z.unknown()),
+});
+export type PulledChange = z.infer<typeof PulledChange>;
+
+export const PullRequest = z.object({
+  clientId: ClientId,
+  cursor: z.number().int().nonnegative(),
+  limit: z.number().int().min(1).max(20_000).default(5_000),
+});
+export type PullRequest = z.infer<typeof PullRequest>;
+
+export const PullResponse = z.object({
+  changes: z.array(PulledChange),
+  /** Resume from here; every version at or below it has been delivered. */
+  cursor: z.number().int().nonnegative(),
+  hasMore: z.boolean(),
+  /** Newest version committed when the page was read (for progress: cursor / head). */
+  head: z.number().int().nonnegative(),
+  /** The client's last applied (or rejected) mutation id, read in the same snapshot as the changes. */
+  lastMutationId: z.number().int().nonnegative(),
+  serverTime: Instant,
+});
+export type PullResponse = z.infer<typeof PullResponse>;
+
+export const LoginRequest = z.object({ login: z.string().trim().toLowerCase().min(1).max(120), password: z.string().min(1).max(200) });
+export const LoginResponse = z.object({ token: z.string().min(20), expiresAt: Instant, analyst: Analyst, serverTime: Instant });
+export type LoginResponse = z.infer<typeof LoginResponse>;
+
+export const HelloResponse = z.object({
+  protocol: z.number().int(),
+  minProtocol: z.number().int(),
+  serverTime: Instant,
+  node: z.string(),
+});
+export type HelloResponse = z.infer<typeof HelloResponse>;
+
+/** Error body of every non-2xx answer. */
+export const ErrorResponse = z.object({ error: ErrorPayload.extend({ details: z.record(z.string(), z.unknown()).optional() }) });
+export type ErrorResponse = z.infer<typeof ErrorResponse>;
+
+/** Server → client WebSocket messages: a poke says "something newer than your cursor exists; pull". */
+export const ServerSocketMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('poke'), head: z.number().int().nonnegative() }),
+  z.object({ type: z.literal('hello'), head: z.number().int().nonnegative(), serverTime: Instant }),
+  z.object({ type: z.literal('pong'), id: z.number().int(), serverTime: Instant }),
+]);
+export type ServerSocketMessage = z.infer<typeof ServerSocketMessage>;
+
+export const ClientSocketMessage = z.discriminatedUnion('type', [z.object({ type: z.literal('ping'), id: z.number().int() })]);
+export type ClientSocketMessage = z.infer<typeof ClientSocketMessage>;
+
+/** A stored mutation id reference, `${clientId}:${mutationId}` (also the prefix of event ids). */
+export const mutationRef = (clientId: string, mutationId: number): string => `${clientId}:${mutationId}`;
+
+export const SessionToken = z.string().min(20).max(200);
