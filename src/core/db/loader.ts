@@ -57,5 +57,6 @@ export const loadState = (db: Db, needs: Needs, slaConfig: SlaConfig): MutationS
     state.release = row === undefined ? null : JSON.parse(row.doc);
   }
   if (needs.allOpenOcs === true) state.allOpenOcs = docs(stmt(db, 'SELECT doc FROM ocorrencia WHERE is_open = 1').all() as { doc: string }[]);
+  if (needs.catalog === true) state.catalog = docs(stmt(db, 'SELECT doc FROM catalog ORDER BY kind, id').all() as { doc: string }[]);
   return state;
 };

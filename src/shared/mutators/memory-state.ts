@@ -1,4 +1,4 @@
-import { IN_HAND_STATUSES, OPEN_STATUSES, type Analyst, type OcStatus, type Contact, type Customer, type Interaction, type OcEvent, type Ocorrencia, type Recado, type Release, type SlaConfig } from '../domain';
+import { IN_HAND_STATUSES, OPEN_STATUSES, type Analyst, type CatalogItem, type OcStatus, type Contact, type Customer, type Interaction, type OcEvent, type Ocorrencia, type Recado, type Release, type SlaConfig } from '../domain';
 import type { Change, MutationState, Needs } from './types';
 import { emptyState } from './types';
 
@@ -14,6 +14,7 @@ export class MemoryState {
   readonly recados = new Map<string, Recado>();
   readonly interactions = new Map<string, Interaction>();
   readonly releases = new Map<string, Release>();
+  readonly catalog = new Map<string, CatalogItem>();
   readonly events: OcEvent[] = [];
   readonly slaConfigs = new Map<number, SlaConfig>();
   /** OCs in hand per analyst, kept as rows are written (capacity checks stay O(1)). */
@@ -52,6 +53,7 @@ export class MemoryState {
     if (needs.contactsOfCustomer !== undefined) state.contactsOfCustomer = [...this.contacts.values()].filter((c) => c.customerId === needs.contactsOfCustomer);
     if (needs.releaseVersion !== undefined) state.release = [...this.releases.values()].find((r) => r.version === needs.releaseVersion) ?? null;
     if (needs.allOpenOcs === true) state.allOpenOcs = open();
+    if (needs.catalog === true) state.catalog = [...this.catalog.values()];
     return state;
   }
 
@@ -91,7 +93,7 @@ export class MemoryState {
         case 'interaction': this.interactions.set(change.row.id, change.row); break;
         case 'release': this.releases.set(change.row.id, change.row); break;
         case 'sla_config': this.slaConfigs.set(change.row.version, change.row); break;
-        case 'catalog': break;
+        case 'catalog': this.catalog.set(change.row.id, change.row); break;
       }
     }
     this.events.push(...events);

@@ -1,4 +1,5 @@
 import { upsertAnalyst, setPresence } from './analyst';
+import { updateSlaConfig, upsertCatalogItem } from './config';
 import { upsertContact, upsertCustomer } from './customer';
 import { reassignOc, takeOc } from './oc-assignment';
 import { createOc } from './oc-create';
@@ -41,6 +42,8 @@ export const mutators = {
   'customer.upsert': upsertCustomer,
   'contact.upsert': upsertContact,
   'sla.recompute': recomputeSla,
+  'sla.updateConfig': updateSlaConfig,
+  'catalog.upsert': upsertCatalogItem,
 } as const;
 
 export type Mutators = typeof mutators;

@@ -60,6 +60,8 @@ export interface Needs {
   releaseVersion?: string;
   /** Open OCs that an SLA recompute rebinds. */
   allOpenOcs?: boolean;
+  /** Every module and segment (catalog edits check kinds and names). */
+  catalog?: boolean;
 }
 
 /**
@@ -79,6 +81,7 @@ export interface MutationState {
   contactsOfCustomer: Contact[];
   release: Release | null;
   allOpenOcs: Ocorrencia[];
+  catalog: CatalogItem[];
   slaConfig: SlaConfig;
 }
 
@@ -132,6 +135,7 @@ export const emptyState = (slaConfig: SlaConfig): MutationState => ({
   contactsOfCustomer: [],
   release: null,
   allOpenOcs: [],
+  catalog: [],
   slaConfig,
 });
 
