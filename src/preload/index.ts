@@ -1,12 +1,17 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { EVENT_NAMES, METHOD_NAMES, isMethodName, type EventName } from '../shared/api/contract';
+import type { EventName, MethodName } from '../shared/api/contract';
 import { fail, type ApiResult } from '../shared/api/result';
 import { apiChannel, EVENT_CHANNEL, ipcFailed, unknownMethod, type ApiSurface, type SoeBridge } from '../shared/ipc/bridge';
 
 // The whole renderer-facing surface of the desktop app. The preload runs sandboxed (no Node), so it holds no
 // logic beyond refusing what the contract does not name; main checks the sender and parses the arguments.
 
+/** The contract's METHOD_NAMES and EVENT_NAMES, injected at build time by electron.vite.config.ts. */
+declare const __SOE_CONTRACT_NAMES__: { methods: readonly MethodName[]; events: readonly EventName[] };
+const { methods: METHOD_NAMES, events: EVENT_NAMES } = __SOE_CONTRACT_NAMES__;
+const methodNames: ReadonlySet<string> = new Set(METHOD_NAMES);
 const eventNames: ReadonlySet<string> = new Set(EVENT_NAMES);
+const isMethodName = (name: string): name is MethodName => methodNames.has(name);
 
 const invoke = async (method: string, args: unknown): Promise<ApiResult<unknown>> => {
   // A method outside the contract never reaches ipcRenderer (nor a channel main might one day listen on).

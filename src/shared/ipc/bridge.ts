@@ -1,6 +1,6 @@
 import type { EventName, MethodName } from '../api/contract';
 import type { ApiResult } from '../api/result';
-import { domainError, type DomainError } from '../domain';
+import { domainError, type DomainError } from '../domain/errors';
 
 // The Electron IPC surface, shared by main (which registers the handlers) and the preload (which calls them),
 // so the two can never disagree on a channel name. Channels are derived from the contract's method names.

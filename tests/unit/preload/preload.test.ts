@@ -4,6 +4,8 @@ import { apiChannel, EVENT_CHANNEL, type ApiSurface, type SoeBridge } from '../.
 import { contextBridge, ipcRenderer } from '../main/fake-electron';
 
 vi.mock('electron', () => import('../main/fake-electron'));
+// What electron.vite.config.ts injects at build time (preload-bundle.test.ts checks the real build does).
+vi.stubGlobal('__SOE_CONTRACT_NAMES__', { methods: METHOD_NAMES, events: EVENT_NAMES });
 
 let soe: SoeBridge;
 let api: ApiSurface;
