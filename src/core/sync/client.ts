@@ -1,0 +1,312 @@
+import type { SyncState } from '../../shared/api/notices';
+import { domainError, type Analyst, type DomainError } from '../../shared/domain';
+import { DEFAULT_TIME_ZONE, offsetClock, systemClock, type Clock } from '../../shared/time';
+import type { CoreEvents } from '../api/emitter';
+import type { Db } from '../db/connection';
+import { getMeta, setMeta } from '../db/meta';
+import { pendingCount, pendingMutations } from '../db/outbox';
+import { getRow, putRow } from '../db/rows';
+import { clientIdOf, type LocalStoreDeps } from '../store/local-store';
+import { configResolver, slaDeriver } from '../sla/columns';
+import { backoffDelay, ClockOffset } from './clock-offset';
+import type { SyncPort } from './port';
+import { PokeSocket } from './poke-socket';
+import { pushOutbox } from './push-outbox';
+import { applyPullPage, META_CURSOR } from './rebase';
+import { ServerApi, ServerRefused, Unreachable, type Timed } from './server-api';
+import { TokenStore } from './tokens';
+
+export interface SyncClientOptions {
+  serverUrl: string;
+  /** The machine's own clock (uncorrected); the offset to the server's is measured against it. */
+  clock?: Clock;
+  timeZone?: string;
+  /** Rows per pulled page (a large initial sync resumes page by page). */
+  pageSize?: number;
+  pushBatch?: number;
+  /** Pull at least this often even without pokes. */
+  periodicMs?: number;
+  /** Sync only when syncNow() is called (deterministic tests); no timers, no socket. */
+  manual?: boolean;
+  random?: () => number;
+  requestTimeoutMs?: number;
+  onError?: (error: unknown) => void;
+}
+
+const sessionExpired = (): string =>
+  'A sessão no servidor expirou: faça login novamente para sincronizar. / The server session expired: log in again to sync.';
+
+/**
+ * The desktop's sync client (SPEC §6): pushes the outbox in order, pulls since its cursor (paged, resumable),
+ * rebases pending changes on pulled state, listens for pokes, measures the server-clock offset, and reports its
+ * state to every window. Built by `syncClient(options)` and handed to createCore's `sync` option.
+ */
+export class SyncClient implements SyncPort {
+  readonly api: ServerApi;
+  readonly tokens: TokenStore;
+  private readonly machineClock: Clock;
+  private readonly offset: ClockOffset;
+  private readonly local: LocalStoreDeps;
+  private readonly socket: PokeSocket;
+  private readonly clientId: string;
+  private status: SyncState['status'] = 'connecting';
+  private offlineSince: number | null = null;
+  private problem: string | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private failures = 0;
+  private stopped = true;
+  private knownHead = 0;
+  /** Highest mutation id pushed in this process; the next pull's lastMutationId confirms it. */
+  pushedUpTo = 0;
+  readonly announced = new Set<number>();
+
+  constructor(readonly db: Db, readonly events: CoreEvents, readonly options: SyncClientOptions) {
+    this.machineClock = options.clock ?? systemClock;
+    this.offset = new ClockOffset(Number(getMeta(db, 'sync.clockOffsetMs') ?? '0'));
+    this.api = new ServerApi(options.serverUrl.replace(/\/+$/, ''), () => this.machineClock.now(), options.requestTimeoutMs);
+    this.tokens = new TokenStore(db);
+    this.clientId = clientIdOf(db);
+    const configs = configResolver(db);
+    this.local = { db, clock: offsetClock(this.machineClock, () => this.offset.offsetMs), timeZone: options.timeZone ?? DEFAULT_TIME_ZONE, deriveSla: slaDeriver(configs) };
+    const random = options.random ?? Math.random;
+    this.socket = new PokeSocket({
+      url: () => {
+        const analystId = this.tokens.current();
+        const token = analystId === null ? null : this.tokens.get(analystId);
+        return token === null ? null : this.api.socketUrl(token);
+      },
+      onPoke: (head) => {
+        if (head > this.cursor()) this.schedule(0);
+      },
+      onOpen: () => this.schedule(0),
+      onPong: (sentAt, serverTime, receivedAt) => this.sample({ value: { serverTime }, sentAt, receivedAt }),
+      now: () => this.machineClock.now(),
+      random,
+    });
+  }
+
+  get localDeps(): LocalStoreDeps {
+    return this.local;
+  }
+
+  cursor(): number {
+    return Number(getMeta(this.db, META_CURSOR) ?? '0');
+  }
+
+  state(): SyncState {
+    const lastSync = getMeta(this.db, 'sync.lastSyncAt');
+    return {
+      status: this.status,
+      offlineSince: this.offlineSince,
+      pending: pendingCount(this.db),
+      lastSyncAt: lastSync === undefined ? null : Number(lastSync),
+      serverUrl: this.api.baseUrl,
+      clockOffsetMs: this.offset.offsetMs,
+      problem: this.problem,
+    };
+  }
+
+  clockOffsetMs(): number {
+    return this.offset.offsetMs;
+  }
+
+  kick(): void {
+    this.emitState();
+    this.schedule(0);
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    if (this.options.manual === true) return;
+    this.socket.start();
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    this.socket.stop();
+    while (this.running !== null) await this.running.catch(() => undefined);
+  }
+
+  async login(login: string, password: string): Promise<{ analyst: Analyst } | DomainError | 'unreachable'> {
+    try {
+      const answer = await this.api.login(login, password);
+      this.sample(answer);
+      const { analyst, token, expiresAt } = answer.value;
+      this.tokens.set(analyst.id, token, expiresAt, password);
+      // A desktop that never synced still needs the analyst's row for the session; the pull brings the real one.
+      if (getRow(this.db, 'analyst', analyst.id) === undefined) putRow(this.db, { table: 'analyst', row: analyst }, 1);
+      if (this.problem === sessionExpired()) this.problem = null;
+      this.socket.drop();
+      this.kick();
+      return { analyst };
+    } catch (error) {
+      if (error instanceof ServerRefused) {
+        if (error.status === 426) this.problem = error.error.message['pt-BR'];
+        return error.error;
+      }
+      return 'unreachable';
+    }
+  }
+
+  async logout(): Promise<void> {
+    const analystId = this.tokens.current();
+    if (analystId === null) return;
+    // Changes still in the outbox go out under their author's session; the token stays until they are pushed.
+    if (pendingMutations(this.db).some((m) => m.actorId === analystId)) return;
+    const token = this.tokens.get(analystId);
+    this.tokens.forget(analystId);
+    this.socket.drop();
+    if (token !== null) await this.api.logout(token).catch(() => undefined);
+  }
+
+  /** One full cycle now (tests, "sync now" button); resolves when the client is idle again. */
+  async syncNow(): Promise<void> {
+    this.schedule(0, true);
+    while (this.running !== null || this.timerDueNow) {
+      if (this.running === null) this.runCycle();
+      await this.running?.catch(() => undefined);
+    }
+  }
+
+  /** Drops the WebSocket (fault tests); it reconnects and the next pull catches up. */
+  dropSocket(): void {
+    this.socket.drop();
+  }
+
+  get socketConnected(): boolean {
+    return this.socket.connected;
+  }
+
+  private timerDueNow = false;
+
+  private schedule(delayMs: number, forced = false): void {
+    if ((this.stopped || this.options.manual === true) && !forced) return;
+    if (this.running !== null) {
+      if (delayMs === 0) this.again = true;
+      return;
+    }
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timerDueNow = delayMs === 0;
+    this.timer = setTimeout(() => this.runCycle(), delayMs);
+  }
+
+  private runCycle(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    this.timerDueNow = false;
+    if (this.running !== null) {
+      this.again = true;
+      return;
+    }
+    this.running = this.cycle()
+      .then(
+        () => {
+          this.failures = 0;
+          return this.options.periodicMs ?? 30_000;
+        },
+        (error: unknown) => {
+          this.failures += 1;
+          this.fail(error);
+          return backoffDelay(this.failures, this.options.random ?? Math.random);
+        },
+      )
+      .then((next) => {
+        this.running = null;
+        if (this.stopped || this.options.manual === true) return;
+        if (this.again) {
+          this.again = false;
+          this.schedule(0);
+        } else {
+          this.schedule(next);
+        }
+      });
+  }
+
+  private async cycle(): Promise<void> {
+    const hello = await this.api.hello();
+    this.sample(hello);
+    if (this.tokens.current() === null) {
+      // Nobody has logged in to the server from this desktop yet: nothing may be pushed or pulled.
+      this.status = 'connecting';
+      this.emitState();
+      return;
+    }
+    const pushed = await pushOutbox(this, this.clientId, this.options.pushBatch ?? 200);
+    if (pushed.problem !== undefined) this.problem = pushed.problem;
+    await this.pullAll();
+    if (pushed.problem === undefined && this.problem !== null && !this.problem.startsWith('Atualize')) this.problem = null;
+    const now = this.local.clock.now();
+    setMeta(this.db, 'sync.lastSyncAt', String(now));
+    this.status = 'online';
+    this.offlineSince = null;
+    this.emitState();
+  }
+
+  private async pullAll(): Promise<void> {
+    const analystId = this.tokens.current();
+    if (analystId === null) throw new Unreachable('not logged in to the server');
+    for (;;) {
+      const cursor = this.cursor();
+      const page = await this.withSession(analystId, (token) => this.api.pull(token, { clientId: this.clientId, cursor, limit: this.options.pageSize ?? 5_000 }));
+      this.sample(page);
+      this.knownHead = Math.max(this.knownHead, page.value.head);
+      if (page.value.changes.length === 0 && page.value.lastMutationId <= Number(getMeta(this.db, 'sync.lastMutationId') ?? '0') && pendingCount(this.db) === 0) return;
+      const result = applyPullPage(this.local, page.value, this.local.clock.now());
+      if (result.tables.size > 0 || result.ocIds.size > 0) this.events.emit('data.changed', { tables: [...result.tables], ocIds: [...result.ocIds] });
+      if (!page.value.hasMore) return;
+    }
+  }
+
+  /** Runs a request with the analyst's token; an expired token is renewed with the remembered password once. */
+  async withSession<T>(analystId: string, request: (token: string) => Promise<T>): Promise<T> {
+    const token = this.tokens.get(analystId);
+    if (token !== null) {
+      try {
+        return await request(token);
+      } catch (error) {
+        if (!(error instanceof ServerRefused) || error.status !== 401) throw error;
+      }
+    }
+    const password = this.tokens.password(analystId);
+    const analyst = getRow(this.db, 'analyst', analystId);
+    if (password === undefined || analyst === undefined) {
+      this.problem = sessionExpired();
+      throw new ServerRefused(401, domainError('UNAUTHORIZED', { 'pt-BR': sessionExpired(), en: sessionExpired() }));
+    }
+    const answer = await this.api.login(analyst.login, password);
+    this.tokens.set(analystId, answer.value.token, answer.value.expiresAt, password);
+    return request(answer.value.token);
+  }
+
+  sample(answer: Timed<{ serverTime: number }>): void {
+    this.offset.addSample(answer.sentAt, answer.value.serverTime, answer.receivedAt);
+    const stored = Number(getMeta(this.db, 'sync.clockOffsetMs') ?? 'NaN');
+    if (!(Math.abs(stored - this.offset.offsetMs) < 50)) setMeta(this.db, 'sync.clockOffsetMs', String(this.offset.offsetMs));
+  }
+
+  private fail(error: unknown): void {
+    if (error instanceof ServerRefused) {
+      if (error.status === 426) this.problem = error.error.message['pt-BR'];
+      else if (error.status !== 401) this.options.onError?.(error);
+      this.status = 'online';
+    } else {
+      if (!(error instanceof Unreachable)) this.options.onError?.(error);
+      if (this.status !== 'offline') this.offlineSince = this.local.clock.now();
+      this.status = 'offline';
+    }
+    this.emitState();
+  }
+
+  emitState(): void {
+    this.events.emit('sync.state', this.state());
+  }
+}
+
+/** The factory createCore's `sync` option takes: `createCore({ dbPath, sync: syncClient({ serverUrl }) })`. */
+export const syncClient = (options: SyncClientOptions) => (db: Db, events: CoreEvents): SyncClient => new SyncClient(db, events, options);
