@@ -7,6 +7,7 @@ import { persistentSession } from './auth/session';
 import { openDatabase, type Db } from './db/connection';
 import { pendingCount } from './db/outbox';
 import { configResolver, slaClocksOf, slaDeriver } from './sla/columns';
+import { createSlaScheduler, type SlaScheduler } from './sla/scheduler';
 import { localOnlySync, type SyncPort } from './sync/port';
 
 export interface CoreOptions {
@@ -25,6 +26,8 @@ export interface Core {
   events: CoreEvents;
   deps: CoreDeps;
   db: Db;
+  /** The SLA timer service: warnings and breaches (Electron's powerMonitor 'resume' calls sla.reevaluate). */
+  sla: SlaScheduler;
   start(): void;
   stop(): Promise<void>;
 }
@@ -46,16 +49,28 @@ export const createCore = (options: CoreOptions): Core => {
     session: persistentSession(db),
     ...(options.onInternalError === undefined ? {} : { onInternalError: options.onInternalError }),
   };
+  const sla = createSlaScheduler({
+    db,
+    clock: deps.clock,
+    events,
+    configs,
+    onError: (error, context) => options.onInternalError?.(context, error),
+  });
   let stopped = false;
   return {
     api: createCoreApi(deps),
     events,
     deps,
     db,
-    start: () => sync.start(),
+    sla,
+    start: () => {
+      sync.start();
+      sla.start();
+    },
     stop: async () => {
       if (stopped) return;
       stopped = true;
+      sla.stop();
       await sync.stop();
       db.close();
     },
