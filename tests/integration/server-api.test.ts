@@ -34,6 +34,7 @@ const call = async (path: string, body: unknown, options: { token?: string; prot
   if (options.protocol !== null) headers['x-soe-protocol'] = options.protocol ?? String(PROTOCOL_VERSION);
   if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
   const response = await fetch(`${server.url}${path}`, { method: options.method ?? 'POST', headers, body: JSON.stringify(body) });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are asserted field by field
   return { status: response.status, body: (await response.json()) as Record<string, any> };
 };
 
