@@ -7,6 +7,7 @@ import { describeIssues } from '../../shared/validation';
 import { dismissNotice, listNotices } from '../db/notices';
 import type { CoreDeps } from './deps';
 import { unknownMutation } from '../store/local-store';
+import { leadQueryHandlers } from './lead-handlers';
 import { mutate, takeNext } from './mutation-handlers';
 import { customerCardOf, directory, findCustomers, myQueue, ocDetail, searchOcs, teamQueue } from './query-handlers';
 import { currentSession, login, logout } from './session-handlers';
@@ -43,6 +44,7 @@ const queryHandlers: QueryHandlers = {
   'prefs.put': putPref,
   'presence.set': setPresence,
   'presence.get': presenceOf,
+  ...leadQueryHandlers,
 };
 
 const internalError = (error: unknown): DomainError =>

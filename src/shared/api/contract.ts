@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Id } from '../domain';
 import { mutators, type MutatorName, type Mutators } from '../mutators/registry';
 import type { MutatorDef } from '../mutators/types';
+import { leadQueries } from './lead-views';
 import { DataChanged, RejectedNotice, SlaAlert, SyncState } from './notices';
 import { CustomerCard, CustomerSummary, Directory, MutationAck, MyQueue, OcDetail, QueueFilter, QueueRow, Session } from './views';
 import { CustomerPenalties, KbSuggestArgs, N0Article, OcPresence, Prefs, PrefsPutArgs, PresenceSetArgs, QueueRowsArgs } from './workspace';
@@ -34,6 +35,8 @@ export const queries = {
   'prefs.put': { args: PrefsPutArgs, result: z.null() },
   'presence.set': { args: PresenceSetArgs, result: z.null() },
   'presence.get': { args: z.object({ ocId: Id }), result: OcPresence },
+  // Team lead: board, reports, configuration reads (src/shared/api/lead-views.ts).
+  ...leadQueries,
 } as const;
 
 /** Mutators an analyst's desktop may call (the customer's reply comes only through the Extranet API). */

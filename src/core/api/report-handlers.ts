@@ -1,0 +1,241 @@
+import type {
+  ComplianceArgs,
+  ComplianceReport,
+  PenaltyReport,
+  PenaltyStatement,
+  StatementFile,
+  VolumeCounts,
+  VolumeReport,
+} from '../../shared/api/lead-views';
+import { UNASSIGNED } from '../../shared/api/lead-views';
+import { CHANNELS, domainError, DomainFailure, displayNumber, type Analyst, type Channel, type SlaConfig } from '../../shared/domain';
+import { can } from '../../shared/oc/permissions';
+import { addCounts, complianceGroups, pctOf, planAt, UNASSIGNED_KEY, type Counts } from '../../shared/reports/compliance';
+import { monthRange, periodKey, type Granularity } from '../../shared/reports/periods';
+import { statementCsv, statementFileName } from '../../shared/reports/statement-text';
+import { evaluateSla } from '../../shared/sla/clocks';
+import { penaltiesByCustomer, type ResolutionBreach } from '../../shared/sla/penalties';
+import { allCatalog } from '../db/directory';
+import { currentSlaConfig, slaConfigVersion } from '../db/loader';
+import { ocsDecidingIn, slaConfigVersions, volumeFacts, type OcWithEvents } from '../db/reports';
+import { getRow } from '../db/rows';
+import { statementPdf } from '../reports/statement-pdf';
+import { configResolver } from '../sla/columns';
+import type { CoreDeps } from './deps';
+import { customerNotFound } from './errors';
+import { requireAnalyst } from './query-handlers';
+
+// The lead's reports (SPEC §3 penalties, §5/§8 team lead): SLA compliance, penalties per customer and month with
+// the statement the lead exports, and volume by channel and level. All computed from the local replica with
+// the pure SLA engine, so a report offline shows what the replica knows.
+
+/** Reports and configuration are the lead's (SPEC §8: plans, calendars, penalties … lead and admin). */
+export const requireLead = (deps: CoreDeps): Analyst => {
+  const me = requireAnalyst(deps);
+  if (!can(me, 'configure')) {
+    throw new DomainFailure(domainError('FORBIDDEN_ROLE', { 'pt-BR': 'Somente líderes e administradores acessam esta área.', en: 'Only leads and admins may open this area.' }));
+  }
+  return me;
+};
+
+export const requireSlaConfig = (deps: CoreDeps): SlaConfig => {
+  const config = currentSlaConfig(deps.db);
+  if (config === undefined) {
+    throw new DomainFailure(domainError('NO_SLA_CONFIG', { 'pt-BR': 'A réplica local ainda não tem configuração de SLA; sincronize primeiro.', en: 'The local replica has no SLA configuration yet; sync first.' }));
+  }
+  return config;
+};
+
+const badMonth = (month: string) =>
+  new DomainFailure(domainError('INVALID_ARGS', { 'pt-BR': `Mês inválido: ${month}`, en: `Invalid month: ${month}` }));
+
+const evaluate = (deps: CoreDeps, ocs: readonly OcWithEvents[]) => {
+  const configs = configResolver(deps.db);
+  const now = deps.clock.now();
+  return ocs.map((entry) => ({ ...entry, evaluation: evaluateSla(entry.events, configs, now) }));
+};
+
+const tally = (counts: Counts) => ({ ...counts, pct: pctOf(counts) });
+
+export const complianceReport = (deps: CoreDeps, args: ComplianceArgs): ComplianceReport => {
+  requireLead(deps);
+  const evaluated = evaluate(deps, ocsDecidingIn(deps.db, args.from, args.to));
+  const filter = {
+    ...(args.plans === undefined ? {} : { plans: args.plans }),
+    ...(args.modules === undefined ? {} : { modules: args.modules }),
+    ...(args.analystIds === undefined ? {} : { analystIds: args.analystIds }),
+    ...(args.customerIds === undefined ? {} : { customerIds: args.customerIds }),
+  };
+  const groups = complianceGroups(
+    evaluated.map(({ oc, events, evaluation }) => ({ id: oc.id, customerId: oc.customerId, module: oc.module, plan: oc.plan, events, evaluation })),
+    { from: args.from, to: args.to, groupBy: args.groupBy, granularity: args.granularity, timeZone: deps.timeZone, filter },
+  );
+  const moduleName = new Map(allCatalog(deps.db).map((c) => [c.id, c.name]));
+  const analystName = (id: string): string => (id === UNASSIGNED_KEY ? '' : getRow(deps.db, 'analyst', id)?.name ?? id);
+  const customerName = (id: string): string => getRow(deps.db, 'customer', id)?.name ?? id;
+  const totals = { firstResponse: { met: 0, breached: 0 }, resolution: { met: 0, breached: 0 } };
+  const rows = groups.map((g) => {
+    addCounts(totals.firstResponse, g.firstResponse);
+    addCounts(totals.resolution, g.resolution);
+    const k = g.key;
+    return {
+      ...(k.period === undefined ? {} : { period: k.period }),
+      ...(k.plan === undefined ? {} : { plan: k.plan as 'prata' | 'ouro' | 'vip' }),
+      ...(k.module === undefined ? {} : { module: k.module, moduleName: moduleName.get(k.module) ?? k.module }),
+      ...(k.analyst === undefined ? {} : { analystId: k.analyst === UNASSIGNED_KEY ? UNASSIGNED : k.analyst, analystName: analystName(k.analyst) }),
+      ...(k.customer === undefined ? {} : { customerId: k.customer, customerName: customerName(k.customer) }),
+      firstResponse: tally(g.firstResponse),
+      resolution: tally(g.resolution),
+    };
+  });
+  return {
+    from: args.from,
+    to: args.to,
+    timeZone: deps.timeZone,
+    granularity: args.granularity,
+    groupBy: args.groupBy,
+    rows,
+    totals: { firstResponse: tally(totals.firstResponse), resolution: tally(totals.resolution) },
+  };
+};
+
+/**
+ * The penalty policy for a month: the configuration in force at the month's end (or now, for the month under
+ * way) — an edit of the percentages applies from that month onward, never to months already closed.
+ */
+const policyFor = (deps: CoreDeps, to: number): SlaConfig => {
+  const at = Math.min(to - 1, deps.clock.now());
+  const versions = slaConfigVersions(deps.db).filter((v) => v.effectiveFrom <= at);
+  const chosen = versions[versions.length - 1];
+  return (chosen === undefined ? undefined : slaConfigVersion(deps.db, chosen.version)) ?? requireSlaConfig(deps);
+};
+
+interface MonthBreaches {
+  range: { from: number; to: number };
+  policy: SlaConfig;
+  breaches: (ResolutionBreach & { customerId: string })[];
+  ocs: Map<string, OcWithEvents>;
+}
+
+/** Resolution breaches dated in the month (SPEC §3 penalties), each with the OC's plan at the breach. */
+const monthBreaches = (deps: CoreDeps, month: string, customerId?: string): MonthBreaches => {
+  const range = monthRange(month, deps.timeZone);
+  if (range === null) throw badMonth(month);
+  const ocs = new Map<string, OcWithEvents>();
+  const breaches: MonthBreaches['breaches'] = [];
+  for (const { oc, events, evaluation } of evaluate(deps, ocsDecidingIn(deps.db, range.from, range.to))) {
+    if (customerId !== undefined && oc.customerId !== customerId) continue;
+    const resolution = evaluation.clocks.find((c) => c.clock === 'resolution');
+    const at = resolution?.breachedAt ?? null;
+    if (at === null || at < range.from || at >= range.to) continue;
+    breaches.push({ ocId: oc.id, customerId: oc.customerId, breachedAt: at, plan: planAt(events, at, oc.plan) });
+    ocs.set(oc.id, { oc, events });
+  }
+  return { range, policy: policyFor(deps, range.to), breaches, ocs };
+};
+
+export const penaltyReport = (deps: CoreDeps, args: { month: string }): PenaltyReport => {
+  requireLead(deps);
+  const { policy, breaches } = monthBreaches(deps, args.month);
+  const customerIds = [...new Set(breaches.map((b) => b.customerId))];
+  const customers = customerIds.map((id) => getRow(deps.db, 'customer', id)).filter((c) => c !== undefined);
+  const months = penaltiesByCustomer(customers, breaches, policy, deps.timeZone).filter((m) => m.month === args.month);
+  const byId = new Map(customers.map((c) => [c.id, c]));
+  const rows = months
+    .map((m) => {
+      const c = byId.get(m.customerId);
+      if (c === undefined) throw new Error(`customer ${m.customerId} vanished`);
+      return { customerId: c.id, customerName: c.name, cnpj: c.cnpj, plan: c.plan, monthlyFeeCents: m.monthlyFeeCents, breaches: m.breaches, uncappedCents: m.uncappedCents, capCents: m.capCents, penaltyCents: m.penaltyCents, capped: m.capped };
+    })
+    .sort((a, b) => b.penaltyCents - a.penaltyCents || a.customerName.localeCompare(b.customerName));
+  return {
+    month: args.month,
+    timeZone: deps.timeZone,
+    rows,
+    totals: { customers: rows.length, breaches: rows.reduce((n, r) => n + r.breaches, 0), penaltyCents: rows.reduce((n, r) => n + r.penaltyCents, 0) },
+  };
+};
+
+export const penaltyDetail = (deps: CoreDeps, args: { customerId: string; month: string }): PenaltyStatement => {
+  requireLead(deps);
+  const customer = getRow(deps.db, 'customer', args.customerId);
+  if (customer === undefined) throw new DomainFailure(customerNotFound(args.customerId));
+  const { policy, breaches, ocs } = monthBreaches(deps, args.month, customer.id);
+  const month = penaltiesByCustomer([customer], breaches, policy, deps.timeZone).find((m) => m.month === args.month);
+  const capCents = Math.round((customer.monthlyFeeCents * policy.penaltyCapPct) / 100);
+  return {
+    customerId: customer.id,
+    customerName: customer.name,
+    cnpj: customer.cnpj,
+    plan: customer.plan,
+    monthlyFeeCents: customer.monthlyFeeCents,
+    breaches: month?.breaches ?? 0,
+    uncappedCents: month?.uncappedCents ?? 0,
+    capCents,
+    penaltyCents: month?.penaltyCents ?? 0,
+    capped: month?.capped ?? false,
+    month: args.month,
+    timeZone: deps.timeZone,
+    penaltyPct: policy.penaltyPct,
+    penaltyCapPct: policy.penaltyCapPct,
+    generatedAt: deps.clock.now(),
+    lines: (month?.details ?? []).map((d) => {
+      const oc = ocs.get(d.ocId)?.oc;
+      return {
+        ocId: d.ocId,
+        displayNumber: oc === undefined ? d.ocId : displayNumber(oc),
+        subject: oc?.subject ?? '',
+        plan: d.plan,
+        criticidade: oc?.criticidade ?? 'media',
+        breachedAt: d.breachedAt,
+        pct: d.pct,
+        penaltyCents: d.penaltyCents,
+        chargedCents: d.chargedCents,
+      };
+    }),
+  };
+};
+
+export const penaltyStatementFile = async (deps: CoreDeps, args: { customerId: string; month: string; format: 'csv' | 'pdf' }): Promise<StatementFile> => {
+  const statement = penaltyDetail(deps, args);
+  if (args.format === 'csv') {
+    // The byte-order mark makes Excel pt-BR read the file as UTF-8 (accents in names and subjects).
+    const bytes = Buffer.from(`\uFEFF${statementCsv(statement)}`, 'utf8');
+    return { fileName: statementFileName(statement, 'csv'), mimeType: 'text/csv;charset=utf-8', base64: bytes.toString('base64') };
+  }
+  const pdf = await statementPdf(statement);
+  return { fileName: statementFileName(statement, 'pdf'), mimeType: 'application/pdf', base64: pdf.toString('base64') };
+};
+
+const emptyVolume = (): VolumeCounts => ({
+  total: 0,
+  byChannel: Object.fromEntries(CHANNELS.map((c) => [c, 0])) as Record<Channel, number>,
+  solvedAtN1: 0,
+  escalated: 0,
+  other: 0,
+});
+
+/** OCs opened per period: by channel (Extranet vs phone …) and by level (solved at N1 vs escalated to N2). */
+export const volumeReport = (deps: CoreDeps, args: { from: number; to: number; granularity: Granularity }): VolumeReport => {
+  requireLead(deps);
+  const periods = new Map<string, VolumeCounts>();
+  const totals = emptyVolume();
+  for (const fact of volumeFacts(deps.db, args.from, args.to)) {
+    const key = periodKey(fact.createdAt, args.granularity, deps.timeZone);
+    let counts = periods.get(key);
+    if (counts === undefined) {
+      counts = emptyVolume();
+      periods.set(key, counts);
+    }
+    for (const c of [counts, totals]) {
+      c.total += 1;
+      c.byChannel[fact.channel] += 1;
+      if (fact.escalated) c.escalated += 1;
+      else if (fact.solved) c.solvedAtN1 += 1;
+      else c.other += 1;
+    }
+  }
+  const rows = [...periods.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([period, counts]) => ({ period, ...counts }));
+  return { from: args.from, to: args.to, timeZone: deps.timeZone, granularity: args.granularity, rows, totals };
+};
+
