@@ -74,7 +74,7 @@ export const startDesktop = async (serverUrl: string, login: string, options: { 
   const core = createCore({
     dbPath: join(dir, 'replica.db'),
     ...(options.clock === undefined ? {} : { clock: options.clock }),
-    sync: syncClient({ serverUrl, manual: true, random: () => ((seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647), ...(options.clock === undefined ? {} : { clock: options.clock }), ...options.sync }),
+    sync: syncClient({ serverUrl, manual: true, onError: (error) => console.error('[desktop sync error]', error), random: () => ((seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647), ...(options.clock === undefined ? {} : { clock: options.clock }), ...options.sync }),
   });
   core.start();
   const invoke = async <T>(method: string, args: unknown = {}): Promise<T> => {

@@ -257,7 +257,7 @@ export class SyncClient implements SyncPort {
       this.sample(page);
       this.knownHead = Math.max(this.knownHead, page.value.head);
       if (page.value.changes.length === 0 && page.value.lastMutationId <= Number(getMeta(this.db, 'sync.lastMutationId') ?? '0') && pendingCount(this.db) === 0) return;
-      const result = applyPullPage(this.local, page.value, this.local.clock.now());
+      const result = applyPullPage(this.local, page.value, this.local.clock.now(), (message) => this.reportMismatch(message));
       if (result.tables.size > 0 || result.ocIds.size > 0) this.events.emit('data.changed', { tables: [...result.tables], ocIds: [...result.ocIds] });
       if (!page.value.hasMore) return;
     }
@@ -301,6 +301,14 @@ export class SyncClient implements SyncPort {
       this.status = 'offline';
     }
     this.emitState();
+  }
+
+  private mismatches = 0;
+
+  /** Reported once per kind and a few times per process, not once per row of a 100 000-row sync. */
+  private reportMismatch(message: string): void {
+    this.mismatches += 1;
+    if (this.mismatches <= 5) this.options.onError?.(new Error(message));
   }
 
   emitState(): void {

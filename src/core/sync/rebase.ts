@@ -37,10 +37,17 @@ export interface PageResult {
   replayFailures: number;
 }
 
-const parseChange = (change: PulledChange): { table: SyncTable; version: number; row: unknown } => {
+/**
+ * The server is authoritative and ran the same mutators, so a row that does not match its schema is a bug in
+ * shared code: it is reported (onSchemaMismatch) and still written as the server holds it — refusing it would
+ * leave this replica diverged from every other one for good.
+ */
+const parseChange = (change: PulledChange, onSchemaMismatch: (message: string) => void): { table: SyncTable; version: number; row: unknown } => {
   const parsed = ROW_SCHEMAS[change.table].safeParse(change.row);
-  if (!parsed.success) throw new Error(`pulled ${change.table} row does not match its schema: ${parsed.error.issues[0]?.message ?? ''}`);
-  return { table: change.table, version: change.version, row: parsed.data };
+  if (parsed.success) return { table: change.table, version: change.version, row: parsed.data };
+  const issue = parsed.error.issues[0];
+  onSchemaMismatch(`pulled ${change.table} row (version ${change.version}) does not match its schema: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`);
+  return { table: change.table, version: change.version, row: change.row };
 };
 
 /**
@@ -49,9 +56,9 @@ const parseChange = (change: PulledChange): { table: SyncTable; version: number;
  * their versions, the outbox is confirmed up to lastMutationId (only on the last page, whose snapshot contains
  * every confirmed effect), the still-pending mutations are replayed on top, and SLA columns are recomputed.
  */
-export const applyPullPage = (deps: LocalStoreDeps, page: PullResponse, now: number): PageResult => {
+export const applyPullPage = (deps: LocalStoreDeps, page: PullResponse, now: number, onSchemaMismatch: (message: string) => void = () => undefined): PageResult => {
   const { db } = deps;
-  const changes = page.changes.map(parseChange);
+  const changes = page.changes.map((change) => parseChange(change, onSchemaMismatch));
   const run = db.transaction((): PageResult => {
     const touched = new Set<string>();
     const tables = new Set<string>();

@@ -97,7 +97,7 @@ const lastPerRow = (changes: readonly Change[]): Change[] => {
 
 const resultOf = (id: number, outcome: AppliedMutation | DomainError): MutationResult =>
   isDomainError(outcome)
-    ? { id, ok: false, error: outcome.details === undefined ? { code: outcome.code, message: outcome.message } : { code: outcome.code, message: outcome.message } }
+    ? { id, ok: false, error: outcome.details === undefined ? { code: outcome.code, message: outcome.message } : { code: outcome.code, message: outcome.message, details: outcome.details } }
     : { id, ok: true };
 
 const storedResult = async (tx: Sql, clientId: string, mutationId: number): Promise<MutationResult> => {

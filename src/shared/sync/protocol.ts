@@ -31,10 +31,12 @@ export const PushRequest = z.object({
 });
 export type PushRequest = z.infer<typeof PushRequest>;
 
+export const MutationError = ErrorPayload.extend({ details: z.record(z.string(), z.unknown()).optional() });
+
 /** The outcome of one mutation; a repeated id gets the stored outcome of its first application. */
 export const MutationResult = z.discriminatedUnion('ok', [
-  z.object({ id: z.number().int().positive(), ok: z.literal(true) }),
-  z.object({ id: z.number().int().positive(), ok: z.literal(false), error: ErrorPayload }),
+  z.object({ id: z.number().int().nonnegative(), ok: z.literal(true) }),
+  z.object({ id: z.number().int().nonnegative(), ok: z.literal(false), error: MutationError }),
 ]);
 export type MutationResult = z.infer<typeof MutationResult>;
 
@@ -90,7 +92,7 @@ export const HelloResponse = z.object({
 export type HelloResponse = z.infer<typeof HelloResponse>;
 
 /** Error body of every non-2xx answer. */
-export const ErrorResponse = z.object({ error: ErrorPayload.extend({ details: z.record(z.string(), z.unknown()).optional() }) });
+export const ErrorResponse = z.object({ error: MutationError });
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
 
 /** Server → client WebSocket messages: a poke says "something newer than your cursor exists; pull". */
