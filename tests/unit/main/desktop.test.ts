@@ -118,6 +118,14 @@ describe('start-up', () => {
     expect(app.exitCode).toBe(2);
   });
 
+  it('a packaged app loads SQLite only from its own resources, whatever the environment says', async () => {
+    app.isPackaged = true;
+    expect(await start({ SOE_NATIVE_BINDING: join(dir, 'evil.node') })).toBeNull();
+    const message = dialog.showErrorBox.mock.calls[0]?.[1] ?? '';
+    expect(message).toContain(join(dir, 'resources', 'native', 'better_sqlite3.node'));
+    expect(message).not.toContain('evil');
+  });
+
   it('says why when the replica cannot be opened', async () => {
     const file = join(dir, 'not-a-folder');
     writeFileSync(file, '');
