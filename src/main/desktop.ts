@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session, shell } from 'electron';
 import { join } from 'node:path';
 import { createCore, type Core } from '../core/core';
 import { DEMO_PASSWORD } from '../shared/demo/people';
@@ -80,6 +80,7 @@ export const startDesktop = (options: DesktopOptions): Promise<RunningDesktop | 
   options.processEvents.on('uncaughtException', (error) => {
     log(`main process crashed: ${error.stack ?? messageOf(error)}`);
     try {
+      core?.sla.stop();
       core?.db.close();
     } catch {
       // Closing is a courtesy: every acknowledged change is already durable in the WAL.
@@ -130,12 +131,16 @@ export const startDesktop = (options: DesktopOptions): Promise<RunningDesktop | 
       running.deps.sync.state(),
     );
     const stopTray = running.events.on('sync.state', (state) => tray.show(state));
+    // A laptop that slept past an SLA instant must alert at once on waking, not when the old timer fires.
+    const onResume = (): void => running.sla.reevaluate('resume');
+    powerMonitor.on('resume', onResume);
     const stopNotifier = notifySlaAlerts({ events: running.events, api: running.api, lang, onClick: () => openWindows.showAnalyst(), log });
     installGracefulShutdown({
       app,
       signals: options.processEvents,
       log,
       stop: async () => {
+        powerMonitor.removeListener('resume', onResume);
         stopNotifier();
         stopTray();
         stopEvents();

@@ -10,7 +10,7 @@ import { OPEN_BOARD_MENU_ID } from '../../../src/main/app-menu';
 import { METHOD_NAMES } from '../../../src/shared/api/contract';
 import { apiChannel, EVENT_CHANNEL } from '../../../src/shared/ipc/bridge';
 import { CONTENT_SECURITY_POLICY } from '../../../src/main/security/csp';
-import { app, BrowserWindow, dialog, fakeEvent, FakeEmitter, ipcMain, Menu, Notification, powerSaveBlocker, protocol, resetFakeElectron, screen, session, Tray } from './fake-electron';
+import { app, BrowserWindow, dialog, fakeEvent, FakeEmitter, ipcMain, Menu, Notification, powerMonitor, powerSaveBlocker, protocol, resetFakeElectron, screen, session, Tray } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
 
@@ -241,6 +241,18 @@ describe('notifications', () => {
     BrowserWindow.created[0]!.focused = false;
     Notification.shown[1]!.emit('click');
     expect(BrowserWindow.created[0]!.focused).toBe(true);
+  });
+});
+
+describe('SLA timers', () => {
+  it('re-evaluate when the machine wakes up', async () => {
+    const desktop = await start();
+    const reevaluate = vi.spyOn(desktop!.core.sla, 'reevaluate');
+    powerMonitor.emit('resume');
+    expect(reevaluate).toHaveBeenCalledWith('resume');
+    app.quit();
+    await vi.waitFor(() => expect(desktop!.core.db.open).toBe(false));
+    expect(powerMonitor.listenerCount('resume')).toBe(0);
   });
 });
 

@@ -386,6 +386,8 @@ export const powerSaveBlocker = {
   },
 };
 
+export const powerMonitor = new FakeEmitter();
+
 /** Back to a freshly started Electron, between tests. */
 export const resetFakeElectron = (): void => {
   app.reset();
@@ -408,6 +410,7 @@ export const resetFakeElectron = (): void => {
   Notification.supported = true;
   screen.displays = [{ id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 } }];
   powerSaveBlocker.active.clear();
+  powerMonitor.resetListeners();
 };
 
-export default { app, BrowserWindow, ipcMain, ipcRenderer, contextBridge, protocol, session, shell, dialog, Menu, nativeImage, Tray, Notification, screen, powerSaveBlocker };
+export default { app, BrowserWindow, ipcMain, ipcRenderer, contextBridge, protocol, session, shell, dialog, Menu, nativeImage, Tray, Notification, screen, powerSaveBlocker, powerMonitor };
