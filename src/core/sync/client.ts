@@ -251,14 +251,23 @@ export class SyncClient implements SyncPort {
   private async pullAll(): Promise<void> {
     const analystId = this.tokens.current();
     if (analystId === null) throw new Unreachable('not logged in to the server');
+    const limit = this.options.pageSize ?? 10_000;
+    const fetchPage = (cursor: number) => this.withSession(analystId, (token) => this.api.pull(token, { clientId: this.clientId, cursor, limit }));
+    let next = fetchPage(this.cursor());
     for (;;) {
-      const cursor = this.cursor();
-      const page = await this.withSession(analystId, (token) => this.api.pull(token, { clientId: this.clientId, cursor, limit: this.options.pageSize ?? 5_000 }));
+      const page = await next;
       this.sample(page);
       this.knownHead = Math.max(this.knownHead, page.value.head);
+      // The next page is fetched while this one is written (a large initial sync overlaps network and SQLite).
+      if (page.value.hasMore) next = fetchPage(page.value.cursor);
       if (page.value.changes.length === 0 && page.value.lastMutationId <= Number(getMeta(this.db, 'sync.lastMutationId') ?? '0') && pendingCount(this.db) === 0) return;
-      const result = applyPullPage(this.local, page.value, this.local.clock.now(), (message) => this.reportMismatch(message));
-      if (result.tables.size > 0 || result.ocIds.size > 0) this.events.emit('data.changed', { tables: [...result.tables], ocIds: [...result.ocIds] });
+      try {
+        const result = applyPullPage(this.local, page.value, this.local.clock.now(), (message) => this.reportMismatch(message));
+        if (result.tables.size > 0 || result.ocIds.size > 0) this.events.emit('data.changed', { tables: [...result.tables], ocIds: [...result.ocIds] });
+      } catch (error) {
+        if (page.value.hasMore) next.catch(() => undefined);
+        throw error;
+      }
       if (!page.value.hasMore) return;
     }
   }

@@ -52,10 +52,13 @@ export const SyncTable = z.enum(SYNC_TABLES);
 export type SyncTable = z.infer<typeof SyncTable>;
 
 /** One changed row (or appended OC event) with the global version the server gave it. */
+/** A plain JSON object; its fields are checked against the table's domain schema by the receiver. */
+const JsonObject = z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'expected an object');
+
 export const PulledChange = z.object({
   table: SyncTable,
   version: z.number().int().positive(),
-  row: z.record(z.string(), z.unknown()),
+  row: JsonObject,
 });
 export type PulledChange = z.infer<typeof PulledChange>;
 
