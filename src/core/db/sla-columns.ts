@@ -40,3 +40,29 @@ export const openOcIds = (db: Db): string[] =>
 export const recordAlert = (db: Db, alert: { ocId: string; clock: string; threshold: number; crossedAt: number; firedAt: number }): boolean =>
   stmt(db, 'INSERT OR IGNORE INTO sla_alert (oc_id, clock, threshold, crossed_at, fired_at) VALUES (?, ?, ?, ?, ?)')
     .run(alert.ocId, alert.clock, alert.threshold, alert.crossedAt, alert.firedAt).changes === 1;
+
+/** Alerts already fired for an OC: (run key, threshold) pairs of the sla_alert log. */
+export const recordedAlerts = (db: Db, ocId: string): Array<{ clock: string; threshold: number }> =>
+  stmt(db, 'SELECT clock, threshold FROM sla_alert WHERE oc_id = ?').all(ocId) as Array<{ clock: string; threshold: number }>;
+
+/** The stored columns a queue sorts and a badge shows by; compared to tell the windows what moved. */
+export interface StoredBadge {
+  sort: number;
+  clock: string | null;
+  state: string | null;
+  dueAt: number | null;
+  breachedAt: number | null;
+}
+
+export const storedBadgeOf = (db: Db, ocId: string): StoredBadge | undefined =>
+  stmt(db, 'SELECT sla_sort AS sort, sla_clock AS clock, sla_state AS state, sla_due_at AS dueAt, sla_breached_at AS breachedAt FROM ocorrencia WHERE id = ?').get(
+    ocId,
+  ) as StoredBadge | undefined;
+
+/**
+ * Moves only the scheduler's next look at an OC. Used when its SLA cannot be evaluated (e.g. its configuration
+ * version has not been pulled yet): retrying later beats a timer that fires in a loop.
+ */
+export const postponeSlaCheck = (db: Db, ocId: string, at: number | null): void => {
+  stmt(db, 'UPDATE ocorrencia SET sla_next_at = ? WHERE id = ?').run(at, ocId);
+};

@@ -6,7 +6,7 @@ import { bulkLoad } from '../db/bulk-load';
 import type { Db } from '../db/connection';
 import { putCredential } from '../db/credentials';
 import { setMeta } from '../db/meta';
-import { configResolver, slaColumnsOf } from '../sla/columns';
+import { configResolver, slaColumnsWithHistory } from '../sla/columns';
 
 export const demoRows = (data: DemoData): Change[] => [
   { table: 'sla_config', row: data.slaConfig },
@@ -44,7 +44,7 @@ export const seedReplica = async (db: Db, options: DemoOptions): Promise<SeedSum
   db.pragma('cache_size = -1000000');
   try {
     const events = [...data.events].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    bulkLoad(db, { rows: demoRows(data), events }, (ocEvents) => slaColumnsOf(ocEvents, configs, options.now));
+    bulkLoad(db, { rows: demoRows(data), events }, slaColumnsWithHistory(db, configs, options.now));
     db.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
     db.pragma('synchronous = FULL');

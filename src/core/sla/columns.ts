@@ -4,8 +4,7 @@ import { evaluateSla, slaBadge, type SlaEvaluation } from '../../shared/sla/cloc
 import type { Db } from '../db/connection';
 import { eventsOf } from '../db/events';
 import { slaConfigVersion } from '../db/loader';
-import { NO_DEADLINE, recordAlert, writeSlaColumns, type SlaColumns } from '../db/sla-columns';
-import { recordedAlertKeys } from './alert-log';
+import { NO_DEADLINE, recordAlert, recordedAlerts, writeSlaColumns, type SlaColumns } from '../db/sla-columns';
 import { alertLogKey, dueAlerts } from './alert-points';
 import type { SlaDeriver } from '../store/local-store';
 
@@ -78,7 +77,7 @@ export const slaColumnsWithHistory =
 const unrecordedDueAlertAt = (db: Db, ocId: string, evaluation: SlaEvaluation, now: number): number | null => {
   const due = dueAlerts(evaluation, now);
   if (due.length === 0) return null;
-  const recorded = recordedAlertKeys(db, ocId);
+  const recorded = new Set(recordedAlerts(db, ocId).map((r) => alertLogKey(r.clock, r.threshold)));
   let earliest: number | null = null;
   for (const { point, runKey } of due) {
     if (!recorded.has(alertLogKey(runKey, point.threshold)) && (earliest === null || point.alertAt < earliest)) earliest = point.alertAt;

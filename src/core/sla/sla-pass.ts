@@ -4,8 +4,7 @@ import { evaluateSla } from '../../shared/sla/clocks';
 import type { Db } from '../db/connection';
 import { eventsOf } from '../db/events';
 import { getRow } from '../db/rows';
-import { ocsWithSlaDue, recordAlert, writeSlaColumns, type SlaColumns } from '../db/sla-columns';
-import { postponeSlaCheck, storedBadgeOf, type StoredBadge } from './alert-log';
+import { ocsWithSlaDue, postponeSlaCheck, recordAlert, storedBadgeOf, writeSlaColumns, type SlaColumns, type StoredBadge } from '../db/sla-columns';
 import { dueAlerts } from './alert-points';
 import { columnsOf } from './columns';
 
