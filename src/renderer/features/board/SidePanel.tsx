@@ -1,0 +1,74 @@
+import { useRef, type ReactNode } from 'react';
+import type { BoardSnapshot } from '../../../shared/api/lead-views';
+import { ROW_UNITS, PAGE_PERIOD_MS, useRowsThatFit } from './layout';
+import type { LiveBoard } from './live';
+import type { BoardKey } from './messages';
+import { PageDots } from './PageDots';
+import { AnalystRow, BreachedRow, ComplianceHeader, ComplianceRow, OlaRow, PredictionRow, RecadoRow, type RowContext } from './SideRows';
+
+// Everything that does not fit next to the countdowns takes turns here (SPEC §5: breached now, N2 pick-ups,
+// predictive breach, analysts and load, recados, compliance per plan and per module). Each list is cut into the
+// pages that fit; panel and page follow from "now", so every screen showing the board turns in step.
+
+interface PanelPages {
+  id: string;
+  title: BoardKey;
+  pages: ReactNode[][];
+  /** Rows carry a header row on every page (compliance tables). */
+  head?: ReactNode;
+}
+
+const paginate = (rows: ReactNode[], perPage: number): ReactNode[][] => {
+  const pages: ReactNode[][] = [];
+  for (let i = 0; i < rows.length; i += perPage) pages.push(rows.slice(i, i + perPage));
+  return pages;
+};
+
+export const SidePanel = ({ snapshot, live, ctx }: { snapshot: BoardSnapshot; live: LiveBoard; ctx: RowContext }) => {
+  const bodyRef = useRef<HTMLOListElement>(null);
+  const tall = useRowsThatFit(bodyRef, ROW_UNITS.sideTall);
+  const short = useRowsThatFit(bodyRef, ROW_UNITS.side);
+  const predicted = useRowsThatFit(bodyRef, ROW_UNITS.predicted);
+  const compliance = Math.max(1, useRowsThatFit(bodyRef, ROW_UNITS.compliance) - 1);
+
+  const allPanels: PanelPages[] = [
+    { id: 'breached', title: 'panel.breached', pages: paginate(live.breached.map((c) => <BreachedRow key={c.ocId} clock={c} ctx={ctx} />), tall) },
+    { id: 'ola', title: 'panel.ola', pages: paginate(snapshot.olaWaiting.map((c) => <OlaRow key={c.ocId} clock={c} ctx={ctx} />), tall) },
+    { id: 'predicted', title: 'panel.predicted', pages: paginate(snapshot.predicted.map((p) => <PredictionRow key={`${p.ocId}:${p.clock}`} prediction={p} ctx={ctx} />), predicted) },
+    { id: 'analysts', title: 'panel.analysts', pages: paginate(snapshot.analysts.map((a) => <AnalystRow key={a.id} analyst={a} ctx={ctx} />), short) },
+    { id: 'recados', title: 'panel.recados', pages: paginate(snapshot.recados.oldest.map((r) => <RecadoRow key={r.id} recado={r} ctx={ctx} />), tall) },
+    {
+      id: 'plan',
+      title: 'panel.plan',
+      head: <ComplianceHeader key="head" t={ctx.t} />,
+      pages: paginate(snapshot.compliance.byPlan.map((c) => <ComplianceRow key={c.key} item={c} kind="plan" ctx={ctx} />), compliance),
+    },
+    {
+      id: 'module',
+      title: 'panel.module',
+      head: <ComplianceHeader key="head" t={ctx.t} />,
+      pages: paginate(snapshot.compliance.byModule.map((c) => <ComplianceRow key={c.key} item={c} kind="module" ctx={ctx} />), compliance),
+    },
+  ];
+  const panels = allPanels.filter((panel) => panel.pages.length > 0);
+
+  // Every (panel, page) is one slot of the rotation.
+  const slots = panels.flatMap((panel) => panel.pages.map((rows, page) => ({ panel, rows, page })));
+  const slot = slots[Math.floor(ctx.now / PAGE_PERIOD_MS) % Math.max(1, slots.length)] ?? null;
+  return (
+    <section className="board-side" aria-live="off" data-panel={slot?.panel.id ?? 'none'}>
+      <header className="board-section-title">
+        <h2>{slot === null ? '' : ctx.t(slot.panel.title)}</h2>
+        {slot === null ? null : <PageDots page={slot.page} pages={slot.panel.pages.length} t={ctx.t} />}
+      </header>
+      <ol className="board-side-body" ref={bodyRef}>
+        {slot === null ? null : [slot.panel.head, ...slot.rows]}
+      </ol>
+      <footer className="board-side-rotation" aria-hidden="true">
+        {slots.map((s, i) => (
+          <span key={`${s.panel.id}:${s.page}`} className={s === slot ? 'board-dot board-dot-on' : 'board-dot'} data-slot={i} />
+        ))}
+      </footer>
+    </section>
+  );
+};

@@ -1,0 +1,134 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ComplianceDimension, ComplianceReport, PenaltyReport, PenaltyStatement, VolumeReport } from '../../../shared/api/lead-views';
+import type { ApiError } from '../../../shared/api/result';
+import type { Plan } from '../../../shared/domain';
+import type { Granularity } from '../../../shared/reports/periods';
+import type { ApiClient } from '../../lib/api/client';
+import { clientError } from '../../lib/errors';
+import { downloadBase64 } from './download';
+import { monthOfNow, periodRange, presetDates, type PeriodChoice, type PeriodPreset } from './period';
+
+export type ReportsTab = 'compliance' | 'penalties' | 'volume';
+
+interface Loadable<T> {
+  data: T | null;
+  loading: boolean;
+  error: ApiError | null;
+}
+
+const idle = <T>(): Loadable<T> => ({ data: null, loading: false, error: null });
+
+export interface ReportsState {
+  tab: ReportsTab;
+  period: PeriodChoice;
+  granularity: Granularity;
+  groupBy: ComplianceDimension[];
+  plans: Plan[];
+  modules: string[];
+  month: string;
+  compliance: Loadable<ComplianceReport>;
+  penalties: Loadable<PenaltyReport>;
+  statement: Loadable<PenaltyStatement>;
+  volume: Loadable<VolumeReport>;
+  exporting: 'csv' | 'pdf' | null;
+  setTab(tab: ReportsTab): void;
+  setPreset(preset: PeriodPreset): void;
+  setDates(from: string, to: string): void;
+  setGranularity(granularity: Granularity): void;
+  toggleDimension(dimension: ComplianceDimension): void;
+  setFilters(filters: { plans?: Plan[]; modules?: string[] }): void;
+  setMonth(month: string): void;
+  runCompliance(): Promise<void>;
+  runPenalties(): Promise<void>;
+  runVolume(): Promise<void>;
+  openStatement(customerId: string | null): Promise<void>;
+  exportStatement(format: 'csv' | 'pdf'): Promise<string | null>;
+}
+
+export type ReportsStore = StoreApi<ReportsState>;
+
+const badPeriod = () => clientError('INVALID_PERIOD', 'Período inválido: a data final deve ser igual ou depois da inicial.', 'Invalid period: the end date must be on or after the start.');
+
+/** The lead's reports: what is asked (period, breakdown, month) and the last answers of the core. */
+export const createReportsStore = (api: ApiClient, now: () => number, timeZone: string): ReportsStore => {
+  let requests = 0;
+  const store = createStore<ReportsState>((set, get) => ({
+    tab: 'compliance',
+    period: presetDates('last30', now(), timeZone),
+    granularity: 'week',
+    groupBy: ['plan'],
+    plans: [],
+    modules: [],
+    month: monthOfNow(now(), timeZone),
+    compliance: idle(),
+    penalties: idle(),
+    statement: idle(),
+    volume: idle(),
+    exporting: null,
+    setTab: (tab) => {
+      set({ tab });
+      const state = get();
+      if (tab === 'penalties' && state.penalties.data === null) void state.runPenalties();
+      if (tab === 'volume' && state.volume.data === null) void state.runVolume();
+      if (tab === 'compliance' && state.compliance.data === null) void state.runCompliance();
+    },
+    setPreset: (preset) => set({ period: presetDates(preset, now(), timeZone, get().period) }),
+    setDates: (from, to) => set({ period: { preset: 'custom', from, to } }),
+    setGranularity: (granularity) => set({ granularity }),
+    toggleDimension: (dimension) => {
+      const groupBy = get().groupBy;
+      set({ groupBy: groupBy.includes(dimension) ? groupBy.filter((d) => d !== dimension) : [...groupBy, dimension] });
+    },
+    setFilters: (filters) => set(filters),
+    setMonth: (month) => set({ month, statement: idle() }),
+    runCompliance: async () => {
+      const { period, granularity, groupBy, plans, modules } = get();
+      const range = periodRange(period, timeZone);
+      if (range === null) return set({ compliance: { data: null, loading: false, error: badPeriod() } });
+      const ticket = (requests += 1);
+      set({ compliance: { ...get().compliance, loading: true, error: null } });
+      const result = await api.call('reports.compliance', {
+        ...range,
+        granularity,
+        groupBy,
+        ...(plans.length === 0 ? {} : { plans }),
+        ...(modules.length === 0 ? {} : { modules }),
+      });
+      if (ticket !== requests) return undefined;
+      return set({ compliance: result.ok ? { data: result.value, loading: false, error: null } : { data: null, loading: false, error: result.error } });
+    },
+    runPenalties: async () => {
+      set({ penalties: { ...get().penalties, loading: true, error: null } });
+      const result = await api.call('reports.penalties', { month: get().month });
+      set({ penalties: result.ok ? { data: result.value, loading: false, error: null } : { data: null, loading: false, error: result.error } });
+    },
+    runVolume: async () => {
+      const { period, granularity } = get();
+      const range = periodRange(period, timeZone);
+      if (range === null) return set({ volume: { data: null, loading: false, error: badPeriod() } });
+      set({ volume: { ...get().volume, loading: true, error: null } });
+      const result = await api.call('reports.volume', { ...range, granularity });
+      return set({ volume: result.ok ? { data: result.value, loading: false, error: null } : { data: null, loading: false, error: result.error } });
+    },
+    openStatement: async (customerId) => {
+      if (customerId === null) return set({ statement: idle() });
+      set({ statement: { data: null, loading: true, error: null } });
+      const result = await api.call('reports.penaltyDetail', { customerId, month: get().month });
+      return set({ statement: result.ok ? { data: result.value, loading: false, error: null } : { data: null, loading: false, error: result.error } });
+    },
+    exportStatement: async (format) => {
+      const statement = get().statement.data;
+      if (statement === null) return null;
+      set({ exporting: format });
+      const result = await api.call('reports.penaltyStatement', { customerId: statement.customerId, month: statement.month, format });
+      set({ exporting: null });
+      if (!result.ok) {
+        set({ statement: { ...get().statement, error: result.error } });
+        return null;
+      }
+      downloadBase64(result.value);
+      return result.value.fileName;
+    },
+  }));
+  return store;
+};
