@@ -1,28 +1,27 @@
-// npm start [-- --board] [--ocs N] [--seed S] [--data DIR] [--browser]
-// The desktop app with demo data, logged in as the demo lead (beatriz). Where Electron cannot run — no binary
-// and none downloadable, no Electron build of SQLite, no display — it says so in one line and starts the
-// browser shell instead: the same core and the same screens, in a browser.
+// npm start [-- --board] [--ocs N] [--seed S] [--data DIR] [--reset] [--browser]
+// The embedded server with demo data, and the desktop app synced with it, logged in as the demo lead
+// (beatriz). Where Electron cannot run — no binary and none downloadable, no Electron build of SQLite, no
+// display — it says so in one line and starts the browser shell instead: the same core and the same screens.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { electronBinary, installElectronBinary } from '../build/electron-binary';
 import { ensureElectronSqlite, NativeTarget } from '../build/electron-native';
-import { openDatabase } from '../src/core/db/connection';
-import { seedReplica } from '../src/core/seed/seed-replica';
-import { REPLICA_FILE } from '../src/main/app-origin';
+import type { RunningServer } from '../src/server/app';
 
 const Args = z.object({
   board: z.boolean().default(false),
   browser: z.boolean().default(false),
+  reset: z.boolean().default(false),
   ocs: z.coerce.number().int().min(0).max(2_000_000).default(3_000),
   seed: z.coerce.number().int().min(0).default(1),
   data: z.string().min(1).default('.data/electron'),
 });
 
 const { values } = parseArgs({
-  options: { board: { type: 'boolean' }, browser: { type: 'boolean' }, ocs: { type: 'string' }, seed: { type: 'string' }, data: { type: 'string' } },
+  options: { board: { type: 'boolean' }, browser: { type: 'boolean' }, reset: { type: 'boolean' }, ocs: { type: 'string' }, seed: { type: 'string' }, data: { type: 'string' } },
   strict: true,
 });
 const parsed = Args.safeParse(values);
@@ -65,17 +64,21 @@ const electronBlocker = (): { reason: string } | { binary: string; nativeBinding
   return { binary, nativeBinding: native.file };
 };
 
-const seedDemoReplica = async (dataDir: string): Promise<void> => {
-  mkdirSync(dataDir, { recursive: true });
-  const db = openDatabase(join(dataDir, REPLICA_FILE));
-  try {
-    const count = (db.prepare('SELECT COUNT(*) AS n FROM ocorrencia').get() as { n: number }).n;
-    if (count > 0 || args.ocs === 0) return;
-    const summary = await seedReplica(db, { ocs: args.ocs, seed: args.seed, now: Date.now() });
-    console.log(`[start] demo data: ${summary.ocs} OCs (${summary.open} open), ${summary.customers} customers, ${summary.analysts} analysts`);
-  } finally {
-    db.close();
-  }
+/**
+ * The central server, embedded (PGlite in `<data>/server`), seeded with the demo once. The replica starts empty
+ * and fills from the server's first pull, as a real desktop would.
+ */
+const startEmbeddedServer = async (dataDir: string): Promise<RunningServer> => {
+  const { startServer } = await import('../src/server/app');
+  const server = await startServer({
+    dataDir: join(dataDir, 'server'),
+    mailDir: join(dataDir, 'mail'),
+    logLevel: 'warn',
+    ...(args.ocs === 0 ? {} : { demo: { ocs: args.ocs, seed: args.seed, now: Date.now() } }),
+  });
+  if (server.seeded !== null) console.log(`[start] demo data on the embedded server: ${args.ocs} OCs (seed ${args.seed})`);
+  console.log(`[start] embedded server on ${server.url} (data in ${join(dataDir, 'server')})`);
+  return server;
 };
 
 const launchElectron = async (binary: string, nativeBinding: string): Promise<void> => {
@@ -84,7 +87,10 @@ const launchElectron = async (binary: string, nativeBinding: string): Promise<vo
   await build({ root: projectDir, logLevel: 'warn' });
   if (!existsSync(join(projectDir, 'out', 'renderer', 'index.html'))) throw new Error('the renderer build is missing (out/renderer/index.html)');
   const dataDir = resolve(projectDir, args.data);
-  await seedDemoReplica(dataDir);
+  if (args.reset) rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  const server = await startEmbeddedServer(dataDir);
+  const userData = join(dataDir, 'user-data');
   const electronArgs = ['.', ...(args.board ? ['--board'] : [])];
   // Chromium refuses to start as root with its sandbox on (containers, CI); the renderer stays sandboxed
   // in Electron's sense (no Node), only the OS-level layer is off. Development only: packaged apps never see this.
@@ -92,14 +98,17 @@ const launchElectron = async (binary: string, nativeBinding: string): Promise<vo
     console.log('[start] running as root: starting Electron with --no-sandbox (development only)');
     electronArgs.push('--no-sandbox');
   }
-  console.log(`[start] S.O.E. War Room (Electron), data in ${dataDir}, logged in as ${DEMO_LEAD} (password "demo")`);
+  console.log(`[start] S.O.E. War Room (Electron), replica in ${userData}, logged in as ${DEMO_LEAD} (password "demo")`);
   const child = spawn(binary, electronArgs, {
     cwd: projectDir,
     stdio: 'inherit',
-    env: { ...process.env, SOE_USER_DATA: dataDir, SOE_DEMO_LOGIN: DEMO_LEAD, SOE_NATIVE_BINDING: nativeBinding },
+    env: { ...process.env, SOE_USER_DATA: userData, SOE_SERVER_URL: server.url, SOE_DEMO_LOGIN: DEMO_LEAD, SOE_NATIVE_BINDING: nativeBinding },
   });
+  // Ctrl+C reaches Electron, which flushes its outbox to the server before the server stops.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
-  child.on('exit', (code, signal) => process.exit(code ?? (signal === null ? 0 : 1)));
+  child.on('exit', (code, signal) => {
+    void server.stop().finally(() => process.exit(code ?? (signal === null ? 0 : 1)));
+  });
 };
 
 const verdict = electronBlocker();

@@ -100,7 +100,8 @@ export const startDesktop = (options: DesktopOptions): Promise<RunningDesktop | 
       core = createCore({
         dbPath: join(app.getPath('userData'), REPLICA_FILE),
         ...(nativeBinding === null ? {} : { nativeBinding }),
-        ...syncOption(config.serverUrl, log),
+        clock: options.clock,
+        ...syncOption(config.serverUrl, options.clock, log),
         onInternalError: (method, error) => log(`core ${method}: ${messageOf(error)}`),
       });
     } catch (error) {
