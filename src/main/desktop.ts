@@ -135,7 +135,7 @@ export const startDesktop = (options: DesktopOptions): Promise<RunningDesktop | 
     // A laptop that slept past an SLA instant must alert at once on waking, not when the old timer fires.
     const onResume = (): void => running.sla.reevaluate('resume');
     powerMonitor.on('resume', onResume);
-    const stopNotifier = notifySlaAlerts({ events: running.events, api: running.api, lang, onClick: () => openWindows.showAnalyst(), log });
+    const stopNotifier = notifySlaAlerts({ events: running.events, api: running.api, lang, onClick: (alert) => openWindows.showOc(alert.ocId), log });
     installGracefulShutdown({
       app,
       signals: options.processEvents,

@@ -13,7 +13,7 @@ export interface SlaNotifierOptions {
   events: AlertSource;
   api: ApiInvoker;
   lang: Lang;
-  /** Clicking a notification brings the analyst window forward. */
+  /** Clicking a notification brings the analyst window forward, on that OC. */
   onClick(alert: SlaAlert): void;
   log(message: string): void;
 }

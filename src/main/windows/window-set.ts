@@ -20,6 +20,8 @@ export interface WindowSet {
   showAnalyst(): BrowserWindow;
   /** Shows the board window on the second display, creating it when needed. */
   openBoard(): BrowserWindow;
+  /** Brings the analyst window forward on an OC (a notification was clicked). */
+  showOc(ocId: string): BrowserWindow;
   analyst(): BrowserWindow | null;
   board(): BrowserWindow | null;
 }
@@ -102,9 +104,18 @@ export const createWindowSet = (options: WindowSetOptions): WindowSet => {
     return window;
   };
 
+  // A fragment-only change of the loaded URL is a same-document navigation: the renderer's hash router
+  // switches screens without a reload.
+  const showOc = (ocId: string): BrowserWindow => {
+    const window = showAnalyst();
+    void window.loadURL(appUrl(`/oc/${encodeURIComponent(ocId)}`));
+    return window;
+  };
+
   return {
     showAnalyst,
     openBoard,
+    showOc,
     analyst: () => (alive(analyst) ? analyst : null),
     board: () => (alive(board) ? board : null),
   };

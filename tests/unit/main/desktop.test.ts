@@ -241,6 +241,7 @@ describe('notifications', () => {
     BrowserWindow.created[0]!.focused = false;
     Notification.shown[1]!.emit('click');
     expect(BrowserWindow.created[0]!.focused).toBe(true);
+    expect(BrowserWindow.created[0]!.loadedUrls.at(-1)).toBe('app://soe/index.html#/oc/oc-1');
   });
 });
 
