@@ -1,0 +1,70 @@
+// A server node in its own process, so a fault test can kill it with SIGKILL at a chosen instant:
+// SOE_FAULT_SERVER='{"databaseUrl"|"dataDir", "port", "mailDir", "demo"?, "fault"?, "match"?}'.
+// fault 'after-commit': die right after the transaction whose soe_write mentions `match` committed, before the
+// HTTP reply; 'mid-transaction': die inside that transaction, after its writes, before COMMIT.
+import { z } from 'zod';
+import { startServer } from '../../../src/server/app';
+import type { Database, Sql } from '../../../src/server/db/database';
+import { openPglite } from '../../../src/server/db/pglite';
+import { openPostgres } from '../../../src/server/db/postgres';
+
+const Options = z.object({
+  databaseUrl: z.string().optional(),
+  dataDir: z.string().optional(),
+  port: z.number().int(),
+  mailDir: z.string(),
+  demo: z.object({ ocs: z.number(), seed: z.number(), now: z.number() }).optional(),
+  fault: z.enum(['after-commit', 'mid-transaction']).optional(),
+  match: z.string().default('"public_reply"'),
+});
+const options = Options.parse(JSON.parse(process.env.SOE_FAULT_SERVER ?? '{}'));
+
+const die = (): never => {
+  process.kill(process.pid, 'SIGKILL');
+  throw new Error('unreachable');
+};
+
+/** Wraps the storage so the chosen transaction is the last thing this process does. */
+const withFault = (db: Database): Database => {
+  if (options.fault === undefined) return db;
+  return {
+    ...db,
+    query: db.query.bind(db),
+    transaction: async (work, txOptions) => {
+      let marked = false;
+      const result = await db.transaction(async (tx) => {
+        const spy: Sql = {
+          query: async (text, params) => {
+            const answer = await tx.query(text, params);
+            if (text.includes('soe_write') && (params ?? []).some((p) => typeof p === 'string' && p.includes(options.match))) {
+              marked = true;
+              if (options.fault === 'mid-transaction') die();
+            }
+            return answer as never;
+          },
+        };
+        return work(spy);
+      }, txOptions);
+      if (marked && options.fault === 'after-commit') die();
+      return result;
+    },
+  };
+};
+
+const raw = options.databaseUrl !== undefined ? await openPostgres({ connectionString: options.databaseUrl }) : await openPglite(options.dataDir);
+const server = await startServer({
+  database: withFault(raw),
+  port: options.port,
+  logLevel: false,
+  mailDir: options.mailDir,
+  jobs: { autoClose: false, mailPollMs: 100 },
+  pokeThrottleMs: 10,
+  rateLimits: { loginPerMinute: 1_000, intakePerMinute: 1_000 },
+  ...(options.demo === undefined ? {} : { demo: options.demo }),
+});
+process.stdout.write(`READY ${server.url}\n`);
+const stop = (): void => {
+  void server.stop().then(() => raw.close()).then(() => process.exit(0));
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);

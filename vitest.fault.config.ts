@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// The sync fault-injection suite (`npm run test:fault`): every case bounded in time and count, loopback only.
+export default defineConfig({
+  test: {
+    include: ['tests/fault/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 180_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    maxWorkers: 2,
+  },
+});
