@@ -1,13 +1,28 @@
-import type { Calendar, Messages, SlaConfig } from '../domain';
+import type { Calendar, HolidaySource, Messages, SlaConfig } from '../domain';
 import { CRITICIDADES, PLANS } from '../domain';
-import { checkHolidaySource } from '../sla/holidays';
-import { compileCalendar } from '../sla/calendar';
-import { slaConfigProblems } from '../sla/config-index';
-import { parseTimeOfDay } from '../sla/time-zone';
+import { assertTimeZone, parseLocalDate, parseTimeOfDay } from '../sla/time-zone';
 
 // What the zod schema of SlaConfig cannot say on its own: rules across fields that would make the SLA engine
 // throw or compute nonsense (a calendar with no open hour has no deadline at all). Checked by the
 // 'sla.updateConfig' mutator on the desktop and again on the server, so a bad version is never recorded.
+//
+// This file is reached from the API contract, which the renderer bundles; it must not import the holiday tables
+// (date-holidays, ~2 MB) or the calendar compiler that loads them. The holiday source is checked against the
+// regions date-holidays knows for Brazil instead (tests/unit/shared/mutators/config.test.ts keeps the two equal).
+
+/** The 27 federative units, and the cities with their own holidays in date-holidays (by state). */
+export const HOLIDAY_REGIONS_BR: Readonly<Record<string, readonly string[]>> = {
+  AC: [], AL: [], AM: [], AP: [], BA: [], CE: [], DF: [], ES: [], GO: ['GOIANIA'], MA: [], MG: ['BH'], MS: [], MT: [], PA: [],
+  PB: [], PE: ['RE'], PI: [], PR: ['CU'], RJ: ['RJ'], RN: [], RO: [], RR: [], RS: [], SC: [], SE: [], SP: ['SP'], TO: [],
+};
+
+const holidaySourceIssue = (source: HolidaySource): string | null => {
+  if (source.state === null) return source.city === null ? null : 'Cidade exige estado / a city needs a state';
+  const cities = HOLIDAY_REGIONS_BR[source.state];
+  if (cities === undefined) return `Estado desconhecido / unknown state: "${source.state}"`;
+  if (source.city !== null && !cities.includes(source.city)) return `Cidade desconhecida / unknown city: "${source.city}" (${source.state})`;
+  return null;
+};
 
 const WEEKDAYS_PT = ['domingo', 'segunda', 'terça', 'quarta', 'quinta', 'sexta', 'sábado'];
 const WEEKDAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -45,18 +60,19 @@ const calendarIssues = (calendar: Calendar): Messages[] => {
     }
   }
   if (calendar.holidays !== null) {
-    try {
-      checkHolidaySource(calendar.holidays);
-    } catch (error) {
-      const text = error instanceof Error ? error.message : String(error);
-      issues.push({ 'pt-BR': `Calendário "${name}": feriados — ${text}`, en: `Calendar "${name}": holidays — ${text}` });
-    }
+    const problem = holidaySourceIssue(calendar.holidays);
+    if (problem !== null) issues.push({ 'pt-BR': `Calendário "${name}": feriados — ${problem}`, en: `Calendar "${name}": holidays — ${problem}` });
   }
   try {
-    compileCalendar(calendar);
+    assertTimeZone(calendar.timeZone);
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
     issues.push({ 'pt-BR': `Calendário "${name}": ${text}`, en: `Calendar "${name}": ${text}` });
+  }
+  for (const override of calendar.overrides) {
+    if (parseLocalDate(override.date) === null) {
+      issues.push({ 'pt-BR': `Calendário "${name}": data inexistente ${override.date}.`, en: `Calendar "${name}": no such date ${override.date}.` });
+    }
   }
   return issues;
 };
@@ -70,9 +86,11 @@ export const slaConfigIssues = (config: SlaConfig): Messages[] => {
     ids.add(calendar.id);
     issues.push(...calendarIssues(calendar));
   }
-  for (const problem of slaConfigProblems(config)) {
-    issues.push({ 'pt-BR': `Referência a calendário inexistente: ${problem}`, en: `Reference to a missing calendar: ${problem}` });
-  }
+  const missing = (where: string, id: string): void => {
+    if (!ids.has(id)) issues.push({ 'pt-BR': `Referência a calendário inexistente: ${where} "${id}".`, en: `Reference to a missing calendar: ${where} "${id}".` });
+  };
+  for (const plan of PLANS) for (const crit of CRITICIDADES) missing(`${plan}/${crit}`, config.targets[plan][crit].calendarId);
+  missing('OLA N2', config.olaCalendarId);
   for (const plan of PLANS) {
     for (const crit of CRITICIDADES) {
       const target = config.targets[plan][crit];

@@ -53,14 +53,14 @@ export const BoardPage = () => {
   const now = useNow() + state.offsetMs;
 
   useEffect(() => {
-    void board.getState().load();
+    const disconnect = board.connect();
     const onKey = (event: KeyboardEvent): void => {
       if (event.key === 'm' || event.key === 'M') board.getState().toggleMute();
     };
     window.addEventListener('keydown', onKey);
     return () => {
       window.removeEventListener('keydown', onKey);
-      board.dispose();
+      disconnect();
       beeper.close();
     };
   }, [board, beeper]);

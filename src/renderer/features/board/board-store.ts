@@ -11,7 +11,7 @@ export interface BoardState {
   offsetMs: number;
   error: ApiError | null;
   muted: boolean;
-  /** Sound cues played since the board opened (also exposed on the page for tests). */
+  /** New-breach cues since the board opened, played unless muted (also on the page, for tests). */
   beeps: number;
   load(): Promise<void>;
   toggleMute(): void;
@@ -29,7 +29,7 @@ const CHANGE_DEBOUNCE_MS = 1_500;
  * The board's data: snapshots of the local core (never the server), refreshed when data changes, every 30 s,
  * and shortly after a deadline passes on screen. Between snapshots the board derives itself from "now".
  */
-export const createBoardStore = (api: ApiClient, beeper: Beeper, readClock: () => number): BoardStore & { dispose(): void } => {
+export const createBoardStore = (api: ApiClient, beeper: Beeper, readClock: () => number): BoardStore & { connect(): () => void } => {
   const seen = new Set<string>();
   let primed = false;
   let loading: Promise<void> | null = null;
@@ -86,28 +86,32 @@ export const createBoardStore = (api: ApiClient, beeper: Beeper, readClock: () =
     },
   }));
 
-  void api.call('prefs.get', {}).then((prefs) => {
-    if (prefs.ok && prefs.value[MUTE_PREF] === true) store.setState({ muted: true });
-  });
-  const offChange = api.on('data.changed', () => {
-    if (debounce !== null) clearTimeout(debounce);
-    debounce = setTimeout(() => void store.getState().load(), CHANGE_DEBOUNCE_MS);
-  });
-  const offSync = api.on('sync.state', (sync) => {
-    const snapshot = store.getState().snapshot;
-    if (snapshot !== null) store.setState({ snapshot: { ...snapshot, sync } });
-  });
-  const offConnection = api.onConnection((state) => {
-    if (state.status === 'ready') void store.getState().load();
-  });
-  const timer = setInterval(() => void store.getState().load(), REFRESH_MS);
   return Object.assign(store, {
-    dispose: () => {
-      clearInterval(timer);
-      if (debounce !== null) clearTimeout(debounce);
-      offChange();
-      offSync();
-      offConnection();
+    /** Subscribes to the core's events and starts the refresh timer; returns the disconnect (an effect's cleanup). */
+    connect: () => {
+      void api.call('prefs.get', {}).then((prefs) => {
+        if (prefs.ok && prefs.value[MUTE_PREF] === true) store.setState({ muted: true });
+      });
+      void store.getState().load();
+      const offChange = api.on('data.changed', () => {
+        if (debounce !== null) clearTimeout(debounce);
+        debounce = setTimeout(() => void store.getState().load(), CHANGE_DEBOUNCE_MS);
+      });
+      const offSync = api.on('sync.state', (sync) => {
+        const snapshot = store.getState().snapshot;
+        if (snapshot !== null) store.setState({ snapshot: { ...snapshot, sync } });
+      });
+      const offConnection = api.onConnection((state) => {
+        if (state.status === 'ready') void store.getState().load();
+      });
+      const timer = setInterval(() => void store.getState().load(), REFRESH_MS);
+      return () => {
+        clearInterval(timer);
+        if (debounce !== null) clearTimeout(debounce);
+        offChange();
+        offSync();
+        offConnection();
+      };
     },
   });
 };

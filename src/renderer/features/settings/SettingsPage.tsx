@@ -73,10 +73,7 @@ export const SettingsPage = () => {
   const loadError = useStore(store, (s) => s.loadError);
   const loaded = useStore(store, (s) => s.overview !== null);
   const allowed = me !== null && can(me, 'configure');
-  useEffect(() => {
-    if (allowed) void store.getState().load();
-    return () => store.dispose();
-  }, [store, allowed]);
+  useEffect(() => (allowed ? store.connect() : undefined), [store, allowed]);
   if (!allowed) {
     return (
       <div className="page">

@@ -43,7 +43,7 @@ const canonical = (value: unknown): string =>
  * The SLA configuration screens: a draft edited locally and saved as one 'sla.updateConfig' mutation (version
  * current+1, from the edit onward), and the explicit 'sla.recompute' of open OCs (SPEC §3 rule 7).
  */
-export const createSettingsStore = (api: ApiClient): SettingsStore & { dispose(): void } => {
+export const createSettingsStore = (api: ApiClient): SettingsStore & { connect(): () => void } => {
   let debounce: ReturnType<typeof setTimeout> | null = null;
   const store = createStore<SettingsState>((set, get) => ({
     tab: 'targets',
@@ -104,16 +104,20 @@ export const createSettingsStore = (api: ApiClient): SettingsStore & { dispose()
       return true;
     },
   }));
-  const off = api.on('data.changed', (change) => {
-    // Another lead's new version arrives by sync: reload (an unsaved draft is kept; saving it will be refused).
-    if (!change.tables.includes('sla_config') && !change.tables.includes('ocorrencia')) return;
-    if (debounce !== null) clearTimeout(debounce);
-    debounce = setTimeout(() => void store.getState().load(), 1_000);
-  });
   return Object.assign(store, {
-    dispose: () => {
-      off();
-      if (debounce !== null) clearTimeout(debounce);
+    /** Loads and follows sync changes; returns the disconnect (an effect's cleanup). */
+    connect: () => {
+      void store.getState().load();
+      const off = api.on('data.changed', (change) => {
+        // Another lead's new version arrives by sync: reload (an unsaved draft is kept; saving it will be refused).
+        if (!change.tables.includes('sla_config') && !change.tables.includes('ocorrencia')) return;
+        if (debounce !== null) clearTimeout(debounce);
+        debounce = setTimeout(() => void store.getState().load(), 1_000);
+      });
+      return () => {
+        off();
+        if (debounce !== null) clearTimeout(debounce);
+      };
     },
   });
 };

@@ -1,7 +1,10 @@
+import Holidays from 'date-holidays';
 import { describe, expect, it } from 'vitest';
 import { isDomainError, type SlaConfig } from '../../../../src/shared/domain';
 import { SlaConfigDraft } from '../../../../src/shared/mutators/config';
+import { HOLIDAY_REGIONS_BR } from '../../../../src/shared/mutators/config-checks';
 import { evaluateSla } from '../../../../src/shared/sla/clocks';
+import { indexConfig } from '../../../../src/shared/sla/config-index';
 import { ADMIN, ANA, BEATRIZ, T0, World } from '../../../fixtures/domain';
 
 const draftOf = (config: SlaConfig) => SlaConfigDraft.parse(config);
@@ -68,6 +71,27 @@ describe('sla.updateConfig (SPEC §3 rule 7, §8)', () => {
     expect(isDomainError(result) && result.code).toBe('CONFIG_INVALID');
     expect(isDomainError(result) && result.message['pt-BR']).toContain(words);
     expect(world.state.slaConfig.version).toBe(1);
+  });
+
+  it('knows the same Brazilian states and cities as date-holidays (the engine would throw on any other)', () => {
+    const holidays = new Holidays();
+    const states = holidays.getStates('BR') ?? {};
+    expect(Object.keys(HOLIDAY_REGIONS_BR).sort()).toEqual(Object.keys(states).sort());
+    for (const state of Object.keys(states)) expect([...(HOLIDAY_REGIONS_BR[state] ?? [])].sort()).toEqual(Object.keys(holidays.getRegions('BR', state) ?? {}).sort());
+  });
+
+  it('saves only what the SLA engine can compile (a city holiday source, special hours, another zone)', () => {
+    const world = new World();
+    const draft = draftOf(world.state.slaConfig);
+    const calendar = draft.calendars[0] as SlaConfigDraft['calendars'][number];
+    calendar.holidays = { country: 'BR', state: 'SP', city: 'SP', includeOptional: ['carnaval'] };
+    calendar.overrides = [{ date: '2026-03-10', intervals: [{ start: '09:00', end: '12:00' }], reason: 'Inventário' }];
+    calendar.timeZone = 'America/Manaus';
+    world.ok('sla.updateConfig', { baseVersion: 1, config: draft }, world.as(BEATRIZ));
+    expect(() => indexConfig(world.state.slaConfig).resolution('ouro', 'alta').calendar.yearBlock(2026)).not.toThrow();
+    const bad = draftOf(world.state.slaConfig);
+    (bad.calendars[0] as SlaConfigDraft['calendars'][number]).holidays = { country: 'BR', state: 'BA', city: 'SP', includeOptional: [] };
+    expect(world.run('sla.updateConfig', { baseVersion: 2, config: bad }, world.as(BEATRIZ))).toMatchObject({ code: 'CONFIG_INVALID' });
   });
 
   it('refuses values the schema forbids before the mutator runs', () => {
