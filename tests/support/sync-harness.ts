@@ -68,7 +68,7 @@ export interface TestDesktop {
 }
 
 /** A desktop core with its own replica, logged in to the server and synced once. */
-export const startDesktop = async (serverUrl: string, login: string, options: { clock?: Clock; sync?: Partial<SyncClientOptions>; dir?: string; password?: string } = {}): Promise<TestDesktop> => {
+export const startDesktop = async (serverUrl: string, login: string, options: { clock?: Clock; sync?: Partial<SyncClientOptions>; dir?: string; password?: string; initialSync?: boolean } = {}): Promise<TestDesktop> => {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'soe-desktop-'));
   let seed = 7;
   const core = createCore({
@@ -89,6 +89,6 @@ export const startDesktop = async (serverUrl: string, login: string, options: { 
   };
   const sync = core.deps.sync as SyncClient;
   await invoke('session.login', { login, password: options.password ?? 'demo' });
-  await sync.syncNow();
+  if (options.initialSync !== false) await sync.syncNow();
   return { core, sync, dir, invoke, refusal, close: async () => core.stop() };
 };
