@@ -1,15 +1,20 @@
-// npm run start:browser -- [--data DIR] [--port N] [--server URL] [--ocs N] [--seed S] [--no-sim] [--no-build]
+// npm run start:browser -- [--data DIR] [--port N] [--server URL | --local] [--ocs N] [--seed S] [--no-sim]
+//                           [--sim-per-hour N] [--no-build] [--json]
 // Starts the browser shell: the desktop core in Node, the renderer and the API on 127.0.0.1, and prints the URL.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+// Without --server it starts the embedded server (demo data, demo Extranet traffic); --local runs the replica alone.
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { startShell } from '../src/shell/index';
+import { ensureRendererBuilt, RENDERER_DIR } from './renderer-build';
 
 const Args = z.object({
   data: z.string().min(1).default('.data/browser'),
   port: z.coerce.number().int().min(0).max(65_535).default(0),
   server: z.url().optional(),
+  local: z.boolean().default(false),
+  'sim-per-hour': z.coerce.number().positive().max(3_600).default(20),
   ocs: z.coerce.number().int().min(0).max(2_000_000).default(3_000),
   seed: z.coerce.number().int().min(0).default(1),
   'no-sim': z.boolean().default(false),
@@ -19,7 +24,8 @@ const Args = z.object({
 
 const { values } = parseArgs({
   options: {
-    data: { type: 'string' }, port: { type: 'string' }, server: { type: 'string' }, ocs: { type: 'string' },
+    data: { type: 'string' }, port: { type: 'string' }, server: { type: 'string' }, local: { type: 'boolean' }, ocs: { type: 'string' },
+    'sim-per-hour': { type: 'string' },
     seed: { type: 'string' }, 'no-sim': { type: 'boolean' }, 'no-build': { type: 'boolean' }, json: { type: 'boolean' },
   },
   strict: true,
@@ -30,36 +36,12 @@ if (!parsed.success) {
   process.exit(2);
 }
 const args = parsed.data;
-const rendererDir = resolve('out/renderer');
-
-const newestMtime = (path: string): number => {
-  const info = statSync(path);
-  if (!info.isDirectory()) return info.mtimeMs;
-  return readdirSync(path).reduce((max, name) => Math.max(max, newestMtime(join(path, name))), info.mtimeMs);
-};
-
-/** The renderer is rebuilt when it is missing or older than its sources (renderer, shared, the build config). */
-const rendererIsStale = (): boolean => {
-  const index = join(rendererDir, 'index.html');
-  if (!existsSync(index)) return true;
-  const built = statSync(index).mtimeMs;
-  return ['src/renderer', 'src/shared', 'electron.vite.config.ts'].some((p) => existsSync(p) && newestMtime(p) > built);
-};
-
-const buildRenderer = async (): Promise<void> => {
-  // Only the renderer target of electron.vite.config.ts: the same bundle the Electron app loads.
-  const { resolveConfig } = await import('electron-vite');
-  const { build } = await import('vite');
-  const resolved = await resolveConfig({ logLevel: 'warn' }, 'build', 'production');
-  const renderer = resolved.config?.renderer;
-  if (renderer === undefined) throw new Error('electron.vite.config.ts has no renderer target');
-  await build(renderer);
-};
-
-if (!args['no-build'] && rendererIsStale()) {
-  console.log('[shell] building the renderer…');
-  await buildRenderer();
+if (args.local && args.server !== undefined) {
+  console.error('start:browser: --local and --server exclude each other');
+  process.exit(2);
 }
+const rendererDir = RENDERER_DIR;
+if (!args['no-build']) await ensureRendererBuilt();
 if (!existsSync(join(rendererDir, 'index.html'))) {
   console.error('start:browser: out/renderer/index.html is missing; run without --no-build');
   process.exit(1);
@@ -70,6 +52,8 @@ const shell = await startShell({
   port: args.port,
   rendererDir,
   serverUrl: args.server ?? null,
+  local: args.local,
+  simPerHour: args['sim-per-hour'],
   demoOcs: args.ocs,
   demoSeed: args.seed,
   simulate: !args['no-sim'],

@@ -11,13 +11,17 @@ export const ShellOptions = z.object({
   port: z.number().int().min(0).max(65_535).default(0),
   /** The built renderer (out/renderer). */
   rendererDir: z.string().min(1),
-  /** A central server to sync with; null = start the embedded one (or run local-only until it exists). */
+  /** A central server to sync with; null = start the embedded one (PGlite in the data folder). */
   serverUrl: z.url().nullable().default(null),
+  /** No server at all: the replica alone, seeded with the demo (a single machine; also the fast test mode). */
+  local: z.boolean().default(false),
   /** Demo data for an empty data folder: how many OCs, which seed. 0 = start empty. */
   demoOcs: z.number().int().min(0).max(2_000_000).default(3_000),
   demoSeed: z.number().int().min(0).default(1),
   /** Demo traffic: new OCs through the Extranet intake API at a realistic rate (only with the embedded server). */
   simulate: z.boolean().default(true),
+  /** Mean new OCs per hour from the simulator (the manual's team handles about 110 a working day). */
+  simPerHour: z.number().positive().max(3_600).default(20),
 });
 export type ShellOptions = z.infer<typeof ShellOptions>;
 export type ShellOptionsInput = z.input<typeof ShellOptions>;

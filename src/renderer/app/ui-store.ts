@@ -1,0 +1,56 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Lang } from '../i18n/define';
+
+export type ToastTone = 'info' | 'success' | 'warning' | 'danger';
+
+export interface Toast {
+  id: number;
+  tone: ToastTone;
+  title: string;
+  body?: string;
+  /** Opens this OC when clicked. */
+  ocId?: string;
+  /** Stays until dismissed (breaches, rejected changes). */
+  sticky?: boolean;
+}
+
+export interface UiState {
+  lang: Lang;
+  helpOpen: boolean;
+  paletteOpen: boolean;
+  toasts: Toast[];
+  setLang(lang: Lang): void;
+  setHelp(open: boolean): void;
+  setPalette(open: boolean): void;
+  toast(toast: Omit<Toast, 'id'>): void;
+  dismissToast(id: number): void;
+}
+
+export type UiStore = StoreApi<UiState>;
+
+const LANG_KEY = 'soe.lang';
+const MAX_TOASTS = 5;
+
+export const createUiStore = (storage: Storage | null): UiStore => {
+  let nextId = 1;
+  const saved = storage?.getItem(LANG_KEY);
+  return createStore<UiState>((set, get) => ({
+    lang: saved === 'en' ? 'en' : 'pt-BR',
+    helpOpen: false,
+    paletteOpen: false,
+    toasts: [],
+    setLang: (lang) => {
+      storage?.setItem(LANG_KEY, lang);
+      document.documentElement.lang = lang;
+      set({ lang });
+    },
+    setHelp: (helpOpen) => set({ helpOpen, paletteOpen: false }),
+    setPalette: (paletteOpen) => set({ paletteOpen, helpOpen: false }),
+    toast: (toast) => {
+      const id = nextId++;
+      set({ toasts: [...get().toasts, { ...toast, id }].slice(-MAX_TOASTS) });
+      if (toast.sticky !== true) setTimeout(() => get().dismissToast(id), toast.tone === 'danger' ? 9_000 : 5_000);
+    },
+    dismissToast: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
+  }));
+};

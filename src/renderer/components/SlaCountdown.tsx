@@ -1,0 +1,42 @@
+import { memo } from 'react';
+import type { SlaBadge } from '../../shared/api/views';
+import { useNow, useT } from '../app/services';
+import { formatCountdown } from '../lib/format';
+import { AT_RISK_MS } from '../features/queue/team-filter';
+import { Icon, type IconName } from './icons';
+
+export type SlaTone = 'ok' | 'warn' | 'danger' | 'paused' | 'done' | 'none';
+
+/** What a badge looks like at `now`: breached and at-risk are decided live from the deadline, not the cached state. */
+export const slaLook = (sla: SlaBadge | null, now: number): { tone: SlaTone; remaining: number | null } => {
+  if (sla === null) return { tone: 'none', remaining: null };
+  if (sla.state === 'paused') return { tone: 'paused', remaining: null };
+  if (sla.state === 'met' || sla.state === 'stopped') return { tone: 'done', remaining: null };
+  if (sla.dueAt === null) return { tone: 'none', remaining: null };
+  const remaining = sla.dueAt - now;
+  if (sla.state === 'breached' || remaining <= 0) return { tone: 'danger', remaining };
+  return { tone: remaining <= AT_RISK_MS || sla.percent >= 75 ? 'warn' : 'ok', remaining };
+};
+
+const ICONS: Record<SlaTone, IconName> = { ok: 'clock', warn: 'triangle', danger: 'octagon', paused: 'pause', done: 'checkCircle', none: 'circle' };
+
+/**
+ * The live countdown of an OC's most urgent SLA clock. Each instance subscribes to the one shared tick; the
+ * row around it stays memoised.
+ */
+export const SlaCountdown = memo(({ sla }: { sla: SlaBadge | null }) => {
+  const now = useNow();
+  const { t } = useT();
+  const { tone, remaining } = slaLook(sla, now);
+  const clockName = sla === null ? '' : t(`sla.clock.${sla.clock}`);
+  const text =
+    tone === 'paused' ? t('sla.paused') : tone === 'done' ? t(sla?.state === 'met' ? 'sla.met' : 'sla.stopped') : remaining === null ? '—' : formatCountdown(remaining);
+  const title = tone === 'danger' ? t('sla.breachedTitle', { clock: clockName }) : sla === null ? t('sla.none') : `${clockName}: ${text}`;
+  return (
+    <span className={`sla sla-${tone}`} title={title} data-sla-tone={tone}>
+      <Icon name={ICONS[tone]} size={13} />
+      <span className="sla-text">{text}</span>
+      {sla !== null && tone !== 'done' && tone !== 'none' ? <span className="sla-clock">{t(`sla.short.${sla.clock}`)}</span> : null}
+    </span>
+  );
+});

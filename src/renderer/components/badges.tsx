@@ -1,0 +1,82 @@
+import { memo } from 'react';
+import type { Criticidade, Level, Messages, OcStatus, Plan } from '../../shared/domain';
+import { CRITICIDADE_LABELS, LEVEL_LABELS, PLAN_LABELS, STATUS_LABELS } from '../../shared/domain';
+import type { Lang } from '../i18n/define';
+import { Icon, type IconName } from './icons';
+
+export const lbl = (messages: Messages, lang: Lang): string => messages[lang];
+
+const STATUS_LOOK: Record<OcStatus, { icon: IconName; tone: string }> = {
+  nova: { icon: 'dot', tone: 'info' },
+  em_atendimento: { icon: 'user', tone: 'accent' },
+  aguardando_cliente: { icon: 'pause', tone: 'purple' },
+  encaminhada_dev: { icon: 'code', tone: 'purple' },
+  aguardando_versao: { icon: 'package', tone: 'info' },
+  solucionada: { icon: 'checkCircle', tone: 'ok' },
+  reaberta: { icon: 'reopen', tone: 'warn' },
+  encerrada: { icon: 'check', tone: 'muted' },
+  cancelada: { icon: 'ban', tone: 'muted' },
+};
+
+export const StatusBadge = memo(({ status, lang }: { status: OcStatus; lang: Lang }) => {
+  const look = STATUS_LOOK[status];
+  return (
+    <span className={`badge badge-${look.tone}`} data-status={status} title={lbl(STATUS_LABELS[status], lang)}>
+      <Icon name={look.icon} size={13} />
+      <span className="badge-text">{lbl(STATUS_LABELS[status], lang)}</span>
+    </span>
+  );
+});
+
+const CRIT_BARS: Record<Criticidade, number> = { critica: 4, alta: 3, media: 2, baixa: 1 };
+const CRIT_TONE: Record<Criticidade, string> = { critica: 'danger', alta: 'warn', media: 'info', baixa: 'muted' };
+
+/** Signal bars: how many are filled says the criticidade without relying on colour. */
+export const CriticidadeBadge = memo(({ criticidade, lang, bare = false }: { criticidade: Criticidade; lang: Lang; bare?: boolean }) => (
+  <span className={`crit crit-${CRIT_TONE[criticidade]}${bare ? ' crit-bare' : ''}`} data-criticidade={criticidade}>
+    <svg width="14" height="12" viewBox="0 0 14 12" aria-hidden="true">
+      {[0, 1, 2, 3].map((i) => (
+        <rect key={i} x={i * 3.6} y={9 - i * 3} width="2.6" height={3 + i * 3} rx="0.6" className={i < CRIT_BARS[criticidade] ? 'on' : 'off'} />
+      ))}
+    </svg>
+    {lbl(CRITICIDADE_LABELS[criticidade], lang)}
+  </span>
+));
+
+const PLAN_SHORT: Record<Plan, string> = { vip: 'VIP', ouro: 'Ouro', prata: 'Prata' };
+
+export const PlanBadge = memo(({ plan, lang }: { plan: Plan; lang: Lang }) => (
+  <span className={`plan plan-${plan}`} title={lbl(PLAN_LABELS[plan], lang)}>
+    {PLAN_SHORT[plan]}
+  </span>
+));
+
+export const LevelBadge = memo(({ level, lang }: { level: Level; lang: Lang }) => (
+  <span className={`level level-${level}`} title={lbl(LEVEL_LABELS[level], lang)}>
+    {level.toUpperCase()}
+  </span>
+));
+
+export const Tag = ({ children, tone = 'neutral', icon, title }: { children: React.ReactNode; tone?: string; icon?: IconName; title?: string }) => (
+  <span className={`tag tag-${tone}`} title={title}>
+    {icon === undefined ? null : <Icon name={icon} size={12} />}
+    {children}
+  </span>
+);
+
+export const Avatar = ({ name, size = 24 }: { name: string; size?: number }) => {
+  const initials = name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((part) => part[0]?.toUpperCase() ?? '')
+    .join('');
+  // A stable hue per name: distinct people look distinct in timelines and presence notices.
+  let hash = 0;
+  for (const ch of name) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
+  return (
+    <span className={`avatar avatar-h${hash % 8}`} style={{ width: size, height: size, fontSize: Math.round(size * 0.42) }} aria-hidden="true">
+      {initials}
+    </span>
+  );
+};

@@ -1,0 +1,98 @@
+import { Fragment, useEffect, useMemo, useRef } from 'react';
+import type { OcDetail } from '../../../shared/api/views';
+import type { Interaction, OcEvent } from '../../../shared/domain';
+import { useNow, useSession, useT } from '../../app/services';
+import { Avatar } from '../../components/badges';
+import { Icon, type IconName } from '../../components/icons';
+import { formatDuration, formatWhen } from '../../lib/format';
+import { eventText } from './event-text';
+
+type Item = { kind: 'interaction'; at: number; interaction: Interaction } | { kind: 'event'; at: number; event: OcEvent; text: string };
+
+const KIND_ICON: Record<Interaction['kind'], IconName> = {
+  public_reply: 'globe',
+  internal_note: 'lock',
+  call_log: 'phone',
+  simulation_record: 'code',
+  customer_reply: 'message',
+};
+
+const InteractionCard = ({ interaction, now }: { interaction: Interaction; now: number }) => {
+  const { t, lang } = useT();
+  const call = interaction.call;
+  const sim = interaction.simulation;
+  return (
+    <article className={`tl-card tl-${interaction.kind}`} data-testid={`interaction-${interaction.kind}`}>
+      <header className="tl-card-head">
+        <Avatar name={interaction.authorName} size={24} />
+        <span className="tl-author">{interaction.authorName}</span>
+        <span className="tl-kind">
+          <Icon name={KIND_ICON[interaction.kind]} size={13} /> {t(`timeline.kind.${interaction.kind}`)}
+        </span>
+        <span className="spacer" />
+        <time className="faint" dateTime={new Date(interaction.createdAt).toISOString()}>
+          {formatWhen(interaction.createdAt, now, lang)}
+        </time>
+      </header>
+      {call === null ? null : (
+        <div className="tl-call">
+          {t('timeline.call', {
+            direction: call.direction === 'inbound' ? t('call.inbound') : t('call.outbound'),
+            contact: call.contactName,
+            duration: formatDuration(call.endedAt - call.startedAt),
+          })}
+          {call.phone === null ? null : <span className="mono"> · {call.phone}</span>}
+        </div>
+      )}
+      {sim === null ? (
+        interaction.body.trim() === '' ? null : <div className="tl-body">{interaction.body}</div>
+      ) : (
+        <dl className="tl-sim">
+          {(['steps', 'environment', 'evidence', 'expected', 'actual'] as const).map((key) =>
+            sim[key].trim() === '' ? null : (
+              <Fragment key={key}>
+                <dt>{t(`sim.${key}`)}</dt>
+                <dd>{sim[key]}</dd>
+              </Fragment>
+            ),
+          )}
+        </dl>
+      )}
+    </article>
+  );
+};
+
+/** Interactions and events of the OC in time order; the newest is kept in view. */
+export const Timeline = ({ detail }: { detail: OcDetail }) => {
+  const { t, lang } = useT();
+  const now = useNow();
+  const analystName = useSession((s) => s.analystName);
+  const end = useRef<HTMLDivElement>(null);
+  const items = useMemo<Item[]>(() => {
+    const list: Item[] = detail.interactions.map((interaction) => ({ kind: 'interaction', at: interaction.createdAt, interaction }));
+    for (const event of detail.events) {
+      const text = eventText(event, t, lang, analystName);
+      if (text !== null) list.push({ kind: 'event', at: event.at, event, text });
+    }
+    return list.sort((a, b) => a.at - b.at);
+  }, [detail, t, lang, analystName]);
+  useEffect(() => {
+    end.current?.scrollIntoView({ block: 'end' });
+  }, [items.length]);
+  return (
+    <div className="timeline" data-testid="timeline">
+      {items.map((item) =>
+        item.kind === 'interaction' ? (
+          <InteractionCard key={item.interaction.id} interaction={item.interaction} now={now} />
+        ) : (
+          <div key={item.event.id} className="tl-event" data-testid="timeline-event">
+            <span className="tl-dot" />
+            <span className="tl-actor">{item.event.actorName}</span> <span className="muted">{item.text}</span>
+            <span className="faint tl-when">{formatWhen(item.at, now, lang)}</span>
+          </div>
+        ),
+      )}
+      <div ref={end} />
+    </div>
+  );
+};

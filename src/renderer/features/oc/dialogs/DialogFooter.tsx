@@ -1,0 +1,25 @@
+import { useT } from '../../../app/services';
+import { Button } from '../../../components/Button';
+
+export const DialogFooter = ({ onClose, onConfirm, label, busy, danger = false, testId }: { onClose: () => void; onConfirm: () => void; label: string; busy: boolean; danger?: boolean; testId: string }) => {
+  const { t } = useT();
+  return (
+    <>
+      <span className="foot-hint">Ctrl+Enter</span>
+      <Button variant="ghost" onClick={onClose}>
+        {t('common.cancel')}
+      </Button>
+      <Button variant={danger ? 'danger' : 'primary'} busy={busy} onClick={onConfirm} data-testid={testId}>
+        {label}
+      </Button>
+    </>
+  );
+};
+
+/** Ctrl/⌘+Enter confirms a dialog from any field. */
+export const confirmOnCtrlEnter = (confirm: () => void) => (event: React.KeyboardEvent): void => {
+  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+    event.preventDefault();
+    confirm();
+  }
+};

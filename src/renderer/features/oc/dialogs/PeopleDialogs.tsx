@@ -1,0 +1,122 @@
+import { useState } from 'react';
+import type { OcDetail } from '../../../../shared/api/views';
+import { LEVEL_LABELS } from '../../../../shared/domain';
+import { useServices, useSession, useT } from '../../../app/services';
+import { lbl } from '../../../components/badges';
+import { Field, FormError, Select, TextArea, TextInput } from '../../../components/Field';
+import { Modal } from '../../../components/Modal';
+import { fromLocalInput, toLocalInput } from '../../../lib/format';
+import { useDraft } from '../use-draft';
+import { confirmOnCtrlEnter, DialogFooter } from './DialogFooter';
+import { useOcAction } from './use-oc-action';
+
+type Props = { detail: OcDetail; onClose: () => void };
+
+/** A lead reassigns anyone's OC (SPEC §4, §8); the previous assignee stays in the history. */
+export const ReassignDialog = ({ detail, onClose }: Props) => {
+  const { t, lang } = useT();
+  const analysts = useSession((s) => s.directory.analysts);
+  const [to, setTo] = useState<string>(detail.oc.assigneeId ?? '');
+  const { run, error, busy } = useOcAction();
+  // Analysts work at their level; leads and admins can hold any OC.
+  const eligible = analysts.filter((a) => a.active && (a.role !== 'analyst' || a.level === detail.oc.level));
+  const confirm = async (): Promise<void> => {
+    if (await run('oc.reassign', { ocId: detail.oc.id, toAnalystId: to === '' ? null : to }, 'action.done.reassign', { number: detail.displayNumber })) onClose();
+  };
+  return (
+    <Modal title={t('reassign.title', { number: detail.displayNumber })} onClose={onClose} width={480} testId="reassign-dialog" footer={<DialogFooter onClose={onClose} onConfirm={() => void confirm()} label={t('reassign.confirm')} busy={busy} testId="reassign-confirm" />}>
+      <FormError message={error} />
+      <Field label={t('reassign.to')}>
+        {(id) => (
+          <Select id={id} value={to} onChange={(e) => setTo(e.target.value)} data-testid="reassign-to">
+            <option value="">{t('reassign.nobody')}</option>
+            {eligible.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name} — {a.role === 'analyst' ? lbl(LEVEL_LABELS[a.level], lang) : t(`role.${a.role}`)} · {t(`presence.${a.presence}`)}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+    </Modal>
+  );
+};
+
+interface CallDraft {
+  direction: 'inbound' | 'outbound';
+  contactName: string;
+  phone: string;
+  start: string;
+  end: string;
+  notes: string;
+}
+
+/** A call logged on the OC counts as a first response (SPEC §3 rule 3) from the call's start. */
+export const LogCallDialog = ({ detail, onClose }: Props) => {
+  const { t, lang } = useT();
+  const { clock } = useServices();
+  const contacts = detail.customer.contacts.filter((c) => c.active);
+  const now = clock.read();
+  const preferred = contacts.find((c) => c.id === detail.oc.contactId) ?? contacts[0];
+  const [draft, setDraft, clear] = useDraft<CallDraft>(`oc:${detail.oc.id}:call`, {
+    direction: 'outbound',
+    contactName: preferred?.name ?? '',
+    phone: preferred?.phone ?? '',
+    start: toLocalInput(now - 5 * 60_000),
+    end: toLocalInput(now),
+    notes: '',
+  });
+  const { run, error, setError, busy } = useOcAction();
+  const set = (patch: Partial<CallDraft>): void => setDraft({ ...draft, ...patch });
+  const confirm = async (): Promise<void> => {
+    const startedAt = fromLocalInput(draft.start);
+    const endedAt = fromLocalInput(draft.end);
+    if (startedAt === null || endedAt === null || endedAt < startedAt) return setError(t('call.endBeforeStart'));
+    if (draft.contactName.trim() === '') return setError(lang === 'pt-BR' ? 'Informe com quem falou.' : 'Say who you spoke with.');
+    const ok = await run(
+      'call.log',
+      {
+        customerId: detail.oc.customerId,
+        ocId: detail.oc.id,
+        call: { direction: draft.direction, startedAt, endedAt, contactName: draft.contactName.trim(), phone: draft.phone.trim() === '' ? null : draft.phone.trim() },
+        body: draft.notes.trim(),
+      },
+      'action.done.call',
+    );
+    if (ok) {
+      clear();
+      onClose();
+    }
+  };
+  return (
+    <Modal title={t('call.title')} subtitle={detail.displayNumber} onClose={onClose} width={600} testId="call-dialog" footer={<DialogFooter onClose={onClose} onConfirm={() => void confirm()} label={t('call.confirm')} busy={busy} testId="call-confirm" />}>
+      <div className="stack" onKeyDown={confirmOnCtrlEnter(() => void confirm())}>
+        <FormError message={error} />
+        <div className="form-grid">
+          <Field label={t('call.direction')}>
+            {(id) => (
+              <Select id={id} value={draft.direction} onChange={(e) => set({ direction: e.target.value as CallDraft['direction'] })}>
+                <option value="inbound">{t('call.inbound')}</option>
+                <option value="outbound">{t('call.outbound')}</option>
+              </Select>
+            )}
+          </Field>
+          <Field label={t('call.contact')}>
+            {(id) => <TextInput id={id} list="soe-call-contacts" value={draft.contactName} onChange={(e) => set({ contactName: e.target.value })} data-testid="call-contact" />}
+          </Field>
+          <Field label={t('call.start')}>{(id) => <TextInput id={id} type="datetime-local" value={draft.start} onChange={(e) => set({ start: e.target.value })} />}</Field>
+          <Field label={t('call.end')}>{(id) => <TextInput id={id} type="datetime-local" value={draft.end} onChange={(e) => set({ end: e.target.value })} />}</Field>
+          <Field label={t('call.phone')} optional={t('common.optional')}>{(id) => <TextInput id={id} value={draft.phone} onChange={(e) => set({ phone: e.target.value })} />}</Field>
+          <div className="span-2">
+            <Field label={t('call.notes')}>{(id) => <TextArea id={id} rows={4} value={draft.notes} onChange={(e) => set({ notes: e.target.value })} data-testid="call-notes" data-autofocus />}</Field>
+          </div>
+        </div>
+        <datalist id="soe-call-contacts">
+          {contacts.map((c) => (
+            <option key={c.id} value={c.name} />
+          ))}
+        </datalist>
+      </div>
+    </Modal>
+  );
+};

@@ -1,0 +1,90 @@
+import { memo } from 'react';
+import type { QueueRow } from '../../../shared/api/views';
+import { CriticidadeBadge, LevelBadge, PlanBadge, StatusBadge } from '../../components/badges';
+import { Icon } from '../../components/icons';
+import { SlaCountdown } from '../../components/SlaCountdown';
+import type { Lang } from '../../i18n/define';
+import type { Translate } from '../../app/services';
+import type { QueueColumnId } from './columns';
+
+export interface RowContext {
+  lang: Lang;
+  t: Translate;
+  catalogName: (id: string) => string;
+  myId: string | null;
+}
+
+type VisibleColumn = Exclude<QueueColumnId, 'plan'>;
+
+const cell = (column: VisibleColumn, row: QueueRow, ctx: RowContext) => {
+  switch (column) {
+    case 'sla':
+      return <SlaCountdown sla={row.sla} />;
+    case 'number':
+      return (
+        <span className="q-number">
+          <span className="mono">{row.displayNumber}</span>
+          {row.pending ? <span className="pending-dot" title={ctx.t('common.pendingHint')} aria-label={ctx.t('common.pending')} /> : null}
+        </span>
+      );
+    case 'customer':
+      return (
+        <span className="q-customer">
+          <PlanBadge plan={row.plan} lang={ctx.lang} />
+          <span className="ellipsis">{row.customerName}</span>
+        </span>
+      );
+    case 'subject':
+      return (
+        <span className="ellipsis q-subject" title={row.subject}>
+          {row.preferredAnalystId !== null && row.preferredAnalystId === ctx.myId ? <Icon name="flag" size={12} className="q-directed" title={ctx.t('queue.directedToYou')} /> : null}
+          {row.subject}
+        </span>
+      );
+    case 'module':
+      return <span className="ellipsis">{ctx.catalogName(row.module)}</span>;
+    case 'segment':
+      return <span className="ellipsis muted">{ctx.catalogName(row.segment)}</span>;
+    case 'criticidade':
+      return <CriticidadeBadge criticidade={row.criticidade} lang={ctx.lang} />;
+    case 'status':
+      return <StatusBadge status={row.status} lang={ctx.lang} />;
+    case 'level':
+      return <LevelBadge level={row.level} lang={ctx.lang} />;
+    case 'assignee':
+      return row.assigneeName === null ? <span className="faint">{ctx.t('common.unassigned')}</span> : <span className="ellipsis">{row.assigneeId === ctx.myId ? ctx.t('queue.me', { name: row.assigneeName }) : row.assigneeName}</span>;
+  }
+};
+
+/**
+ * One queue row. Memoised on the row object: a refresh that does not change an OC keeps its row untouched,
+ * and the countdown inside re-renders by itself on the shared tick.
+ */
+export const QueueRowView = memo(
+  ({ row, columns, selected, top, ctx, onOpen, onCursor }: {
+    row: QueueRow;
+    columns: readonly VisibleColumn[];
+    selected: boolean;
+    top: number;
+    ctx: RowContext;
+    onOpen: (id: string) => void;
+    onCursor: (id: string) => void;
+  }) => (
+    <div
+      role="row"
+      className={`q-row${selected ? ' is-cursor' : ''}${row.pending ? ' is-pending' : ''}`}
+      style={{ transform: `translateY(${top}px)` }}
+      aria-selected={selected}
+      data-oc-id={row.id}
+      data-testid="queue-row"
+      onMouseDown={() => onCursor(row.id)}
+      onClick={() => onOpen(row.id)}
+    >
+      {columns.map((column) => (
+        <div role="gridcell" key={column} className={`q-cell q-${column}`}>
+          {cell(column, row, ctx)}
+        </div>
+      ))}
+    </div>
+  ),
+);

@@ -1,0 +1,167 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTable, type ExpandedState, type SortingState } from '@tanstack/react-table';
+import type { QueueRow } from '../../../shared/api/views';
+import { CRITICIDADE_LABELS, LEVEL_LABELS, PLAN_LABELS, STATUS_LABELS, type Criticidade, type Level, type OcStatus, type Plan } from '../../../shared/domain';
+import { useSession, useT } from '../../app/services';
+import { lbl } from '../../components/badges';
+import { Icon } from '../../components/icons';
+import { COLUMN_WIDTH, QUEUE_COLUMN_IDS, queueColumns, queueFeatures, quickFilterFn, type QueueColumnId } from './columns';
+import { QueueRowView, type RowContext } from './QueueRowView';
+import type { GroupBy } from './team-filter';
+
+const ROW_HEIGHT = 36;
+const GROUP_HEIGHT = 34;
+type VisibleColumn = Exclude<QueueColumnId, 'plan'>;
+
+export interface QueueTableProps {
+  rows: QueueRow[];
+  groupBy: GroupBy;
+  quickFilter: string;
+  cursor: string | null;
+  onCursor: (id: string | null) => void;
+  onOpen: (id: string) => void;
+  empty: ReactNode;
+  label: string;
+  hide?: readonly VisibleColumn[];
+  testId: string;
+}
+
+const EMPTY_SORT: SortingState = [{ id: 'sla', desc: false }];
+
+/**
+ * The queue grid: TanStack Table v9 for sorting, quick filtering and grouping; TanStack Virtual so only the rows
+ * on screen exist in the DOM (20 000 rows scroll like 20). Rows are fixed-height, so nothing jumps while scrolling.
+ */
+export const QueueTable = ({ rows, groupBy, quickFilter, cursor, onCursor, onOpen, empty, label, hide = [], testId }: QueueTableProps) => {
+  const { t, lang } = useT();
+  const catalogName = useSession((s) => s.catalogName);
+  const myId = useSession((s) => s.analyst?.id ?? null);
+  const [sorting, setSorting] = useState<SortingState>(EMPTY_SORT);
+  const [expanded, setExpanded] = useState<ExpandedState>(true);
+  const grouping = useMemo(() => (groupBy === 'none' ? [] : [groupBy]), [groupBy]);
+  const columns = useMemo(() => QUEUE_COLUMN_IDS.filter((c) => !hide.includes(c)), [hide]);
+  const table = useTable({
+    features: queueFeatures,
+    columns: queueColumns,
+    data: rows,
+    getRowId: (row) => row.id,
+    state: { sorting, grouping, expanded, globalFilter: quickFilter, columnVisibility: { plan: false, search: false } },
+    onSortingChange: setSorting,
+    onExpandedChange: setExpanded,
+    globalFilterFn: quickFilterFn,
+    getColumnCanGlobalFilter: (column) => column.id === 'search',
+    groupedColumnMode: false,
+    enableSortingRemoval: false,
+    autoResetExpanded: false,
+  });
+  const model = table.getRowModel().rows;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: model.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (index) => (model[index]?.getIsGrouped() === true ? GROUP_HEIGHT : ROW_HEIGHT),
+    getItemKey: (index) => model[index]?.id ?? index,
+    overscan: 14,
+  });
+  // Row heights depend on which rows are group headers: re-measure when the model changes shape.
+  useEffect(() => {
+    virtualizer.measure();
+  }, [virtualizer, groupBy, model.length]);
+
+  const ctx: RowContext = useMemo(() => ({ lang, t, catalogName, myId }), [lang, t, catalogName, myId]);
+  const onOpenRef = useRef(onOpen);
+  onOpenRef.current = onOpen;
+  const stableOpen = useMemo(() => (id: string) => onOpenRef.current(id), []);
+  const onCursorRef = useRef(onCursor);
+  onCursorRef.current = onCursor;
+  const stableCursor = useMemo(() => (id: string) => onCursorRef.current(id), []);
+
+  const leafIds = useMemo(() => model.filter((r) => !r.getIsGrouped()).map((r) => r.id), [model]);
+  // Keep the keyboard cursor on screen.
+  useEffect(() => {
+    if (cursor === null) return;
+    const index = model.findIndex((r) => r.id === cursor);
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+  }, [cursor, model, virtualizer]);
+
+  const onKeyDown = (event: React.KeyboardEvent): void => {
+    if (event.target !== event.currentTarget) return;
+    const index = cursor === null ? -1 : leafIds.indexOf(cursor);
+    if (event.key === 'ArrowDown' || event.key === 'j') {
+      event.preventDefault();
+      onCursor(leafIds[Math.min(leafIds.length - 1, index + 1)] ?? null);
+    } else if (event.key === 'ArrowUp' || event.key === 'k') {
+      event.preventDefault();
+      onCursor(leafIds[Math.max(0, index - 1)] ?? null);
+    } else if (event.key === 'Enter' && cursor !== null) {
+      event.preventDefault();
+      onOpen(cursor);
+    }
+  };
+
+  const template = columns.map((c) => COLUMN_WIDTH[c]).join(' ');
+  const groupLabel = (columnId: string, value: unknown): string => {
+    const v = String(value);
+    if (columnId === 'status') return lbl(STATUS_LABELS[v as OcStatus], lang);
+    if (columnId === 'plan') return lbl(PLAN_LABELS[v as Plan], lang);
+    if (columnId === 'level') return lbl(LEVEL_LABELS[v as Level], lang);
+    if (columnId === 'criticidade') return lbl(CRITICIDADE_LABELS[v as Criticidade], lang);
+    return catalogName(v);
+  };
+
+  return (
+    <div className="q-table" role="grid" aria-label={label} aria-rowcount={rows.length} data-testid={testId} style={{ ['--q-template' as string]: template }}>
+      <div className="q-head" role="row">
+        {columns.map((id) => {
+          const column = table.getColumn(id);
+          const sorted = column?.getIsSorted() ?? false;
+          return (
+            <div key={id} role="columnheader" className={`q-th q-${id}`} aria-sort={sorted === false ? 'none' : sorted === 'asc' ? 'ascending' : 'descending'}>
+              <button type="button" className="q-sort" onClick={column?.getToggleSortingHandler()} data-testid={`sort-${id}`}>
+                {t(`queue.col.${id}`)}
+                {sorted === false ? null : <Icon name={sorted === 'asc' ? 'arrowUp' : 'arrowDown'} size={12} />}
+              </button>
+            </div>
+          );
+        })}
+      </div>
+      <div className="q-body" ref={scrollRef} tabIndex={0} onKeyDown={onKeyDown} data-testid={`${testId}-body`}>
+        {model.length === 0 ? (
+          empty
+        ) : (
+          <div className="q-spacer" style={{ height: virtualizer.getTotalSize() }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const row = model[item.index];
+              if (row === undefined) return null;
+              if (row.getIsGrouped()) {
+                const columnId = row.groupingColumnId ?? '';
+                return (
+                  <div key={row.id} role="row" className="q-group" style={{ transform: `translateY(${item.start}px)` }} data-testid="queue-group">
+                    <button type="button" className="q-group-toggle" onClick={row.getToggleExpandedHandler()} aria-expanded={row.getIsExpanded()}>
+                      <Icon name={row.getIsExpanded() ? 'chevronDown' : 'chevronRight'} size={14} />
+                      <span className="q-group-label">{groupLabel(columnId, row.groupingValue)}</span>
+                      <span className="q-group-count">{row.getLeafRows().length}</span>
+                    </button>
+                  </div>
+                );
+              }
+              return (
+                <QueueRowView
+                  key={row.id}
+                  row={row.original}
+                  columns={columns}
+                  selected={row.id === cursor}
+                  top={item.start}
+                  ctx={ctx}
+                  onOpen={stableOpen}
+                  onCursor={stableCursor}
+                />
+              );
+            })}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+};

@@ -1,0 +1,145 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { z } from 'zod';
+import type { ApiError } from '../../../shared/api/result';
+import type { MyQueue, QueueRow } from '../../../shared/api/views';
+import type { ApiClient } from '../../lib/api/client';
+import { BUILT_IN_VIEWS, emptyFilter, GroupBy, patchRows, SavedView, toQueueFilter, type TeamFilter } from './team-filter';
+
+export type MyTab = 'mine' | 'directed' | 'available';
+
+export interface QueueState {
+  my: MyQueue | null;
+  myError: ApiError | null;
+  myTab: MyTab;
+  team: QueueRow[] | null;
+  teamLoading: boolean;
+  teamError: ApiError | null;
+  teamFilter: TeamFilter;
+  groupBy: GroupBy;
+  /** The built-in or saved view the filter came from (null once the analyst changes it). */
+  viewId: string | null;
+  savedViews: SavedView[];
+  /** Row the keyboard cursor is on, per list. */
+  cursor: string | null;
+  loadMine(): Promise<void>;
+  setMyTab(tab: MyTab): void;
+  loadTeam(): Promise<void>;
+  setTeamFilter(filter: TeamFilter, groupBy?: GroupBy): void;
+  setGroupBy(groupBy: GroupBy): void;
+  applyView(id: string): void;
+  saveView(name: string): SavedView;
+  deleteView(id: string): void;
+  loadSavedViews(): Promise<void>;
+  setCursor(id: string | null): void;
+  reset(): void;
+}
+
+export type QueueStore = StoreApi<QueueState>;
+
+const SavedViews = z.array(SavedView);
+/** Above this many loaded rows, a change patches the view by id instead of reloading it. */
+const PATCH_THRESHOLD = 1_000;
+
+export const createQueueStore = (api: ApiClient, now: () => number, newId: () => string): QueueStore => {
+  let teamRequest = 0;
+  const store = createStore<QueueState>((set, get) => {
+    const persistViews = (savedViews: SavedView[]): void => {
+      set({ savedViews });
+      void api.call('prefs.put', { key: 'savedViews', value: savedViews });
+    };
+    return {
+      my: null,
+      myError: null,
+      myTab: 'mine',
+      team: null,
+      teamLoading: false,
+      teamError: null,
+      teamFilter: emptyFilter(),
+      groupBy: 'none',
+      viewId: 'open',
+      savedViews: [],
+      cursor: null,
+      loadMine: async () => {
+        const result = await api.call('queue.mine', {});
+        if (!result.ok) return set({ myError: result.error });
+        const first = get().my === null;
+        set({ my: result.value, myError: null });
+        // First load: open on the tab that has work.
+        if (first && result.value.mine.length === 0) set({ myTab: result.value.directed.length > 0 ? 'directed' : 'available' });
+      },
+      setMyTab: (myTab) => set({ myTab, cursor: null }),
+      loadTeam: async () => {
+        const request = ++teamRequest;
+        set({ teamLoading: true });
+        const result = await api.call('queue.list', toQueueFilter(get().teamFilter));
+        if (request !== teamRequest) return;
+        if (!result.ok) return set({ teamLoading: false, teamError: result.error });
+        set({ team: result.value, teamLoading: false, teamError: null });
+      },
+      setTeamFilter: (teamFilter, groupBy) => {
+        set({ teamFilter, viewId: null, ...(groupBy === undefined ? {} : { groupBy }) });
+        void get().loadTeam();
+      },
+      setGroupBy: (groupBy) => set({ groupBy }),
+      applyView: (id) => {
+        const builtIn = BUILT_IN_VIEWS.find((v) => v.id === id);
+        const saved = get().savedViews.find((v) => v.id === id);
+        const view = builtIn ?? saved;
+        if (view === undefined) return;
+        set({ teamFilter: view.filter, groupBy: view.groupBy, viewId: id, cursor: null });
+        void get().loadTeam();
+      },
+      saveView: (name) => {
+        const view: SavedView = { id: newId(), name: name.trim(), filter: get().teamFilter, groupBy: get().groupBy };
+        persistViews([...get().savedViews, view]);
+        set({ viewId: view.id });
+        return view;
+      },
+      deleteView: (id) => persistViews(get().savedViews.filter((v) => v.id !== id)),
+      loadSavedViews: async () => {
+        const result = await api.call('prefs.get', {});
+        if (!result.ok) return;
+        const parsed = SavedViews.safeParse(result.value.savedViews ?? []);
+        set({ savedViews: parsed.success ? parsed.data : [] });
+      },
+      setCursor: (cursor) => set({ cursor }),
+      reset: () => set({ my: null, team: null, myTab: 'mine', cursor: null, savedViews: [] }),
+    };
+  });
+
+  // Live queues: every local change and every pulled change arrives as 'data.changed'.
+  let mineTimer: ReturnType<typeof setTimeout> | null = null;
+  let teamTimer: ReturnType<typeof setTimeout> | null = null;
+  const changedIds = new Set<string>();
+  let fullReload = false;
+  api.on('data.changed', (change) => {
+    const { my, team } = store.getState();
+    if (my !== null && mineTimer === null) {
+      mineTimer = setTimeout(() => {
+        mineTimer = null;
+        void store.getState().loadMine();
+      }, 120);
+    }
+    if (team === null) return;
+    if (change.ocIds.length === 0 && !change.tables.includes('ocorrencia')) return;
+    if (change.ocIds.length === 0 || change.ocIds.length > 500 || team.length < PATCH_THRESHOLD) fullReload = true;
+    for (const id of change.ocIds) changedIds.add(id);
+    if (teamTimer !== null) return;
+    teamTimer = setTimeout(() => {
+      teamTimer = null;
+      const ids = [...changedIds];
+      changedIds.clear();
+      if (fullReload) {
+        fullReload = false;
+        void store.getState().loadTeam();
+        return;
+      }
+      void api.call('queue.rows', { ids }).then((result) => {
+        const current = store.getState();
+        if (!result.ok || current.team === null) return;
+        store.setState({ team: patchRows(current.team, result.value, ids, current.teamFilter, now()) });
+      });
+    }, 250);
+  });
+  return store;
+};

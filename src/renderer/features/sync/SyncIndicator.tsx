@@ -1,0 +1,104 @@
+import { useEffect, useRef, useState } from 'react';
+import { useNow, useRouter, useSync, useT } from '../../app/services';
+import { Button } from '../../components/Button';
+import { Icon, type IconName } from '../../components/icons';
+import { formatWhen } from '../../lib/format';
+
+const LOOK: Record<string, { icon: IconName; tone: string }> = {
+  online: { icon: 'wifi', tone: 'ok' },
+  offline: { icon: 'wifiOff', tone: 'danger' },
+  connecting: { icon: 'refresh', tone: 'warn' },
+  local_only: { icon: 'inbox', tone: 'muted' },
+};
+
+/** SPEC §6: the UI always shows the sync state — online, offline since, pending changes, last sync. */
+export const SyncIndicator = () => {
+  const { t, lang } = useT();
+  const now = useNow();
+  const sync = useSync((s) => s.sync);
+  const notices = useSync((s) => s.notices);
+  const dismiss = useSync((s) => s.dismiss);
+  const navigate = useRouter((s) => s.navigate);
+  const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: MouseEvent): void => {
+      if (root.current !== null && !root.current.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', onDown);
+    return () => document.removeEventListener('mousedown', onDown);
+  }, [open]);
+  if (sync === null) return null;
+  const look = LOOK[sync.status] ?? { icon: 'circle', tone: 'muted' };
+  const detail =
+    sync.status === 'offline' && sync.offlineSince !== null
+      ? t('sync.offlineSince', { time: formatWhen(sync.offlineSince, now, lang) })
+      : sync.lastSyncAt !== null
+        ? t('sync.synced', { time: formatWhen(sync.lastSyncAt, now, lang) })
+        : sync.status === 'local_only'
+          ? null
+          : t('sync.never');
+  return (
+    <div className="menu-root" ref={root}>
+      <button type="button" className={`sync-pill sync-${look.tone}`} onClick={() => setOpen(!open)} aria-expanded={open} data-testid="sync-indicator" data-sync-status={sync.status} data-pending={sync.pending}>
+        <Icon name={look.icon} size={14} />
+        <strong>{t(`sync.${sync.status}`)}</strong>
+        {detail === null ? null : <span className="sync-detail">· {detail}</span>}
+        {sync.pending > 0 ? <span className="sync-pending" data-testid="sync-pending">{t('sync.pending', { count: sync.pending })}</span> : null}
+        {notices.length > 0 ? <span className="sync-rejected" title={t('sync.rejected')}><Icon name="triangle" size={12} /> {notices.length}</span> : null}
+      </button>
+      {open ? (
+        <div className="menu menu-right sync-pop" role="dialog" aria-label={t('sync.title')} data-testid="sync-popover">
+          <h3>{t('sync.title')}</h3>
+          {sync.status === 'offline' ? <div className="notice-line">{t('sync.workingOffline')}</div> : null}
+          <dl className="kv-grid">
+            <dt>{t('sync.status')}</dt>
+            <dd>{t(`sync.${sync.status}`)}{sync.offlineSince === null ? '' : ` · ${t('sync.offlineSince', { time: formatWhen(sync.offlineSince, now, lang) })}`}</dd>
+            <dt>{t('sync.server')}</dt>
+            <dd className="ellipsis">{sync.serverUrl ?? t('sync.noServer')}</dd>
+            <dt>{t('sync.lastSync')}</dt>
+            <dd>{sync.lastSyncAt === null ? t('sync.never') : formatWhen(sync.lastSyncAt, now, lang)}</dd>
+            <dt>{t('sync.pendingLabel')}</dt>
+            <dd title={t('sync.pendingHint')}>{sync.pending}</dd>
+            {sync.clockOffsetMs === 0 ? null : (
+              <>
+                <dt>{t('sync.offset')}</dt>
+                <dd>{Math.round(sync.clockOffsetMs / 1000)} s</dd>
+              </>
+            )}
+            {sync.problem === null ? null : (
+              <>
+                <dt>{t('sync.problem')}</dt>
+                <dd className="danger-text">{sync.problem}</dd>
+              </>
+            )}
+          </dl>
+          <h3>{t('sync.rejected')}</h3>
+          {notices.length === 0 ? <div className="faint">{t('sync.rejectedNone')}</div> : null}
+          <ul className="notices">
+            {notices.map((notice) => (
+              <li key={notice.id} className="notice" data-testid="rejected-notice">
+                <Icon name="octagon" size={14} className="danger-text" />
+                <div className="notice-main">
+                  <div>{notice.error.message[lang]}</div>
+                  <div className="faint">{notice.name} · {formatWhen(notice.at, now, lang)}</div>
+                  <div className="row">
+                    {notice.ocId === null ? null : (
+                      <Button size="s" variant="ghost" onClick={() => navigate({ name: 'oc', id: notice.ocId as string })}>
+                        {t('sync.open')}
+                      </Button>
+                    )}
+                    <Button size="s" variant="ghost" onClick={() => void dismiss(notice.id)}>
+                      {t('sync.dismiss')}
+                    </Button>
+                  </div>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </div>
+  );
+};

@@ -1,0 +1,95 @@
+import type { Lang } from '../i18n/define';
+
+const MINUTE = 60_000;
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+export const DISPLAY_TIME_ZONE = 'America/Sao_Paulo';
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/**
+ * A compact duration for countdowns: "3d 04h", "5h 12m", "42m", "9m 05s". Seconds appear only in the last
+ * ten minutes, where they matter; above that a ticking second would only add noise.
+ */
+export const formatDuration = (ms: number): string => {
+  const abs = Math.abs(ms);
+  if (abs >= DAY) return `${Math.floor(abs / DAY)}d ${pad(Math.floor((abs % DAY) / HOUR))}h`;
+  if (abs >= HOUR) return `${Math.floor(abs / HOUR)}h ${pad(Math.floor((abs % HOUR) / MINUTE))}m`;
+  if (abs >= 10 * MINUTE) return `${Math.floor(abs / MINUTE)}m`;
+  return `${Math.floor(abs / MINUTE)}m ${pad(Math.floor((abs % MINUTE) / 1_000))}s`;
+};
+
+/** Signed countdown: "1h 20m" before the deadline, "−1h 20m" after it. */
+export const formatCountdown = (remainingMs: number): string => (remainingMs < 0 ? `−${formatDuration(remainingMs)}` : formatDuration(remainingMs));
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+const formatter = (lang: Lang, key: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat => {
+  const id = `${lang}|${key}`;
+  let format = formats.get(id);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(lang, { timeZone: DISPLAY_TIME_ZONE, ...options });
+    formats.set(id, format);
+  }
+  return format;
+};
+
+export const formatTime = (instant: number, lang: Lang): string =>
+  formatter(lang, 'time', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
+
+export const formatDateTime = (instant: number, lang: Lang): string =>
+  formatter(lang, 'datetime', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
+
+export const formatShortDateTime = (instant: number, lang: Lang): string =>
+  formatter(lang, 'short', { day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
+
+/** "10:42" today, "25 nov 10:42" otherwise. */
+export const formatWhen = (instant: number, now: number, lang: Lang): string => {
+  const sameDay = formatter(lang, 'day', { year: 'numeric', month: '2-digit', day: '2-digit' });
+  return sameDay.format(instant) === sameDay.format(now) ? formatTime(instant, lang) : formatShortDateTime(instant, lang);
+};
+
+const money = new Map<Lang, Intl.NumberFormat>();
+export const formatMoney = (cents: number, lang: Lang): string => {
+  let format = money.get(lang);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(lang, { style: 'currency', currency: 'BRL' });
+    money.set(lang, format);
+  }
+  return format.format(cents / 100);
+};
+
+/** 12.345.678/0001-90 */
+export const formatCnpj = (digits: string): string =>
+  digits.length === 14 ? `${digits.slice(0, 2)}.${digits.slice(2, 5)}.${digits.slice(5, 8)}/${digits.slice(8, 12)}-${digits.slice(12)}` : digits;
+
+/** "datetime-local" input value in São Paulo time, and back (the support team's contract time zone). */
+export const toLocalInput = (instant: number): string => {
+  const parts = formatter('en', 'input', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    .formatToParts(instant);
+  const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '00';
+  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
+};
+
+export const fromLocalInput = (value: string): number | null => {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  if (match === null) return null;
+  const [, y, mo, d, h, mi] = match.map(Number) as [number, number, number, number, number, number];
+  // Find the instant whose São Paulo wall time is the input: start from UTC and correct by the zone's offset.
+  const guess = Date.UTC(y, mo - 1, d, h, mi);
+  const shown = fromParts(guess);
+  return guess - (shown - guess);
+};
+
+const fromParts = (instant: number): number => {
+  const parts = formatter('en', 'input', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    .formatToParts(instant);
+  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
+};
+
+/** "2026-11" → "novembro de 2026" / "November 2026". */
+export const formatMonth = (month: string, lang: Lang): string => {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  if (match === null) return month;
+  return new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(Number(match[1]), Number(match[2]) - 1, 15));
+};

@@ -1,0 +1,84 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App, Notice } from './app/App';
+import { createDraftsStore } from './app/drafts-store';
+import { createRouter } from './app/router';
+import { ServicesProvider, translate, type Services } from './app/services';
+import { createSessionStore } from './app/session-store';
+import { createUiStore } from './app/ui-store';
+import { createNotificationsStore } from './features/notifications/notifications-store';
+import { createOcStore } from './features/oc/oc-store';
+import { createPhoneStore } from './features/phone/phone-store';
+import { createQueueStore } from './features/queue/queue-store';
+import { createSyncStore } from './features/sync/sync-store';
+import { connect } from './lib/api/connect';
+import { createClock } from './lib/clock';
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/components.css';
+import './styles/layout.css';
+import './styles/queue.css';
+import './styles/oc.css';
+import './styles/screens.css';
+
+// The renderer's composition root: the transport, the one clock, and one store per feature, created once.
+const root = createRoot(document.getElementById('root') as HTMLElement);
+const ui = createUiStore(window.localStorage);
+document.documentElement.lang = ui.getState().lang;
+const connection = connect();
+
+if (connection.kind === 'no_token') {
+  root.render(<Notice text={translate(ui.getState().lang)('shell.noToken')} />);
+} else {
+  const api = connection.client;
+  const t = (): ReturnType<typeof translate> => translate(ui.getState().lang);
+  const clock = createClock(() => Date.now());
+  clock.start();
+  const session = createSessionStore(api);
+  const services: Services = {
+    api,
+    clock,
+    ui,
+    router: createRouter(window),
+    session,
+    drafts: createDraftsStore(api, window.localStorage, clock.read),
+    queue: createQueueStore(api, clock.read, () => crypto.randomUUID()),
+    oc: createOcStore(api),
+    phone: createPhoneStore(api),
+    sync: createSyncStore(
+      api,
+      (notice) =>
+        ui.getState().toast({
+          tone: 'danger',
+          sticky: true,
+          title: t()('sync.rejectedToast'),
+          body: notice.error.message[ui.getState().lang],
+          ...(notice.ocId === null ? {} : { ocId: notice.ocId }),
+        }),
+      (ms) => clock.setOffset(ms),
+    ),
+    notifications: createNotificationsStore(
+      api,
+      () => session.getState().analyst?.id ?? null,
+      (alert) => {
+        if (alert.threshold < 90) return;
+        const tr = t();
+        ui.getState().toast({
+          tone: alert.threshold >= 100 ? 'danger' : 'warning',
+          sticky: alert.threshold >= 100,
+          title: tr(alert.threshold >= 100 ? 'notif.breach' : 'notif.warning', { number: alert.displayNumber, clock: tr(`sla.clock.${alert.clock}`), threshold: alert.threshold }),
+          body: alert.subject,
+          ocId: alert.ocId,
+        });
+      },
+    ),
+    newId: () => crypto.randomUUID(),
+  };
+  root.render(
+    <StrictMode>
+      <ServicesProvider services={services}>
+        <App />
+      </ServicesProvider>
+    </StrictMode>,
+  );
+}
