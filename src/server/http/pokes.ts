@@ -30,7 +30,10 @@ export class PokeHub {
     if (!Number.isFinite(head) || head <= this.head) return;
     this.head = head;
     if (this.timer !== null) return;
-    const wait = Math.max(0, this.lastSentAt + this.throttleMs - performance.now());
+    // Each poke makes every socket pull; with many desktops connected the pokes are spaced further apart
+    // (1 ms per socket) so the pulls they trigger stay a bounded load on the database.
+    const interval = Math.max(this.throttleMs, this.sockets.size);
+    const wait = Math.max(0, this.lastSentAt + interval - performance.now());
     this.timer = setTimeout(() => this.flush(), wait);
   }
 
