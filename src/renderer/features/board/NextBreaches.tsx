@@ -3,11 +3,10 @@ import type { BoardClock } from '../../../shared/api/lead-views';
 import { CRITICIDADE_LABELS, PLAN_LABELS } from '../../../shared/domain';
 import { Icon, type IconName } from '../../components/icons';
 import type { Lang } from '../../i18n/define';
-import { formatCountdown, formatTime } from '../../lib/format';
-import { ROW_UNITS, PAGE_PERIOD_MS, useRowsThatFit } from './layout';
-import { pageAt } from './live';
+import { formatCountdown } from '../../lib/format';
+import { boardWhen } from './format';
+import { ROW_UNITS, rowsIn, useHeightUnits } from './layout';
 import type { BoardT } from './messages';
-import { PageDots } from './PageDots';
 
 export type Tone = 'ok' | 'risk' | 'breached';
 
@@ -18,6 +17,12 @@ export const TONE_ICON: Record<Tone, IconName> = { ok: 'clock', risk: 'triangle'
 export const toneOf = (clock: BoardClock, now: number): Tone => {
   if (clock.dueAt === null || clock.breachedAt !== null || clock.dueAt <= now) return 'breached';
   return clock.dueAt - now <= RISK_MS || clock.percent >= 75 ? 'risk' : 'ok';
+};
+
+/** "vence 16:54" today; "sáb 08:10" or "30/11 08:10" later (short enough for the column). */
+const DueText = ({ dueAt, now, lang, t }: { dueAt: number; now: number; lang: Lang; t: BoardT }) => {
+  const when = boardWhen(dueAt, now, lang);
+  return <div className="bn-due">{when.today ? t('next.due', { time: when.text }) : when.text}</div>;
 };
 
 export const NextRow = ({ clock, now, lang, t, moduleName }: { clock: BoardClock; now: number; lang: Lang; t: BoardT; moduleName: (slug: string) => string }) => {
@@ -40,32 +45,42 @@ export const NextRow = ({ clock, now, lang, t, moduleName }: { clock: BoardClock
         </div>
       </div>
       <div className="bn-side">
-        <div className="bn-due">{t('next.due', { time: formatTime(clock.dueAt ?? now, lang) })}</div>
+        <DueText dueAt={clock.dueAt ?? now} now={now} lang={lang} t={t} />
         <div className={clock.assigneeName === null ? 'bn-who bn-who-none' : 'bn-who'}>{clock.assigneeName ?? t('next.unassigned')}</div>
       </div>
     </li>
   );
 };
 
-/** "What breaches next" (SPEC §5): the running customer clocks, soonest first, in big countdowns. */
+/**
+ * "What breaches next" (SPEC §5): the running customer clocks, soonest first, in big countdowns. This list never
+ * rotates — the soonest deadline is always on screen; what does not fit is counted in the last row.
+ */
 export const NextBreaches = ({ items, now, lang, t, moduleName }: { items: BoardClock[]; now: number; lang: Lang; t: BoardT; moduleName: (slug: string) => string }) => {
   const listRef = useRef<HTMLOListElement>(null);
-  const perPage = useRowsThatFit(listRef, ROW_UNITS.next);
-  const page = pageAt(items, perPage, now, PAGE_PERIOD_MS);
+  const height = useHeightUnits(listRef);
+  const overflow = items.length > rowsIn(height, ROW_UNITS.next);
+  const shown = overflow ? items.slice(0, rowsIn(height, ROW_UNITS.next, ROW_UNITS.more)) : items;
+  const rest = items.slice(shown.length);
   return (
     <section className="board-next" aria-labelledby="board-next-title">
       <header className="board-section-title">
         <h2 id="board-next-title">{t('next.title')}</h2>
-        <PageDots page={page.page} pages={page.pages} t={t} />
+        <span className="board-count">{t('next.running', { count: items.length })}</span>
       </header>
-      <ol className="board-next-list" ref={listRef} data-page={page.page}>
+      <ol className="board-next-list" ref={listRef}>
         {items.length === 0 ? (
           <li className="board-empty">
             <Icon name="checkCircle" className="board-empty-icon" />
             {t('next.empty')}
           </li>
         ) : (
-          page.items.map((clock) => <NextRow key={`${clock.ocId}:${clock.clock}`} clock={clock} now={now} lang={lang} t={t} moduleName={moduleName} />)
+          shown.map((clock) => <NextRow key={`${clock.ocId}:${clock.clock}`} clock={clock} now={now} lang={lang} t={t} moduleName={moduleName} />)
+        )}
+        {rest.length === 0 ? null : (
+          <li className="bn-more" data-testid="board-next-more">
+            {t('next.more', { count: rest.length, time: boardWhen(rest[0]?.dueAt ?? now, now, lang).text })}
+          </li>
         )}
       </ol>
     </section>

@@ -1,6 +1,6 @@
 import { useRef, type ReactNode } from 'react';
 import type { BoardSnapshot } from '../../../shared/api/lead-views';
-import { ROW_UNITS, PAGE_PERIOD_MS, useRowsThatFit } from './layout';
+import { ROW_UNITS, PAGE_PERIOD_MS, rowsIn, useHeightUnits } from './layout';
 import type { LiveBoard } from './live';
 import type { BoardKey } from './messages';
 import { PageDots } from './PageDots';
@@ -26,10 +26,12 @@ const paginate = (rows: ReactNode[], perPage: number): ReactNode[][] => {
 
 export const SidePanel = ({ snapshot, live, ctx }: { snapshot: BoardSnapshot; live: LiveBoard; ctx: RowContext }) => {
   const bodyRef = useRef<HTMLOListElement>(null);
-  const tall = useRowsThatFit(bodyRef, ROW_UNITS.sideTall);
-  const short = useRowsThatFit(bodyRef, ROW_UNITS.side);
-  const predicted = useRowsThatFit(bodyRef, ROW_UNITS.predicted);
-  const compliance = Math.max(1, useRowsThatFit(bodyRef, ROW_UNITS.compliance) - 1);
+  const height = useHeightUnits(bodyRef);
+  const tall = rowsIn(height, ROW_UNITS.sideTall);
+  const short = rowsIn(height, ROW_UNITS.side);
+  const predicted = rowsIn(height, ROW_UNITS.predicted);
+  const compliance = rowsIn(height, ROW_UNITS.compliance, ROW_UNITS.compliance);
+  const complianceLarge = rowsIn(height, ROW_UNITS.complianceLarge, ROW_UNITS.compliance);
 
   const allPanels: PanelPages[] = [
     { id: 'breached', title: 'panel.breached', pages: paginate(live.breached.map((c) => <BreachedRow key={c.ocId} clock={c} ctx={ctx} />), tall) },
@@ -41,7 +43,7 @@ export const SidePanel = ({ snapshot, live, ctx }: { snapshot: BoardSnapshot; li
       id: 'plan',
       title: 'panel.plan',
       head: <ComplianceHeader key="head" t={ctx.t} />,
-      pages: paginate(snapshot.compliance.byPlan.map((c) => <ComplianceRow key={c.key} item={c} kind="plan" ctx={ctx} />), compliance),
+      pages: paginate(snapshot.compliance.byPlan.map((c) => <ComplianceRow key={c.key} item={c} kind="plan" large ctx={ctx} />), complianceLarge),
     },
     {
       id: 'module',

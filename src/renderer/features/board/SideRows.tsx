@@ -2,7 +2,8 @@ import type { BoardAnalyst, BoardClock, BoardCompliance, BoardPrediction, BoardS
 import { PLAN_LABELS, type Plan } from '../../../shared/domain';
 import { Icon, type IconName } from '../../components/icons';
 import type { Lang } from '../../i18n/define';
-import { formatCountdown, formatDuration, formatTime } from '../../lib/format';
+import { formatCountdown, formatDuration } from '../../lib/format';
+import { boardWhen } from './format';
 import { complianceLook, formatPct } from './Kpis';
 import type { BoardT } from './messages';
 import { TONE_ICON, toneOf } from './NextBreaches';
@@ -93,12 +94,11 @@ export const PredictionRow = ({ prediction, ctx }: { prediction: BoardPrediction
     <div className="bs-line1">
       <Icon name="zap" className="bs-icon" />
       <span className="bs-strong">{prediction.displayNumber}</span>
-      <span className="bs-tag">{ctx.t(`clock.${prediction.clock}`)}</span>
-      <span className="bs-right bs-strong">{ctx.t('next.due', { time: formatTime(prediction.dueAt, ctx.lang) })}</span>
+      <span className="bs-right bs-strong">{ctx.t('next.due', { time: boardWhen(prediction.dueAt, ctx.now, ctx.lang).text })}</span>
     </div>
     <div className="bs-line2">
-      {ctx.moduleName(prediction.module)} ·{' '}
-      {prediction.forecastAt === null ? ctx.t('panel.predicted.none') : ctx.t('panel.predicted.forecast', { time: formatTime(prediction.forecastAt, ctx.lang) })}
+      {ctx.t(`clock.${prediction.clock}`)} · {ctx.moduleName(prediction.module)} ·{' '}
+      {prediction.forecastAt === null ? ctx.t('panel.predicted.none') : ctx.t('panel.predicted.forecast', { time: boardWhen(prediction.forecastAt, ctx.now, ctx.lang).text })}
     </div>
     <div className="bs-reason">{prediction.reason[ctx.lang]}</div>
   </li>
@@ -125,8 +125,8 @@ export const ComplianceHeader = ({ t }: { t: BoardT }) => (
   </li>
 );
 
-export const ComplianceRow = ({ item, kind, ctx }: { item: BoardCompliance; kind: 'plan' | 'module'; ctx: RowContext }) => (
-  <li className="bs-row bc-row" data-compliance={item.key}>
+export const ComplianceRow = ({ item, kind, ctx, large = false }: { item: BoardCompliance; kind: 'plan' | 'module'; ctx: RowContext; large?: boolean }) => (
+  <li className={large ? 'bs-row bc-row bc-large' : 'bs-row bc-row'} data-compliance={item.key}>
     <span className="bc-name">{kind === 'plan' ? PLAN_LABELS[item.key as Plan][ctx.lang] : item.label}</span>
     <PctCell pct={item.today.pct} t={ctx.t} />
     <PctCell pct={item.days30.pct} t={ctx.t} />
