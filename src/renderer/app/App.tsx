@@ -10,6 +10,9 @@ import { MyQueuePage } from '../features/queue/MyQueuePage';
 import { useTakeNext } from '../features/queue/take-next';
 import { TeamPage } from '../features/queue/TeamPage';
 import { SearchPage } from '../features/search/SearchPage';
+import { BoardPage } from '../features/board/BoardPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
 import { Icon } from '../components/icons';
 import { useRouter, useServices, useSession, useSync, useT, useUi } from './services';
 import { Sidebar } from './Sidebar';
@@ -28,6 +31,12 @@ const Screen = () => {
       return <PhonePage customerId={route.customerId} />;
     case 'search':
       return <SearchPage q={route.q} />;
+    case 'reports':
+      return <ReportsPage />;
+    case 'settings':
+      return <SettingsPage />;
+    case 'board':
+      return null;
   }
 };
 
@@ -91,6 +100,8 @@ export const App = () => {
   const status = useSession((s) => s.status);
   const analystId = useSession((s) => s.analyst?.id ?? null);
   const transport = useSync((s) => s.transport);
+  // The wall board is full screen, without the workspace around it (SPEC §5).
+  const route = useRouter((s) => s.route);
 
   useEffect(() => {
     void session.getState().restore();
@@ -114,7 +125,7 @@ export const App = () => {
   if (transport.status === 'closed' && transport.reason === 'bad_token') return <Notice text={t('shell.badToken')} />;
   return (
     <>
-      {status === 'checking' ? <div className="splash">{t('common.loading')}</div> : status === 'anonymous' ? <LoginPage /> : <Workspace />}
+      {status === 'checking' ? <div className="splash">{t('common.loading')}</div> : status === 'anonymous' ? <LoginPage /> : route.name === 'board' ? <BoardPage /> : <Workspace />}
       <Toasts />
     </>
   );

@@ -2,6 +2,7 @@ import { PRESENCES, type Presence } from '../../shared/domain';
 import { Avatar } from '../components/badges';
 import { Icon, type IconName } from '../components/icons';
 import { Kbd } from '../components/Kbd';
+import { LeadNav } from '../features/reports/LeadNav';
 import type { Route } from './router';
 import { useQueue, useRouter, useServices, useSession, useT, useUi } from './services';
 import { Logo } from './Logo';
@@ -44,6 +45,7 @@ export const Sidebar = () => {
         <NavItem icon="phone" label={t('nav.phone')} active={isSection(route, 'phone')} onClick={() => navigate({ name: 'phone', customerId: null })} testId="nav-phone" />
         <NavItem icon="search" label={t('nav.search')} active={isSection(route, 'search')} onClick={() => navigate({ name: 'search', q: '' })} testId="nav-search" />
       </div>
+      <LeadNav />
       <div className="nav-section">
         <div className="nav-heading">{t('nav.savedViews')}</div>
         {saved.length === 0 ? <div className="nav-empty">{t('nav.noSavedViews')}</div> : null}

@@ -6,7 +6,11 @@ export type Route =
   | { name: 'team'; viewId: string | null }
   | { name: 'oc'; id: string }
   | { name: 'phone'; customerId: string | null }
-  | { name: 'search'; q: string };
+  | { name: 'search'; q: string }
+  // Team lead (src/renderer/features/board, reports, settings).
+  | { name: 'board' }
+  | { name: 'reports' }
+  | { name: 'settings' };
 
 export const parseRoute = (hash: string): Route => {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
@@ -21,6 +25,12 @@ export const parseRoute = (hash: string): Route => {
       return { name: 'phone', customerId: params.get('cliente') };
     case 'busca':
       return { name: 'search', q: params.get('q') ?? '' };
+    case 'board':
+      return { name: 'board' };
+    case 'relatorios':
+      return { name: 'reports' };
+    case 'configuracoes':
+      return { name: 'settings' };
     default:
       return { name: 'queue' };
   }
@@ -38,6 +48,12 @@ export const routeHash = (route: Route): string => {
       return `#/busca?q=${encodeURIComponent(route.q)}`;
     case 'queue':
       return '#/fila';
+    case 'board':
+      return '#/board';
+    case 'reports':
+      return '#/relatorios';
+    case 'settings':
+      return '#/configuracoes';
   }
 };
 
