@@ -54,7 +54,7 @@ describe('partitions and wrong clocks', () => {
 
     const random = prng(42);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-    const actions = [
+    const actions: Array<(ocId: string) => [string, Record<string, unknown>]> = [
       (ocId: string) => ['oc.take', { ocId }],
       (ocId: string) => ['oc.note', { ocId, body: 'Acompanhando.' }],
       (ocId: string) => ['oc.reply', { ocId, body: 'Estamos analisando.' }],
@@ -63,7 +63,7 @@ describe('partitions and wrong clocks', () => {
       (ocId: string) => ['oc.resolve', { ocId, note: 'Ajustado.' }],
       (ocId: string) => ['oc.reopen', { ocId, reason: 'Voltou a ocorrer.' }],
       (ocId: string) => ['oc.changeCriticidade', { ocId, criticidade: pick(['critica', 'alta', 'media', 'baixa']) }],
-    ] as const;
+    ];
     let offlineChanges = 0;
     // Two hours in 2-minute steps: A and B work and sync; C works on its replica without a connection.
     for (let step = 0; step < 60; step += 1) {

@@ -50,12 +50,14 @@ interface Loaded extends Omit<MutationState, 'slaConfig'> {
   actorContact: Contact | null;
 }
 
-const loadNeeds = async (tx: Sql, needs: Needs, input: MutationInput): Promise<Loaded> => {
+const loadNeeds = async (tx: Sql, needs: Needs, input: MutationInput, lock: boolean): Promise<Loaded> => {
   const { rows } = await tx.query<{ state: Loaded }>('SELECT soe_load($1::jsonb) AS state', [JSON.stringify({
     ...needs,
     openStatuses: OPEN_STATUSES,
     inHandStatuses: IN_HAND_STATUSES,
     clientId: input.client?.id ?? null,
+    // soe_load takes the writers' lock first, inside this transaction (PostgreSQL only; PGlite is serial anyway).
+    ...(lock ? { lock: WRITE_LOCK } : {}),
     actorAnalystId: input.actor.kind === 'analyst' ? input.actor.id : null,
     actorContactId: input.actor.kind === 'contact' ? input.actor.id : null,
   })]);
@@ -113,14 +115,13 @@ const storedResult = async (tx: Sql, clientId: string, mutationId: number): Prom
  */
 export const applyMutation = async (db: Database, input: MutationInput): Promise<MutationOutcome> =>
   db.transaction(async (tx) => {
-    if (db.concurrentWriters) await tx.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
     const def = (mutators as Record<string, MutatorDef>)[input.name];
     const actorForNeeds: Actor = input.actor.kind === 'system'
       ? { kind: 'system', id: 'system', name: input.actor.name }
       : input.actor.kind === 'analyst'
         ? { kind: 'analyst', analyst: { id: input.actor.id } as Analyst }
         : { kind: 'contact', contact: { id: input.actor.id } as Contact };
-    const loaded = await loadNeeds(tx, input.refusal === undefined && def !== undefined ? def.needs(input.args, actorForNeeds) : {}, input);
+    const loaded = await loadNeeds(tx, input.refusal === undefined && def !== undefined ? def.needs(input.args, actorForNeeds) : {}, input, db.concurrentWriters);
     if (input.client !== null) {
       const last = loaded.lastMutationId ?? 0;
       if (input.client.mutationId <= last) return { kind: 'duplicate', result: await storedResult(tx, input.client.id, input.client.mutationId) };

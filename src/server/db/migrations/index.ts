@@ -1,6 +1,7 @@
 import type { Database } from '../database';
 import { migration001 } from './001-schema';
 import { migration002 } from './002-functions';
+import { migration003 } from './003-faster-load';
 
 /** One migration source for PostgreSQL and PGlite alike: plain SQL, numbered, append-only. */
 export interface ServerMigration {
@@ -9,7 +10,7 @@ export interface ServerMigration {
   sql: string;
 }
 
-export const SERVER_MIGRATIONS: readonly ServerMigration[] = [migration001, migration002];
+export const SERVER_MIGRATIONS: readonly ServerMigration[] = [migration001, migration002, migration003];
 export const SERVER_SCHEMA_VERSION = SERVER_MIGRATIONS.length;
 
 export class NewerServerSchemaError extends Error {

@@ -1,0 +1,240 @@
+// Sync benchmarks (issue 4):
+//   sync.push.ratio            pushed mutations/s (HTTP → same mutator → one PG transaction each) ÷ raw single-row
+//                              commits of the same rows into the same database, same run        (target ≥ 0.5)
+//   sync.propagation.p99_ms    desktop A's change visible on desktop B (A → server → poke → B pulls), baseline:
+//   sync.ws_rtt.p99_ms         a raw WebSocket round trip on loopback, same run
+//   sync.initial_100k.s        a fresh desktop's initial sync of BENCH_SYNC_OCS (100 000) OCs with full histories,
+//                              and its peak memory (the server runs in its own process)
+//   load.push.p99_ms/.errors   BENCH_LOAD_CLIENTS (200) simulated desktops, one push a second each for
+//                              BENCH_LOAD_SECONDS (60) while pulling on pokes; PGlite and PostgreSQL
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WebSocketServer, WebSocket } from 'ws';
+import { createCore } from '../src/core/core';
+import { syncClient, type SyncClient } from '../src/core/sync/client';
+import { startServer, type ServerOptions } from '../src/server/app';
+import { SERVER_SCHEMA_VERSION } from '../src/server/db/migrations';
+import { createDatabase, freePort, postgresAvailable, startPgCluster, type PgCluster } from '../tests/support/pg-cluster';
+import { percentile, round, type BenchFigures } from './figures';
+import { runLoad } from './sync-load';
+
+const BENCH_NOW = Date.parse('2026-11-25T15:00:00Z');
+const INITIAL_OCS = Number(process.env.BENCH_SYNC_OCS ?? 100_000);
+const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
+const LOAD_CLIENTS = Number(process.env.BENCH_LOAD_CLIENTS ?? 200);
+const LOGINS = ['ana', 'bruno', 'carla', 'diego', 'eduarda', 'felipe', 'gabriela', 'henrique', 'isabela', 'joao', 'juliana', 'lucas',
+  'mariana', 'natalia', 'otavio', 'patricia', 'rafael', 'renata', 'rodrigo', 'sabrina'];
+
+type Storage = Pick<ServerOptions, 'databaseUrl' | 'dataDir'>;
+
+/** The real CLI (`npm run server`) in a child process, so the measured desktop does not share its CPU time. */
+const serverProcess = async (args: string[], env: Record<string, string> = {}): Promise<{ url: string; stop(): Promise<void> }> => {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/index.ts', ...args], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr?.on('data', (c: Buffer) => (err = (err + String(c)).slice(-2_000)));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (c: Buffer) => {
+      out += String(c);
+      const match = /S\.O\.E\. server at (\S+)/.exec(out);
+      if (match !== null) resolve(match[1] as string);
+    });
+    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${err}`)));
+  });
+  return {
+    url,
+    stop: () => new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.on('exit', () => resolve());
+      child.kill('SIGTERM');
+    }),
+  };
+};
+
+const login = async (url: string, who: string): Promise<string> => {
+  const r = await fetch(`${url}/api/v1/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-soe-protocol': '1' }, body: JSON.stringify({ login: who, password: 'demo' }) });
+  return ((await r.json()) as { token: string }).token;
+};
+
+/** Pushed mutations per second vs raw single-row commits of the same rows, same database, same run. */
+const pushRatio = async (storage: Storage): Promise<{ ratio: number; pushPerS: number; rawPerS: number }> => {
+  const server = await startServer({ ...storage, logLevel: false, jobs: { autoClose: false, mail: false }, demo: { ocs: 200, seed: 1, now: BENCH_NOW } });
+  try {
+    const token = await login(server.url, 'beatriz');
+    const { rows } = await server.db.query<{ id: string }>('SELECT id FROM ocorrencia ORDER BY id LIMIT 50');
+    const total = 600;
+    const mutations = Array.from({ length: total }, (_, i) => ({ id: i + 1, name: 'oc.note', args: { ocId: rows[i % rows.length]?.id, interactionId: `bench-note-${i}`, body: `Nota de benchmark ${i}` }, clientTime: Date.now() }));
+    const t0 = performance.now();
+    for (let i = 0; i < total; i += 50) {
+      const r = await fetch(`${server.url}/api/v1/push`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-soe-protocol': '1', authorization: `Bearer ${token}` }, body: JSON.stringify({ clientId: 'bench-push-client', mutations: mutations.slice(i, i + 50) }) });
+      if (r.status !== 200) throw new Error(`push failed: ${r.status}`);
+    }
+    const pushPerS = total / ((performance.now() - t0) / 1_000);
+    const docs = (await server.db.query<{ doc: unknown }>("SELECT doc FROM interaction WHERE id LIKE 'bench-note-%'")).rows.map((r) => JSON.stringify(r.doc));
+    await server.db.query('CREATE TABLE bench_raw (id text PRIMARY KEY, doc jsonb NOT NULL, version bigint NOT NULL)');
+    const t1 = performance.now();
+    for (let i = 0; i < docs.length; i += 1) await server.db.query("INSERT INTO bench_raw VALUES ($1, $2::jsonb, nextval('change_version'))", [`raw-${i}`, docs[i]]);
+    const rawPerS = docs.length / ((performance.now() - t1) / 1_000);
+    return { ratio: round(pushPerS / rawPerS, 2), pushPerS: round(pushPerS, 0), rawPerS: round(rawPerS, 0) };
+  } finally {
+    await server.stop();
+  }
+};
+
+const wsRttP99 = async (samples: number): Promise<number> => {
+  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  wss.on('connection', (socket) => socket.on('message', (data) => socket.send(data)));
+  await new Promise((r) => wss.once('listening', r));
+  const port = (wss.address() as { port: number }).port;
+  const client = new WebSocket(`ws://127.0.0.1:${port}`);
+  await new Promise((r) => client.once('open', r));
+  const rtts: number[] = [];
+  for (let i = 0; i < samples; i += 1) {
+    const t0 = performance.now();
+    await new Promise<void>((resolve) => {
+      client.once('message', () => resolve());
+      client.send(JSON.stringify({ type: 'ping', id: i }));
+    });
+    rtts.push(performance.now() - t0);
+  }
+  client.terminate();
+  await new Promise((r) => wss.close(r));
+  return percentile(rtts, 99);
+};
+
+const desktop = async (url: string, who: string, options: { manual?: boolean } = {}) => {
+  const dir = mkdtempSync(join(tmpdir(), 'soe-bench-desktop-'));
+  const core = createCore({ dbPath: join(dir, 'replica.db'), sync: syncClient({ serverUrl: url, manual: options.manual ?? false, periodicMs: 3_600_000 }) });
+  core.start();
+  const result = await core.api.invoke('session.login', { login: who, password: 'demo' });
+  if (!result.ok) throw new Error(`login ${who}: ${result.error.code}`);
+  const sync = core.deps.sync as SyncClient;
+  return { core, sync, close: async () => { await core.stop(); rmSync(dir, { recursive: true, force: true }); } };
+};
+
+/** Desktop A writes; how long until desktop B has the change (poke → pull → rebase → data.changed)? */
+const propagationP99 = async (samples: number): Promise<number> => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'soe-bench-prop-'));
+  const server = await startServer({ dataDir, logLevel: false, jobs: { autoClose: false, mail: false }, demo: { ocs: 200, seed: 2, now: BENCH_NOW } });
+  const a = await desktop(server.url, 'beatriz');
+  const b = await desktop(server.url, 'sergio');
+  try {
+    await a.sync.syncNow();
+    await b.sync.syncNow();
+    const deadline = Date.now() + 10_000;
+    while (!(a.sync.socketConnected && b.sync.socketConnected) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const ocId = (a.core.db.prepare('SELECT id FROM ocorrencia ORDER BY id LIMIT 1').get() as { id: string }).id;
+    const times: number[] = [];
+    for (let i = 0; i < samples; i += 1) {
+      const interactionId = `prop-${i}`;
+      const seen = new Promise<void>((resolve) => {
+        const off = b.core.events.on('data.changed', () => {
+          if (b.core.db.prepare('SELECT 1 FROM interaction WHERE id = ?').get(interactionId) !== undefined) {
+            off();
+            resolve();
+          }
+        });
+      });
+      const t0 = performance.now();
+      const ack = await a.core.api.invoke('oc.note', { ocId, interactionId, body: `Propagação ${i}` });
+      if (!ack.ok) throw new Error(ack.error.code);
+      await seen;
+      times.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    return percentile(times, 99);
+  } finally {
+    await a.close();
+    await b.close();
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+};
+
+/** A fresh desktop's initial sync of the seeded server (kept in .data/bench between runs: seeding takes minutes). */
+const initialSync = async (): Promise<{ seconds: number; peakMb: number; rows: number }> => {
+  const dir = join('.data', 'bench', `server-${INITIAL_OCS}-s1-v${SERVER_SCHEMA_VERSION}`);
+  const marker = `${dir}.seeded`;
+  if (!existsSync(marker)) rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join('.data', 'bench'), { recursive: true });
+  const port = await freePort();
+  const server = await serverProcess(['--data', dir, '--port', String(port), '--demo', '--ocs', String(INITIAL_OCS), '--seed', '1', '--now', new Date(BENCH_NOW).toISOString()]);
+  writeFileSync(marker, new Date().toISOString());
+  const d = await desktop(server.url, 'ana', { manual: true });
+  try {
+    let peak = process.memoryUsage().rss;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+    const t0 = performance.now();
+    await d.sync.syncNow();
+    const seconds = (performance.now() - t0) / 1_000;
+    clearInterval(sampler);
+    if (d.sync.state().status !== 'online') throw new Error(`initial sync did not finish: ${JSON.stringify(d.sync.state())}`);
+    const rows = (d.core.db.prepare('SELECT count(*) AS n FROM ocorrencia').get() as { n: number }).n;
+    return { seconds: round(seconds, 1), peakMb: round(peak / 1e6, 0), rows };
+  } finally {
+    await d.close();
+    await server.stop();
+  }
+};
+
+const loadRun = async (label: string, env: Record<string, string>, dataDir: string) => {
+  const port = await freePort();
+  const server = await serverProcess(['--data', dataDir, '--port', String(port), '--demo', '--ocs', '2000', '--seed', '3', '--now', new Date(BENCH_NOW).toISOString()], env);
+  try {
+    const token = await login(server.url, 'beatriz');
+    const page = await fetch(`${server.url}/api/v1/pull`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-soe-protocol': '1', authorization: `Bearer ${token}` }, body: JSON.stringify({ clientId: 'bench-ids-0001', cursor: 0, limit: 20_000 }) });
+    const ocIds = ((await page.json()) as { changes: Array<{ table: string; row: { id: string } }> }).changes.filter((c) => c.table === 'ocorrencia').map((c) => c.row.id).slice(0, 500);
+    const result = await runLoad(server.url, { clients: LOAD_CLIENTS, seconds: LOAD_SECONDS, logins: LOGINS, ocIds });
+    process.stderr.write(`bench: load on ${label}: ${result.pushes} pushes, ${result.pulls} pulls, ${result.errors} errors, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms\n`);
+    return result;
+  } finally {
+    await server.stop();
+  }
+};
+
+export async function benchSync(): Promise<BenchFigures> {
+  const figures: BenchFigures = {};
+  let cluster: PgCluster | null = null;
+  const temp: string[] = [];
+  const tempDir = (prefix: string) => {
+    const d = mkdtempSync(join(tmpdir(), prefix));
+    temp.push(d);
+    return d;
+  };
+  try {
+    if (postgresAvailable()) cluster = await startPgCluster({ durable: true });
+    process.stderr.write(`bench: sync storage: PGlite${cluster === null ? '' : ` and PostgreSQL (cluster on 127.0.0.1:${cluster.port})`}\n`);
+
+    const lite = await pushRatio({ dataDir: tempDir('soe-bench-push-') });
+    figures['sync.push.ratio'] = { value: lite.ratio, unit: 'x (PGlite)', baseline: lite.rawPerS, ratio: lite.ratio };
+    figures['sync.push.per_s'] = { value: lite.pushPerS, unit: 'mutations/s (PGlite)', baseline: lite.rawPerS, ratio: lite.ratio };
+    if (cluster !== null) {
+      const pg = await pushRatio({ databaseUrl: await createDatabase(cluster, 'bench_push') });
+      figures['sync.push.ratio.postgres'] = { value: pg.ratio, unit: 'x (PostgreSQL)', baseline: pg.rawPerS, ratio: pg.ratio };
+    }
+
+    const rtt = await wsRttP99(500);
+    const propagation = await propagationP99(100);
+    figures['sync.ws_rtt.p99_ms'] = { value: round(rtt, 2), unit: 'ms' };
+    figures['sync.propagation.p99_ms'] = { value: round(propagation, 1), unit: 'ms', baseline: round(rtt, 2), ratio: round(propagation / rtt, 1) };
+
+    const initial = await initialSync();
+    figures[`sync.initial_${Math.round(INITIAL_OCS / 1000)}k.s`] = { value: initial.seconds, unit: `s (${initial.rows} OCs)` };
+    figures[`sync.initial_${Math.round(INITIAL_OCS / 1000)}k.peak_rss_mb`] = { value: initial.peakMb, unit: 'MB' };
+
+    const liteLoad = await loadRun('PGlite', {}, tempDir('soe-bench-load-'));
+    figures['load.push.p99_ms'] = { value: liteLoad.p99Ms, unit: `ms (PGlite, ${LOAD_CLIENTS} clients × ${LOAD_SECONDS} s)` };
+    figures['load.errors'] = { value: liteLoad.errors, unit: 'errors (PGlite)' };
+    if (cluster !== null) {
+      const pgLoad = await loadRun('PostgreSQL', { DATABASE_URL: await createDatabase(cluster, 'bench_load') }, tempDir('soe-bench-load-pg-'));
+      figures['load.push.p99_ms.postgres'] = { value: pgLoad.p99Ms, unit: `ms (PostgreSQL, ${LOAD_CLIENTS} clients × ${LOAD_SECONDS} s)` };
+      figures['load.errors.postgres'] = { value: pgLoad.errors, unit: 'errors (PostgreSQL)' };
+    }
+  } finally {
+    cluster?.stop();
+    for (const d of temp) rmSync(d, { recursive: true, force: true });
+  }
+  return figures;
+}
