@@ -2,12 +2,13 @@ import type { ServerMigration } from './index';
 
 // soe_load, faster: the id lists are read from the argument once, in one statement (002 re-read them for every
 // row scanned, and its "… OR id IN (…)" filters could not use the primary keys); and it takes the writers' lock
-// itself when asked (p.lock), saving the transaction a round trip. Same result.
+// itself when asked (p.lock), saving the transaction a round trip. VOLATILE, not STABLE: a stable function reads
+// with the snapshot of its calling statement, taken before the lock — it would not see the previous writer's commit.
 export const migration003: ServerMigration = {
   version: 3,
   name: 'faster-load',
   sql: `
-    CREATE OR REPLACE FUNCTION soe_load(p jsonb) RETURNS jsonb LANGUAGE plpgsql STABLE AS $fn$
+    CREATE OR REPLACE FUNCTION soe_load(p jsonb) RETURNS jsonb LANGUAGE plpgsql VOLATILE AS $fn$
     DECLARE
       open_statuses text[];
       in_hand text[];
