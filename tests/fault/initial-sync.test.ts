@@ -60,5 +60,5 @@ describe('initial sync of 100 000 OCs', () => {
     } finally {
       await ana.close();
     }
-  }, 180_000);
+  }, 300_000);
 });
