@@ -50,7 +50,8 @@ export const BoardPage = () => {
   const state = useStore(board);
   const sync = useSync((s) => s.sync);
   const transport = useSync((s) => s.transport);
-  const now = useNow() + state.offsetMs;
+  const tick = useNow();
+  const now = tick + state.offsetMs;
 
   useEffect(() => {
     const disconnect = board.connect();
@@ -122,7 +123,7 @@ export const BoardPage = () => {
           <Kpis snapshot={snapshot} live={live} t={t} />
           <main className="board-body">
             <NextBreaches items={live.next} now={now} lang={lang} t={t} moduleName={moduleName} />
-            <SidePanel snapshot={snapshot} live={live} ctx={{ now, lang, t, moduleName }} />
+            <SidePanel snapshot={snapshot} live={live} ctx={{ now, lang, t, moduleName }} tick={tick} />
           </main>
         </>
       )}

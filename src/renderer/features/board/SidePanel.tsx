@@ -8,23 +8,29 @@ import { AnalystRow, BreachedRow, ComplianceHeader, ComplianceRow, OlaRow, Predi
 
 // Everything that does not fit next to the countdowns takes turns here (SPEC §5: breached now, N2 pick-ups,
 // predictive breach, analysts and load, recados, compliance per plan and per module). Each list is cut into the
-// pages that fit; panel and page follow from "now", so every screen showing the board turns in step.
+// pages that fit; panel and page follow from the shared tick, so every screen showing the board turns in step.
 
 interface PanelPages {
   id: string;
   title: BoardKey;
+  /** How many items the section has (shown next to the title when some did not fit the pages). */
+  count?: number;
   pages: ReactNode[][];
   /** Rows carry a header row on every page (compliance tables). */
   head?: ReactNode;
 }
 
+/** At most three pages a section: a longer cycle would keep the other sections off the wall for minutes. */
+const MAX_PAGES = 3;
+
 const paginate = (rows: ReactNode[], perPage: number): ReactNode[][] => {
   const pages: ReactNode[][] = [];
-  for (let i = 0; i < rows.length; i += perPage) pages.push(rows.slice(i, i + perPage));
+  for (let i = 0; i < rows.length && pages.length < MAX_PAGES; i += perPage) pages.push(rows.slice(i, i + perPage));
   return pages;
 };
 
-export const SidePanel = ({ snapshot, live, ctx }: { snapshot: BoardSnapshot; live: LiveBoard; ctx: RowContext }) => {
+/** `tick` is the renderer's shared clock (not the core-corrected board time, which a new snapshot may step). */
+export const SidePanel = ({ snapshot, live, ctx, tick }: { snapshot: BoardSnapshot; live: LiveBoard; ctx: RowContext; tick: number }) => {
   const bodyRef = useRef<HTMLOListElement>(null);
   const height = useHeightUnits(bodyRef);
   const tall = rowsIn(height, ROW_UNITS.sideTall);
@@ -34,11 +40,11 @@ export const SidePanel = ({ snapshot, live, ctx }: { snapshot: BoardSnapshot; li
   const complianceLarge = rowsIn(height, ROW_UNITS.complianceLarge, ROW_UNITS.compliance);
 
   const allPanels: PanelPages[] = [
-    { id: 'breached', title: 'panel.breached', pages: paginate(live.breached.map((c) => <BreachedRow key={c.ocId} clock={c} ctx={ctx} />), tall) },
-    { id: 'ola', title: 'panel.ola', pages: paginate(snapshot.olaWaiting.map((c) => <OlaRow key={c.ocId} clock={c} ctx={ctx} />), tall) },
+    { id: 'breached', title: 'panel.breached', count: live.breachedCount, pages: paginate(live.breached.map((c) => <BreachedRow key={c.ocId} clock={c} ctx={ctx} />), tall) },
+    { id: 'ola', title: 'panel.ola', count: snapshot.olaWaiting.length, pages: paginate(snapshot.olaWaiting.map((c) => <OlaRow key={c.ocId} clock={c} ctx={ctx} />), tall) },
     { id: 'predicted', title: 'panel.predicted', pages: paginate(snapshot.predicted.map((p) => <PredictionRow key={`${p.ocId}:${p.clock}`} prediction={p} ctx={ctx} />), predicted) },
-    { id: 'analysts', title: 'panel.analysts', pages: paginate(snapshot.analysts.map((a) => <AnalystRow key={a.id} analyst={a} ctx={ctx} />), short) },
-    { id: 'recados', title: 'panel.recados', pages: paginate(snapshot.recados.oldest.map((r) => <RecadoRow key={r.id} recado={r} ctx={ctx} />), tall) },
+    { id: 'analysts', title: 'panel.analysts', count: snapshot.analysts.length, pages: paginate(snapshot.analysts.map((a) => <AnalystRow key={a.id} analyst={a} ctx={ctx} />), short) },
+    { id: 'recados', title: 'panel.recados', count: snapshot.recados.count, pages: paginate(snapshot.recados.oldest.map((r) => <RecadoRow key={r.id} recado={r} ctx={ctx} />), tall) },
     {
       id: 'plan',
       title: 'panel.plan',
@@ -56,11 +62,14 @@ export const SidePanel = ({ snapshot, live, ctx }: { snapshot: BoardSnapshot; li
 
   // Every (panel, page) is one slot of the rotation.
   const slots = panels.flatMap((panel) => panel.pages.map((rows, page) => ({ panel, rows, page })));
-  const slot = slots[Math.floor(ctx.now / PAGE_PERIOD_MS) % Math.max(1, slots.length)] ?? null;
+  const slot = slots[Math.floor(tick / PAGE_PERIOD_MS) % Math.max(1, slots.length)] ?? null;
   return (
     <section className="board-side" aria-live="off" data-panel={slot?.panel.id ?? 'none'}>
       <header className="board-section-title">
-        <h2>{slot === null ? '' : ctx.t(slot.panel.title)}</h2>
+        <h2>
+          {slot === null ? '' : ctx.t(slot.panel.title)}
+          {slot?.panel.count === undefined ? null : <span className="board-panel-count">{slot.panel.count}</span>}
+        </h2>
         {slot === null ? null : <PageDots page={slot.page} pages={slot.panel.pages.length} t={ctx.t} />}
       </header>
       <ol className="board-side-body" ref={bodyRef}>

@@ -59,19 +59,23 @@ export const AnalystRow = ({ analyst, ctx }: { analyst: BoardAnalyst; ctx: RowCo
   const tone = ratio >= 1 ? 'breached' : ratio >= 0.8 ? 'risk' : 'ok';
   return (
     <li className={`bs-row ba-row presence-${analyst.presence}`} data-analyst={analyst.id}>
-      <span className="ba-name">{analyst.name}</span>
-      <span className="ba-level">{analyst.level.toUpperCase()}</span>
-      <span className="ba-presence">
-        <Icon name={PRESENCE_ICON[analyst.presence]} className="bs-icon" />
-        {ctx.t(`presence.${analyst.presence}`)}
-      </span>
-      <span className={`ba-load tone-${tone}`}>
-        <Icon name={tone === 'breached' ? 'octagon' : tone === 'risk' ? 'triangle' : 'user'} className="bs-icon" />
-        {analyst.load}/{analyst.capacity}
-      </span>
-      <span className="ba-bar" aria-hidden="true">
-        <span className={`ba-fill tone-${tone}`} style={{ width: `${Math.round(ratio * 100)}%` }} />
-      </span>
+      <div className="bs-line1">
+        <span className="ba-name">{analyst.name}</span>
+        <span className="ba-level">{analyst.level.toUpperCase()}</span>
+        <span className={`bs-right ba-load tone-${tone}`}>
+          <Icon name={tone === 'breached' ? 'octagon' : tone === 'risk' ? 'triangle' : 'user'} className="bs-icon" />
+          {analyst.load}/{analyst.capacity}
+        </span>
+      </div>
+      <div className="ba-line2">
+        <span className="ba-presence">
+          <Icon name={PRESENCE_ICON[analyst.presence]} className="bs-icon" />
+          {ctx.t(`presence.${analyst.presence}`)}
+        </span>
+        <span className="ba-bar" aria-hidden="true">
+          <span className={`ba-fill tone-${tone}`} style={{ width: `${Math.round(ratio * 100)}%` }} />
+        </span>
+      </div>
     </li>
   );
 };

@@ -10,7 +10,7 @@ export const DESIGN_HEIGHT = 1080;
 
 export const ROW_UNITS = {
   next: 100,
-  side: 70,
+  side: 92,
   sideTall: 104,
   predicted: 156,
   compliance: 48,
