@@ -130,5 +130,18 @@ export const soonestRunningDue = (all: readonly Evaluated[], now: number): numbe
   return soonest;
 };
 
+/** Deadlines of the running (counting, unbreached) customer clocks of open OCs: `${ocId}:${clock}` → dueAt. */
+export const runningDeadlines = (all: readonly Evaluated[]): Map<string, number> => {
+  const open = new Set(['nova', 'em_atendimento', 'aguardando_cliente', 'encaminhada_dev', 'aguardando_versao', 'reaberta']);
+  const result = new Map<string, number>();
+  for (const { oc, evaluation } of all) {
+    if (!open.has(oc.status)) continue;
+    for (const c of evaluation.clocks) {
+      if (c.clock !== 'ola_n2' && c.counting && c.breachedAt === null && c.dueAt !== null) result.set(`${oc.id}:${c.clock}`, c.dueAt);
+    }
+  }
+  return result;
+};
+
 /** "R$ 1.234,56" (pt-BR) → 123456. */
 export const centsOf = (text: string): number => Math.round(Number(text.replace(/[^\d,]/g, '').replace(',', '.')) * 100);
