@@ -96,7 +96,7 @@ const ConnectionBanner = () => {
 
 export const App = () => {
   const { t } = useT();
-  const { session, drafts, queue } = useServices();
+  const { session, drafts, queue, router } = useServices();
   const status = useSession((s) => s.status);
   const analystId = useSession((s) => s.analyst?.id ?? null);
   const transport = useSync((s) => s.transport);
@@ -108,13 +108,15 @@ export const App = () => {
   }, [session]);
   useEffect(() => {
     if (analystId === null) {
+      // The next person to log in on this desktop starts at their own queue, not at the last OC on screen.
       queue.getState().reset();
+      if (status === 'anonymous') router.getState().navigate({ name: 'queue' });
       return;
     }
     void drafts.getState().load(analystId);
     void queue.getState().loadSavedViews();
     void queue.getState().loadMine();
-  }, [analystId, drafts, queue]);
+  }, [analystId, status, drafts, queue, router]);
   // Drafts are written on a short debounce; leaving the page flushes the last keystrokes.
   useEffect(() => {
     const flush = (): void => drafts.getState().flush();

@@ -28,7 +28,8 @@ export const Modal = ({
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
     const first = panel.current?.querySelector<HTMLElement>('[data-autofocus], input, textarea, select, button:not(.modal-close)');
-    first?.focus();
+    // With no field to start in (a help overlay), the dialog itself takes focus so Escape and Tab work.
+    (first ?? panel.current)?.focus();
     return () => previous?.focus?.();
   }, []);
   const onKeyDown = (event: React.KeyboardEvent): void => {
@@ -52,7 +53,7 @@ export const Modal = ({
   };
   return (
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="modal" role="dialog" aria-modal="true" aria-label={title} ref={panel} style={{ width }} onKeyDown={onKeyDown} data-testid={testId}>
+      <div className="modal" role="dialog" aria-modal="true" aria-label={title} ref={panel} tabIndex={-1} style={{ width }} onKeyDown={onKeyDown} data-testid={testId}>
         <header className="modal-head">
           <div>
             <h2>{title}</h2>

@@ -24,19 +24,27 @@ const ICONS: Record<SlaTone, IconName> = { ok: 'clock', warn: 'triangle', danger
  * The live countdown of an OC's most urgent SLA clock. Each instance subscribes to the one shared tick; the
  * row around it stays memoised.
  */
-export const SlaCountdown = memo(({ sla }: { sla: SlaBadge | null }) => {
+export const SlaCountdown = memo(({ sla, open = true }: { sla: SlaBadge | null; open?: boolean }) => {
   const now = useNow();
   const { t } = useT();
-  const { tone, remaining } = slaLook(sla, now);
+  const look = slaLook(sla, now);
+  // A solved, closed or cancelled OC has no clock running: a breach stays a breach (rule 5), but nothing counts.
+  const { tone, remaining } = open || look.tone !== 'danger' ? look : { tone: look.tone, remaining: null };
   const clockName = sla === null ? '' : t(`sla.clock.${sla.clock}`);
   const text =
-    tone === 'paused' ? t('sla.paused') : tone === 'done' ? t(sla?.state === 'met' ? 'sla.met' : 'sla.stopped') : remaining === null ? '—' : formatCountdown(remaining);
+    tone === 'paused'
+      ? t('sla.paused')
+      : tone === 'done'
+        ? t(sla?.state === 'met' ? 'sla.met' : 'sla.stopped')
+        : remaining === null
+          ? tone === 'danger' ? t('sla.state.breached') : '—'
+          : formatCountdown(remaining);
   const title = tone === 'danger' ? t('sla.breachedTitle', { clock: clockName }) : sla === null ? t('sla.none') : `${clockName}: ${text}`;
   return (
     <span className={`sla sla-${tone}`} title={title} data-sla-tone={tone}>
       <Icon name={ICONS[tone]} size={13} />
       <span className="sla-text">{text}</span>
-      {sla !== null && tone !== 'done' && tone !== 'none' ? <span className="sla-clock">{t(`sla.short.${sla.clock}`)}</span> : null}
+      {sla !== null && tone !== 'done' && tone !== 'none' && remaining !== null ? <span className="sla-clock">{t(`sla.short.${sla.clock}`)}</span> : null}
     </span>
   );
 });

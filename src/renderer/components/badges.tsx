@@ -18,10 +18,11 @@ const STATUS_LOOK: Record<OcStatus, { icon: IconName; tone: string }> = {
   cancelada: { icon: 'ban', tone: 'muted' },
 };
 
-export const StatusBadge = memo(({ status, lang }: { status: OcStatus; lang: Lang }) => {
+/** `bare`: icon and coloured text without the pill — for dense tables, where thousands of pills cost paint time. */
+export const StatusBadge = memo(({ status, lang, bare = false }: { status: OcStatus; lang: Lang; bare?: boolean }) => {
   const look = STATUS_LOOK[status];
   return (
-    <span className={`badge badge-${look.tone}`} data-status={status} title={lbl(STATUS_LABELS[status], lang)}>
+    <span className={`badge badge-${look.tone}${bare ? ' badge-bare' : ''}`} data-status={status} title={lbl(STATUS_LABELS[status], lang)}>
       <Icon name={look.icon} size={13} />
       <span className="badge-text">{lbl(STATUS_LABELS[status], lang)}</span>
     </span>
@@ -34,11 +35,11 @@ const CRIT_TONE: Record<Criticidade, string> = { critica: 'danger', alta: 'warn'
 /** Signal bars: how many are filled says the criticidade without relying on colour. */
 export const CriticidadeBadge = memo(({ criticidade, lang, bare = false }: { criticidade: Criticidade; lang: Lang; bare?: boolean }) => (
   <span className={`crit crit-${CRIT_TONE[criticidade]}${bare ? ' crit-bare' : ''}`} data-criticidade={criticidade}>
-    <svg width="14" height="12" viewBox="0 0 14 12" aria-hidden="true">
+    <span className="crit-bars" aria-hidden="true">
       {[0, 1, 2, 3].map((i) => (
-        <rect key={i} x={i * 3.6} y={9 - i * 3} width="2.6" height={3 + i * 3} rx="0.6" className={i < CRIT_BARS[criticidade] ? 'on' : 'off'} />
+        <span key={i} className={i < CRIT_BARS[criticidade] ? 'on' : 'off'} />
       ))}
-    </svg>
+    </span>
     {lbl(CRITICIDADE_LABELS[criticidade], lang)}
   </span>
 ));

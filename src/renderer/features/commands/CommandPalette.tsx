@@ -63,7 +63,8 @@ export const CommandPalette = () => {
     const matching = query === '' ? all : all.filter((c) => foldText(c.label).includes(query));
     const found: Command[] = ocs.map((row) => ({ id: `oc-${row.id}`, group: 'ocs', label: `${row.displayNumber} · ${row.subject}`, icon: 'note', run: () => navigate({ name: 'oc', id: row.id }) }));
     const search: Command[] = text.trim() === '' ? [] : [{ id: 'search', group: 'ocs', label: t('palette.search', { text: text.trim() }), icon: 'search', run: () => navigate({ name: 'search', q: text.trim() }) }];
-    return [...found, ...matching, ...search];
+    // Commands first: OC matches arrive a moment later and must not move the highlighted command away.
+    return [...matching, ...found, ...search];
   }, [t, lang, text, ocs, navigate, takeNext, presence, session, setLang, setHelp]);
 
   useEffect(() => {

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { QueueRow } from '../../../shared/api/views';
+import { isOpenStatus } from '../../../shared/domain';
 import { CriticidadeBadge, LevelBadge, PlanBadge, StatusBadge } from '../../components/badges';
 import { Icon } from '../../components/icons';
 import { SlaCountdown } from '../../components/SlaCountdown';
@@ -19,7 +20,7 @@ type VisibleColumn = Exclude<QueueColumnId, 'plan'>;
 const cell = (column: VisibleColumn, row: QueueRow, ctx: RowContext) => {
   switch (column) {
     case 'sla':
-      return <SlaCountdown sla={row.sla} />;
+      return <SlaCountdown sla={row.sla} open={isOpenStatus(row.status)} />;
     case 'number':
       return (
         <span className="q-number">
@@ -48,7 +49,7 @@ const cell = (column: VisibleColumn, row: QueueRow, ctx: RowContext) => {
     case 'criticidade':
       return <CriticidadeBadge criticidade={row.criticidade} lang={ctx.lang} />;
     case 'status':
-      return <StatusBadge status={row.status} lang={ctx.lang} />;
+      return <StatusBadge status={row.status} lang={ctx.lang} bare />;
     case 'level':
       return <LevelBadge level={row.level} lang={ctx.lang} />;
     case 'assignee':

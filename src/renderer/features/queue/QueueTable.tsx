@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTable, type ExpandedState, type SortingState } from '@tanstack/react-table';
 import type { QueueRow } from '../../../shared/api/views';
 import { CRITICIDADE_LABELS, LEVEL_LABELS, PLAN_LABELS, STATUS_LABELS, type Criticidade, type Level, type OcStatus, type Plan } from '../../../shared/domain';
@@ -11,6 +11,12 @@ import { QueueRowView, type RowContext } from './QueueRowView';
 import type { GroupBy } from './team-filter';
 
 const ROW_HEIGHT = 36;
+/**
+ * Rows are keyed by slot (index modulo SLOTS), not by OC: while scrolling, the row leaving the top becomes the
+ * row entering the bottom and React only rewrites its text, instead of destroying and building DOM every frame.
+ * SLOTS must exceed the rows on screen plus overscan (a 4K screen shows about 60).
+ */
+const SLOTS = 160;
 const GROUP_HEIGHT = 34;
 type VisibleColumn = Exclude<QueueColumnId, 'plan'>;
 
@@ -57,17 +63,20 @@ export const QueueTable = ({ rows, groupBy, quickFilter, cursor, onCursor, onOpe
   });
   const model = table.getRowModel().rows;
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: model.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: (index) => (model[index]?.getIsGrouped() === true ? GROUP_HEIGHT : ROW_HEIGHT),
-    getItemKey: (index) => model[index]?.id ?? index,
-    overscan: 14,
-  });
+  // Stable callbacks: a new getItemKey on every render would make the virtualizer re-measure all 20 000 rows
+  // on every scroll frame.
+  const estimateSize = useCallback((index: number) => (model[index]?.getIsGrouped() === true ? GROUP_HEIGHT : ROW_HEIGHT), [model]);
+  const getItemKey = useCallback((index: number) => model[index]?.id ?? index, [model]);
+  const getScrollElement = useCallback(() => scrollRef.current, []);
+  const virtualizer = useVirtualizer({ count: model.length, getScrollElement, estimateSize, getItemKey, overscan: 10 });
   // Row heights depend on which rows are group headers: re-measure when the model changes shape.
   useEffect(() => {
     virtualizer.measure();
   }, [virtualizer, groupBy, model.length]);
+  // A new grouping is a new list: start at its top.
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [groupBy]);
 
   const ctx: RowContext = useMemo(() => ({ lang, t, catalogName, myId }), [lang, t, catalogName, myId]);
   const onOpenRef = useRef(onOpen);
@@ -131,13 +140,13 @@ export const QueueTable = ({ rows, groupBy, quickFilter, cursor, onCursor, onOpe
           empty
         ) : (
           <div className="q-spacer" style={{ height: virtualizer.getTotalSize() }}>
-            {virtualizer.getVirtualItems().map((item) => {
+            {[...virtualizer.getVirtualItems()].sort((a, b) => (a.index % SLOTS) - (b.index % SLOTS)).map((item) => {
               const row = model[item.index];
               if (row === undefined) return null;
               if (row.getIsGrouped()) {
                 const columnId = row.groupingColumnId ?? '';
                 return (
-                  <div key={row.id} role="row" className="q-group" style={{ transform: `translateY(${item.start}px)` }} data-testid="queue-group">
+                  <div key={`slot-${item.index % SLOTS}`} role="row" className="q-group" style={{ transform: `translateY(${item.start}px)` }} data-testid="queue-group">
                     <button type="button" className="q-group-toggle" onClick={row.getToggleExpandedHandler()} aria-expanded={row.getIsExpanded()}>
                       <Icon name={row.getIsExpanded() ? 'chevronDown' : 'chevronRight'} size={14} />
                       <span className="q-group-label">{groupLabel(columnId, row.groupingValue)}</span>
@@ -148,7 +157,7 @@ export const QueueTable = ({ rows, groupBy, quickFilter, cursor, onCursor, onOpe
               }
               return (
                 <QueueRowView
-                  key={row.id}
+                  key={`slot-${item.index % SLOTS}`}
                   row={row.original}
                   columns={columns}
                   selected={row.id === cursor}

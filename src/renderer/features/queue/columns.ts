@@ -49,9 +49,9 @@ export type QueueColumnId = (typeof QUEUE_COLUMN_IDS)[number] | 'plan';
 export const COLUMN_WIDTH: Record<Exclude<QueueColumnId, 'plan'>, string> = {
   sla: '146px',
   number: '128px',
-  customer: 'minmax(200px, 1.1fr)',
+  customer: 'minmax(190px, 1.1fr)',
   subject: 'minmax(200px, 1.5fr)',
-  module: '132px',
+  module: '152px',
   segment: '118px',
   criticidade: '96px',
   status: '188px',

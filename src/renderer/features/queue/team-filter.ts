@@ -71,7 +71,8 @@ export const matchesFilter = (row: QueueRow, filter: TeamFilter, now: number): b
 /** The instant the queue sorts by: the soonest live deadline; OCs without one go last. */
 export const urgencyOf = (row: QueueRow): number => {
   const sla = row.sla;
-  if (sla === null || sla.dueAt === null) return Number.MAX_SAFE_INTEGER;
+  // Solved, closed and cancelled OCs have no running clock: they come after every open one.
+  if (sla === null || sla.dueAt === null || !isOpenStatus(row.status)) return Number.MAX_SAFE_INTEGER;
   return sla.state === 'running' || sla.state === 'breached' ? sla.dueAt : Number.MAX_SAFE_INTEGER;
 };
 

@@ -1,11 +1,11 @@
 import { useT } from '../../../app/services';
 import { Button } from '../../../components/Button';
 
-export const DialogFooter = ({ onClose, onConfirm, label, busy, danger = false, testId }: { onClose: () => void; onConfirm: () => void; label: string; busy: boolean; danger?: boolean; testId: string }) => {
+export const DialogFooter = ({ onClose, onConfirm, label, busy, danger = false, ctrlEnter = false, testId }: { onClose: () => void; onConfirm: () => void; label: string; busy: boolean; danger?: boolean; ctrlEnter?: boolean; testId: string }) => {
   const { t } = useT();
   return (
     <>
-      <span className="foot-hint">Ctrl+Enter</span>
+      {ctrlEnter ? <span className="foot-hint">Ctrl+Enter</span> : null}
       <Button variant="ghost" onClick={onClose}>
         {t('common.cancel')}
       </Button>

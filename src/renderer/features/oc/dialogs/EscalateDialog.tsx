@@ -30,7 +30,7 @@ export const EscalateDialog = ({ detail, onClose }: { detail: OcDetail; onClose:
       onClose={onClose}
       width={680}
       testId="escalate-dialog"
-      footer={<DialogFooter onClose={onClose} onConfirm={() => void confirm()} label={t('escalate.confirm')} busy={busy} testId="escalate-confirm" />}
+      footer={<DialogFooter onClose={onClose} onConfirm={() => void confirm()} label={t('escalate.confirm')} busy={busy} ctrlEnter testId="escalate-confirm" />}
     >
       <div onKeyDown={confirmOnCtrlEnter(() => void confirm())} className="stack">
         <FormError message={error} />

@@ -84,7 +84,7 @@ export const ForwardDevDialog = ({ detail, onClose }: { detail: OcDetail; onClos
       onClose={onClose}
       width={720}
       testId="dev-dialog"
-      footer={<DialogFooter onClose={onClose} onConfirm={() => void confirm()} label={t('dev.confirm')} busy={busy} testId="dev-confirm" />}
+      footer={<DialogFooter onClose={onClose} onConfirm={() => void confirm()} label={t('dev.confirm')} busy={busy} ctrlEnter testId="dev-confirm" />}
     >
       <div onKeyDown={confirmOnCtrlEnter(() => void confirm())} className="stack">
         <FormError message={error} />

@@ -89,7 +89,7 @@ export const LogCallDialog = ({ detail, onClose }: Props) => {
     }
   };
   return (
-    <Modal title={t('call.title')} subtitle={detail.displayNumber} onClose={onClose} width={600} testId="call-dialog" footer={<DialogFooter onClose={onClose} onConfirm={() => void confirm()} label={t('call.confirm')} busy={busy} testId="call-confirm" />}>
+    <Modal title={t('call.title')} subtitle={detail.displayNumber} onClose={onClose} width={600} testId="call-dialog" footer={<DialogFooter onClose={onClose} onConfirm={() => void confirm()} label={t('call.confirm')} busy={busy} ctrlEnter testId="call-confirm" />}>
       <div className="stack" onKeyDown={confirmOnCtrlEnter(() => void confirm())}>
         <FormError message={error} />
         <div className="form-grid">

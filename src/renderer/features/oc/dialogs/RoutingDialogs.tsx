@@ -26,7 +26,7 @@ export const HandOffDialog = ({ detail, onClose }: Props) => {
     }
   };
   return (
-    <Modal title={t('handoff.title', { number: detail.displayNumber })} subtitle={t('handoff.sub')} onClose={onClose} width={620} testId="handoff-dialog" footer={<DialogFooter onClose={onClose} onConfirm={() => void confirm()} label={t('handoff.confirm')} busy={busy} testId="handoff-confirm" />}>
+    <Modal title={t('handoff.title', { number: detail.displayNumber })} subtitle={t('handoff.sub')} onClose={onClose} width={620} testId="handoff-dialog" footer={<DialogFooter onClose={onClose} onConfirm={() => void confirm()} label={t('handoff.confirm')} busy={busy} ctrlEnter testId="handoff-confirm" />}>
       <div className="stack" onKeyDown={confirmOnCtrlEnter(() => void confirm())}>
         <FormError message={error} />
         <Field label={t('handoff.target')}>

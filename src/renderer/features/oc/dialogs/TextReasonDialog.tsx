@@ -54,7 +54,7 @@ export const TextReasonDialog = <M extends DesktopMutatorName>({
     }
   };
   return (
-    <Modal title={title} subtitle={subtitle} onClose={onClose} testId={testId} footer={<DialogFooter onClose={onClose} onConfirm={() => void confirm()} label={confirmLabel} busy={busy} testId={`${testId}-confirm`} />}>
+    <Modal title={title} subtitle={subtitle} onClose={onClose} testId={testId} footer={<DialogFooter onClose={onClose} onConfirm={() => void confirm()} label={confirmLabel} busy={busy} ctrlEnter testId={`${testId}-confirm`} />}>
       <div onKeyDown={confirmOnCtrlEnter(() => void confirm())} className="stack">
         <FormError message={error} />
         <Field label={label} hint={hint} error={fieldError} optional={minLength === 0 ? t('common.optional') : undefined}>

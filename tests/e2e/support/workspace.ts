@@ -1,0 +1,36 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, type Page } from '@playwright/test';
+
+const SHOTS = resolve(import.meta.dirname, '../../../test-results/screenshots');
+
+/** A 1920×1080 screenshot of a main screen, kept as a test artifact. */
+export const shot = async (page: Page, name: string): Promise<void> => {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.waitForTimeout(250); // let the last transition settle
+  await page.screenshot({ path: resolve(SHOTS, `${name}.png`) });
+};
+
+export const login = async (page: Page, user: string): Promise<void> => {
+  await expect(page.getByTestId('login-page')).toBeVisible();
+  await page.getByTestId('login-user').fill(user);
+  await page.getByTestId('login-password').fill('demo');
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('workspace')).toBeVisible();
+};
+
+export const logout = async (page: Page): Promise<void> => {
+  await page.getByTestId('logout').click();
+  await expect(page.getByTestId('login-page')).toBeVisible();
+};
+
+/** The OC numbers of the rows a queue table shows (top to bottom, as rendered). */
+export const rowNumbers = async (page: Page, table: string): Promise<string[]> =>
+  page.getByTestId(table).locator('[data-testid="queue-row"] .q-number .mono').allTextContents();
+
+export const openFromQueue = async (page: Page, table: string, number: string): Promise<void> => {
+  await page.getByTestId(table).locator('[data-testid="queue-row"]', { hasText: number }).first().click();
+  await expect(page.getByTestId('oc-number')).toHaveText(number);
+};
+
+export const toast = (page: Page) => page.getByTestId('toast');
