@@ -8,7 +8,7 @@ import { login, logout, openFromQueue, rowNumbers, shot, toast } from './support
 
 let shell: ShellProcess;
 
-test.beforeEach(async ({}, testInfo) => {
+test.beforeEach(async ({ browserName: _browserName }, testInfo) => {
   shell = await startShell({ dataDir: testInfo.outputPath('desktop'), local: true, ocs: 3_000, seed: 1 });
 });
 test.afterEach(async () => {

@@ -7,7 +7,7 @@ import { login, logout, shot, toast } from './support/workspace';
 
 let shell: ShellProcess;
 
-test.beforeEach(async ({}, testInfo) => {
+test.beforeEach(async ({ browserName: _browserName }, testInfo) => {
   shell = await startShell({ dataDir: testInfo.outputPath('desktop'), local: true, ocs: 3_000, seed: 1 });
 });
 test.afterEach(async () => {
