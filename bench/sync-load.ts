@@ -11,6 +11,8 @@ export interface LoadResult {
   errors: number;
   p99Ms: number;
   p50Ms: number;
+  /** What the errors were (HTTP status or exception), to tell overload from bugs. */
+  errorKinds: Record<string, number>;
 }
 
 const post = async (url: string, token: string | null, body: unknown): Promise<{ status: number; json: unknown }> => {
@@ -34,6 +36,11 @@ export const runLoad = async (baseUrl: string, options: { clients: number; secon
   const latencies: number[] = [];
   let errors = 0;
   let pulls = 0;
+  const errorKinds: Record<string, number> = {};
+  const failed = (kind: string): void => {
+    errors += 1;
+    errorKinds[kind] = (errorKinds[kind] ?? 0) + 1;
+  };
   const sockets: WebSocket[] = [];
   const started = performance.now();
   const endAt = started + options.seconds * 1_000;
@@ -54,11 +61,11 @@ export const runLoad = async (baseUrl: string, options: { clients: number; secon
           pullAgain = false;
           const answer = await post(`${baseUrl}/api/v1/pull`, token, { clientId, cursor, limit: 5_000 });
           pulls += 1;
-          if (answer.status !== 200) errors += 1;
+          if (answer.status !== 200) failed(`pull ${answer.status}`);
           else cursor = (answer.json as { cursor: number }).cursor;
         } while (pullAgain && performance.now() < endAt);
-      } catch {
-        errors += 1;
+      } catch (error) {
+        failed(`pull ${error instanceof Error ? error.name : 'error'}`);
       } finally {
         pulling = false;
       }
@@ -78,8 +85,8 @@ export const runLoad = async (baseUrl: string, options: { clients: number; secon
           resolve();
         } else if (message.data.type === 'poke' && message.data.head > cursor) void pull();
       });
-      socket.on('error', () => {
-        errors += 1;
+      socket.on('error', (error) => {
+        failed(`socket ${error.message}`);
         resolve();
       });
     });
@@ -98,14 +105,14 @@ export const runLoad = async (baseUrl: string, options: { clients: number; secon
         });
         const ok = answer.status === 200 && (answer.json as { results: Array<{ ok: boolean }> }).results[0]?.ok === true;
         if (ok) latencies.push(performance.now() - t0);
-        else errors += 1;
-      } catch {
-        errors += 1;
+        else failed(`push ${answer.status}`);
+      } catch (error) {
+        failed(`push ${error instanceof Error ? error.name : 'error'}`);
       }
       await new Promise((r) => setTimeout(r, Math.max(0, tickAt + 1_000 - performance.now())));
     }
   });
   await Promise.all(clients);
   for (const socket of sockets) socket.terminate();
-  return { pushes: latencies.length, pulls, errors, p99Ms: round(percentile(latencies, 99), 1), p50Ms: round(percentile(latencies, 50), 1) };
+  return { pushes: latencies.length, pulls, errors, errorKinds, p99Ms: round(percentile(latencies, 99), 1), p50Ms: round(percentile(latencies, 50), 1) };
 };

@@ -187,7 +187,7 @@ const loadRun = async (label: string, env: Record<string, string>, dataDir: stri
     const page = await fetch(`${server.url}/api/v1/pull`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-soe-protocol': '1', authorization: `Bearer ${token}` }, body: JSON.stringify({ clientId: 'bench-ids-0001', cursor: 0, limit: 20_000 }) });
     const ocIds = ((await page.json()) as { changes: Array<{ table: string; row: { id: string } }> }).changes.filter((c) => c.table === 'ocorrencia').map((c) => c.row.id).slice(0, 500);
     const result = await runLoad(server.url, { clients: LOAD_CLIENTS, seconds: LOAD_SECONDS, logins: LOGINS, ocIds });
-    process.stderr.write(`bench: load on ${label}: ${result.pushes} pushes, ${result.pulls} pulls, ${result.errors} errors, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms\n`);
+    process.stderr.write(`bench: load on ${label}: ${result.pushes} pushes, ${result.pulls} pulls, ${result.errors} errors, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms${result.errors > 0 ? ` — ${JSON.stringify(result.errorKinds)}` : ''}\n`);
     return result;
   } finally {
     await server.stop();

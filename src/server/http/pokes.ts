@@ -31,8 +31,8 @@ export class PokeHub {
     this.head = head;
     if (this.timer !== null) return;
     // Each poke makes every socket pull; with many desktops connected the pokes are spaced further apart
-    // (1 ms per socket) so the pulls they trigger stay a bounded load on the database.
-    const interval = Math.max(this.throttleMs, this.sockets.size);
+    // (5 ms per socket: 200 desktops get a poke a second) so the pulls they trigger stay a bounded load.
+    const interval = Math.max(this.throttleMs, this.sockets.size * 5);
     const wait = Math.max(0, this.lastSentAt + interval - performance.now());
     this.timer = setTimeout(() => this.flush(), wait);
   }
