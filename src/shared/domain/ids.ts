@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Client-generated identifiers: random UUIDs, so offline clients never collide. */
-export const Id = z.string().min(1).max(64);
+export const Id = z.string().min(1).max(128);
 export type Id = z.infer<typeof Id>;
 
 export const newId = (): string => globalThis.crypto.randomUUID();
