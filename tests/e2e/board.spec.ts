@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { countdownSize, goToRoute, openBoard, SHOTS, textsSmallerThan } from './board-support';
@@ -54,6 +54,8 @@ test('board at 1920×1080 and 3840×2160: readable from 5 m, scaled, soonest dea
 });
 
 test('the side panel rotates through every section, and pages a list that overflows', async ({ page }) => {
+  mkdirSync(SHOTS, { recursive: true });
+  for (const name of readdirSync(SHOTS)) if (name.startsWith('board-panel-')) rmSync(resolve(SHOTS, name));
   await page.clock.install();
   await openBoard(page, shell.url);
   const side = page.locator('.board-side');

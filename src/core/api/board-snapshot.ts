@@ -122,8 +122,8 @@ export const boardSnapshot = (deps: CoreDeps): BoardSnapshot => {
   let running = 0;
   for (const { oc, evaluation } of open) {
     const counting = customerClocks(evaluation);
-    if (counting.length > 0) running += 1;
     const live = counting.filter((c) => c.breachedAt === null && c.dueAt !== null).sort((a, b) => (a.dueAt as number) - (b.dueAt as number));
+    if (live.length > 0) running += 1;
     const soonest = live[0];
     if (soonest !== undefined) next.push(boardClock(oc, soonest));
     if (live.some((c) => c.percent >= AT_RISK_PCT)) atRisk += 1;

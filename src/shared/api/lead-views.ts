@@ -83,6 +83,7 @@ export const BoardSnapshot = z.object({
   breached: z.array(BoardClock),
   breachedCount: z.number().int().nonnegative(),
   atRiskCount: z.number().int().nonnegative(),
+  /** Open OCs with a running, not yet breached customer clock (nextBreaches holds the soonest of them). */
   runningCount: z.number().int().nonnegative(),
   compliance: z.object({ byPlan: z.array(BoardCompliance), byModule: z.array(BoardCompliance) }),
   analysts: z.array(BoardAnalyst),

@@ -171,11 +171,13 @@ describe('board.snapshot', () => {
     let soonest = Infinity;
     let breachedOcs = 0;
     let atRisk = 0;
+    let running = 0;
     for (const { oc, evaluation } of evaluateAll()) {
       if (!['nova', 'em_atendimento', 'aguardando_cliente', 'encaminhada_dev', 'aguardando_versao', 'reaberta'].includes(oc.status)) continue;
       const counting = evaluation.clocks.filter((c) => c.clock !== 'ola_n2' && c.counting);
       const live = counting.filter((c) => c.breachedAt === null && c.dueAt !== null);
       for (const c of live) soonest = Math.min(soonest, c.dueAt as number);
+      if (live.length > 0) running += 1;
       if (counting.some((c) => c.breachedAt !== null)) breachedOcs += 1;
       if (live.some((c) => c.percent >= AT_RISK_PCT)) atRisk += 1;
     }
@@ -183,6 +185,8 @@ describe('board.snapshot', () => {
     expect(board.nextBreaches.map((c) => c.dueAt)).toEqual([...board.nextBreaches.map((c) => c.dueAt)].sort((a, b) => (a as number) - (b as number)));
     expect(board.breachedCount).toBe(breachedOcs);
     expect(board.atRiskCount).toBe(atRisk);
+    expect(board.runningCount).toBe(running);
+    expect(board.nextBreaches.length).toBe(Math.min(40, running));
     expect(board.now).toBe(SEED_NOW);
     expect(board.compliance.byPlan.map((p) => p.key)).toEqual(['prata', 'ouro', 'vip']);
     // Its 30-day compliance (cached past days + fresh today) equals the report over the same local days.

@@ -122,7 +122,7 @@ export const BoardPage = () => {
         <>
           <Kpis snapshot={snapshot} live={live} t={t} />
           <main className="board-body">
-            <NextBreaches items={live.next} now={now} lang={lang} t={t} moduleName={moduleName} />
+            <NextBreaches items={live.next} total={Math.max(live.next.length, snapshot.runningCount - (snapshot.nextBreaches.length - live.next.length))} now={now} lang={lang} t={t} moduleName={moduleName} />
             <SidePanel snapshot={snapshot} live={live} ctx={{ now, lang, t, moduleName }} tick={tick} />
           </main>
         </>

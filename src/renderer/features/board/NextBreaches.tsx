@@ -56,17 +56,18 @@ export const NextRow = ({ clock, now, lang, t, moduleName }: { clock: BoardClock
  * "What breaches next" (SPEC §5): the running customer clocks, soonest first, in big countdowns. This list never
  * rotates — the soonest deadline is always on screen; what does not fit is counted in the last row.
  */
-export const NextBreaches = ({ items, now, lang, t, moduleName }: { items: BoardClock[]; now: number; lang: Lang; t: BoardT; moduleName: (slug: string) => string }) => {
+export const NextBreaches = ({ items, total, now, lang, t, moduleName }: { items: BoardClock[]; total: number; now: number; lang: Lang; t: BoardT; moduleName: (slug: string) => string }) => {
   const listRef = useRef<HTMLOListElement>(null);
   const height = useHeightUnits(listRef);
-  const overflow = items.length > rowsIn(height, ROW_UNITS.next);
+  const overflow = total > rowsIn(height, ROW_UNITS.next);
   const shown = overflow ? items.slice(0, rowsIn(height, ROW_UNITS.next, ROW_UNITS.more)) : items;
   const rest = items.slice(shown.length);
+  const more = Math.max(rest.length, total - shown.length);
   return (
     <section className="board-next" aria-labelledby="board-next-title">
       <header className="board-section-title">
         <h2 id="board-next-title">{t('next.title')}</h2>
-        <span className="board-count">{t('next.running', { count: items.length })}</span>
+        <span className="board-count">{t('next.running', { count: total })}</span>
       </header>
       <ol className="board-next-list" ref={listRef}>
         {items.length === 0 ? (
@@ -77,9 +78,9 @@ export const NextBreaches = ({ items, now, lang, t, moduleName }: { items: Board
         ) : (
           shown.map((clock) => <NextRow key={`${clock.ocId}:${clock.clock}`} clock={clock} now={now} lang={lang} t={t} moduleName={moduleName} />)
         )}
-        {rest.length === 0 ? null : (
+        {more === 0 || rest[0] === undefined ? null : (
           <li className="bn-more" data-testid="board-next-more">
-            {t('next.more', { count: rest.length, time: boardWhen(rest[0]?.dueAt ?? now, now, lang).text })}
+            {t('next.more', { count: more, time: boardWhen(rest[0].dueAt ?? now, now, lang).text })}
           </li>
         )}
       </ol>
