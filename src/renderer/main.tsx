@@ -47,14 +47,16 @@ if (connection.kind === 'no_token') {
     phone: createPhoneStore(api),
     sync: createSyncStore(
       api,
-      (notice) =>
+      (notice) => {
+        if (notice.ocId !== null) ui.getState().withdrawAbout(notice.ocId);
         ui.getState().toast({
           tone: 'danger',
           sticky: true,
           title: t()('sync.rejectedToast'),
           body: notice.error.message[ui.getState().lang],
           ...(notice.ocId === null ? {} : { ocId: notice.ocId }),
-        }),
+        });
+      },
       (ms) => clock.setOffset(ms),
     ),
     notifications: createNotificationsStore(

@@ -14,6 +14,8 @@ export interface TrafficSimulatorOptions {
   callers: () => Promise<SimulatedCaller[]>;
   /** Mean new OCs per hour. The manual's team handles about 110 a working day (≈ 12 an hour). */
   perHour: number;
+  /** When the first event comes (soon by default, so a demo shows the queue moving). */
+  firstAfterMs?: number;
   random?: () => number;
   log?: (line: string) => void;
 }
@@ -110,8 +112,7 @@ export const startTrafficSimulator = (options: TrafficSimulatorOptions): Traffic
     }, delayMs);
     timer.unref?.();
   };
-  // The first OC comes soon, so a demo shows the queue moving.
-  schedule(15_000);
+  schedule(options.firstAfterMs ?? 15_000);
 
   return {
     opened: () => opened,

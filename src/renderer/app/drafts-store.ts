@@ -13,6 +13,12 @@ type Drafts = z.infer<typeof Drafts>;
 const MAX_AGE_MS = 30 * 86_400_000;
 const FLUSH_MS = 400;
 
+/** The part of window.localStorage the drafts use (narrow, so tests can pass a Map-backed one). */
+export interface DraftStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
 export interface DraftsState {
   analystId: string | null;
   drafts: Drafts;
@@ -46,7 +52,7 @@ const isEmptyValue = (value: unknown): boolean =>
   value === '' || value === null || value === undefined ||
   (typeof value === 'object' && Object.values(value as Record<string, unknown>).every((v) => v === '' || v === null || v === undefined || v === false));
 
-export const createDraftsStore = (api: ApiClient, storage: Storage | null, now: () => number): DraftsStore => {
+export const createDraftsStore = (api: ApiClient, storage: DraftStorage | null, now: () => number): DraftsStore => {
   let timer: ReturnType<typeof setTimeout> | null = null;
   const localKey = (analystId: string): string => `soe.drafts.${analystId}`;
   const store = createStore<DraftsState>((set, get) => {

@@ -67,8 +67,14 @@ export interface RouterState {
 
 export type RouterStore = StoreApi<RouterState>;
 
+/** The part of `window` the router uses. */
+export interface HashWindow {
+  location: { hash: string };
+  addEventListener(type: 'hashchange', listener: () => void): void;
+}
+
 /** Hash routing: works the same under app:// in Electron and http://127.0.0.1 in the browser shell. */
-export const createRouter = (win: Window): RouterStore => {
+export const createRouter = (win: HashWindow): RouterStore => {
   const store = createStore<RouterState>((set, get) => ({
     route: parseRoute(win.location.hash),
     previous: null,

@@ -12,6 +12,8 @@ export interface Toast {
   ocId?: string;
   /** Stays until dismissed (breaches, rejected changes). */
   sticky?: boolean;
+  /** The OC a success message is about: a later refusal of that change by the server withdraws it. */
+  about?: string;
 }
 
 export interface UiState {
@@ -24,6 +26,8 @@ export interface UiState {
   setPalette(open: boolean): void;
   toast(toast: Omit<Toast, 'id'>): void;
   dismissToast(id: number): void;
+  /** Withdraws the success messages about an OC (the server refused what they announced). */
+  withdrawAbout(ocId: string): void;
 }
 
 export type UiStore = StoreApi<UiState>;
@@ -52,5 +56,6 @@ export const createUiStore = (storage: Storage | null): UiStore => {
       if (toast.sticky !== true) setTimeout(() => get().dismissToast(id), toast.tone === 'danger' ? 9_000 : 5_000);
     },
     dismissToast: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
+    withdrawAbout: (ocId) => set({ toasts: get().toasts.filter((t) => t.about !== ocId || t.tone !== 'success') }),
   }));
 };

@@ -74,10 +74,11 @@ export const fromLocalInput = (value: string): number | null => {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
   if (match === null) return null;
   const [, y, mo, d, h, mi] = match.map(Number) as [number, number, number, number, number, number];
-  // Find the instant whose São Paulo wall time is the input: start from UTC and correct by the zone's offset.
-  const guess = Date.UTC(y, mo - 1, d, h, mi);
-  const shown = fromParts(guess);
-  return guess - (shown - guess);
+  // Find the instant whose São Paulo wall time is the input: start from UTC and correct by the zone's offset,
+  // twice, so an offset that changes between the guess and the answer (a DST edge) is taken into account.
+  const wall = Date.UTC(y, mo - 1, d, h, mi);
+  const first = wall - (fromParts(wall) - wall);
+  return wall - (fromParts(first) - first);
 };
 
 const fromParts = (instant: number): number => {

@@ -81,7 +81,7 @@ const OcLoaded = ({ detail, meId }: { detail: OcDetail; meId: string }) => {
     const failure = await oc.getState().run(direct, { ocId: detail.oc.id });
     ui.getState().toast(
       failure === null
-        ? { tone: 'success', title: t(`action.done.${action as 'take'}`, { number: detail.displayNumber }) }
+        ? { tone: 'success', title: t(`action.done.${action as 'take'}`, { number: detail.displayNumber }), about: detail.oc.id }
         : { tone: 'danger', title: failure.message[lang] },
     );
   };

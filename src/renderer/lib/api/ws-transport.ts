@@ -116,4 +116,4 @@ export const webSocketTransport = (options: { url: string; token: string; maxWai
 };
 
 /** ws://127.0.0.1:PORT/api for the page this renderer was served from. */
-export const shellSocketUrl = (location: Pick<Location, 'host'>): string => `ws://${location.host}${SHELL_SOCKET_PATH}`;
+export const shellSocketUrl = (location: { host: string }): string => `ws://${location.host}${SHELL_SOCKET_PATH}`;

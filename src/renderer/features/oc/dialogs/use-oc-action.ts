@@ -8,7 +8,7 @@ import type { MessageKey } from '../../../i18n/messages';
  * server); a refusal comes back as a message the dialog shows, with the form left as it was.
  */
 export const useOcAction = () => {
-  const { oc, ui } = useServices();
+  const { oc, ui, sync } = useServices();
   const { t, lang } = useT();
   const busy = useOc((s) => s.busy);
   const [error, setError] = useState<string | null>(null);
@@ -20,7 +20,9 @@ export const useOcAction = () => {
         setError(failure.message[lang]);
         return false;
       }
-      ui.getState().toast({ tone: 'success', title: t(done, params) });
+      // Offline, "sent" means "kept here and queued": say so (SPEC §6, nothing is lost).
+      const offline = sync.getState().sync?.status === 'offline';
+      ui.getState().toast({ tone: 'success', title: t(done, params), about: oc.getState().id ?? undefined, ...(offline ? { body: t('sync.queuedOffline') } : {}) });
       return true;
     },
     [oc, ui, t, lang],
