@@ -13,6 +13,7 @@ import { migrate } from './db/migrations';
 import { openPglite } from './db/pglite';
 import { openPostgres } from './db/postgres';
 import { registerExtranetRoutes } from './http/extranet-routes';
+import { registerPasswordRoutes } from './http/password-routes';
 import { PokeHub, registerSocketRoute } from './http/pokes';
 import { registerSyncRoutes } from './http/sync-routes';
 import { AutoCloseJob } from './jobs/auto-close';
@@ -104,6 +105,7 @@ export const startServer = async (options: ServerOptions = {}): Promise<RunningS
     registerSyncRoutes(app, ctx);
     registerSocketRoute(app, ctx, hub);
     registerExtranetRoutes(app, ctx);
+    registerPasswordRoutes(app, ctx);
     app.setErrorHandler((error, request, reply) => {
       const status = (error as { statusCode?: number }).statusCode ?? 500;
       if (status >= 500) request.log.error({ err: error }, 'request failed');

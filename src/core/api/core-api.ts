@@ -8,6 +8,7 @@ import { dismissNotice, listNotices } from '../db/notices';
 import type { CoreDeps } from './deps';
 import { unknownMutation } from '../store/local-store';
 import { leadQueryHandlers } from './lead-handlers';
+import { setPassword } from './people-handlers';
 import { mutate, takeNext } from './mutation-handlers';
 import { customerCardOf, directory, findCustomers, myQueue, ocDetail, searchOcs, teamQueue } from './query-handlers';
 import { currentSession, login, logout } from './session-handlers';
@@ -44,6 +45,7 @@ const queryHandlers: QueryHandlers = {
   'prefs.put': putPref,
   'presence.set': setPresence,
   'presence.get': presenceOf,
+  'people.setPassword': setPassword,
   ...leadQueryHandlers,
 };
 

@@ -165,6 +165,16 @@ export class SyncClient implements SyncPort {
     if (token !== null) await this.api.logout(token).catch(() => undefined);
   }
 
+  async setPassword(actorId: string, kind: 'analyst' | 'contact', id: string, password: string): Promise<null | DomainError | 'unreachable'> {
+    try {
+      await this.withSession(actorId, (token) => this.api.setPassword(token, kind, id, password));
+      return null;
+    } catch (error) {
+      if (error instanceof ServerRefused) return error.error;
+      return 'unreachable';
+    }
+  }
+
   /** One full cycle now (tests, "sync now" button); resolves when the client is idle again. */
   async syncNow(): Promise<void> {
     this.schedule(0, true);

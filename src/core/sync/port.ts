@@ -14,6 +14,8 @@ export interface SyncPort {
   /** Checks a password with the server; 'unreachable' lets the core fall back to the offline verifier. */
   login(login: string, password: string): Promise<{ analyst: Analyst } | DomainError | 'unreachable'>;
   logout(): Promise<void>;
+  /** Sets a password on the server, as the logged-in analyst; online only (passwords never enter the outbox). */
+  setPassword(actorId: string, kind: 'analyst' | 'contact', id: string, password: string): Promise<null | DomainError | 'unreachable'>;
   start(): void;
   stop(): Promise<void>;
 }
@@ -24,6 +26,7 @@ export const localOnlySync = (pending: () => number): SyncPort => ({
   clockOffsetMs: () => 0,
   login: async () => 'unreachable',
   logout: async () => undefined,
+  setPassword: async () => 'unreachable',
   start: () => undefined,
   stop: async () => undefined,
 });

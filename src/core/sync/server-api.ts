@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ErrorResponse, HelloResponse, LoginResponse, PROTOCOL_HEADER, PROTOCOL_VERSION, PullResponse, PushResponse, type PullRequest, type PushRequest } from '../../shared/sync/protocol';
+import { ErrorResponse, HelloResponse, LoginResponse, OkResponse, PROTOCOL_HEADER, PROTOCOL_VERSION, PullResponse, PushResponse, type PullRequest, type PushRequest } from '../../shared/sync/protocol';
 import type { DomainError } from '../../shared/domain';
 import { domainError } from '../../shared/domain';
 
@@ -30,7 +30,7 @@ export interface Timed<T> {
 export class ServerApi {
   constructor(readonly baseUrl: string, private readonly now: () => number, private readonly timeoutMs = 30_000) {}
 
-  private async call<S extends z.ZodType>(method: 'GET' | 'POST', path: string, schema: S, body: unknown, token: string | null): Promise<Timed<z.output<S>>> {
+  private async call<S extends z.ZodType>(method: 'GET' | 'POST' | 'PUT', path: string, schema: S, body: unknown, token: string | null): Promise<Timed<z.output<S>>> {
     const sentAt = this.now();
     let response: Response;
     let text: string;
@@ -77,6 +77,10 @@ export class ServerApi {
 
   async logout(token: string): Promise<void> {
     await this.call('POST', '/api/v1/logout', ErrorResponse.partial().passthrough(), {}, token);
+  }
+
+  async setPassword(token: string, kind: 'analyst' | 'contact', id: string, password: string): Promise<void> {
+    await this.call('PUT', `/api/v1/${kind === 'analyst' ? 'analysts' : 'contacts'}/${encodeURIComponent(id)}/password`, OkResponse, { password }, token);
   }
 
   push(token: string, request: PushRequest): Promise<Timed<PushResponse>> {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Id } from '../domain';
 import { mutators, type MutatorName, type Mutators } from '../mutators/registry';
 import type { MutatorDef } from '../mutators/types';
+import { SetPasswordRequest } from '../sync/protocol';
 import { leadQueries } from './lead-views';
 import { DataChanged, RejectedNotice, SlaAlert, SyncState } from './notices';
 import { CustomerCard, CustomerSummary, Directory, MutationAck, MyQueue, OcDetail, QueueFilter, QueueRow, Session } from './views';
@@ -35,6 +36,11 @@ export const queries = {
   'prefs.put': { args: PrefsPutArgs, result: z.null() },
   'presence.set': { args: PresenceSetArgs, result: z.null() },
   'presence.get': { args: z.object({ ocId: Id }), result: OcPresence },
+  // Passwords are set online only, never through the outbox (lead: Extranet contacts; admin: analysts).
+  'people.setPassword': {
+    args: z.object({ kind: z.enum(['analyst', 'contact']), id: Id, password: SetPasswordRequest.shape.password }),
+    result: z.null(),
+  },
   // Team lead: board, reports, configuration reads (src/shared/api/lead-views.ts).
   ...leadQueries,
 } as const;

@@ -86,6 +86,12 @@ export const LoginRequest = z.object({ login: z.string().trim().toLowerCase().mi
 export const LoginResponse = z.object({ token: z.string().min(20), expiresAt: Instant, analyst: Analyst, serverTime: Instant });
 export type LoginResponse = z.infer<typeof LoginResponse>;
 
+/** A password set online by a lead (contacts) or an admin (analysts); never queued in the outbox. */
+export const SetPasswordRequest = z.object({
+  password: z.string().min(8, 'a senha precisa de pelo menos 8 caracteres / the password needs at least 8 characters').max(200),
+});
+export const OkResponse = z.object({ ok: z.literal(true) });
+
 export const HelloResponse = z.object({
   protocol: z.number().int(),
   minProtocol: z.number().int(),

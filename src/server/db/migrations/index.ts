@@ -2,6 +2,7 @@ import type { Database } from '../database';
 import { migration001 } from './001-schema';
 import { migration002 } from './002-functions';
 import { migration003 } from './003-faster-load';
+import { migration004 } from './004-catalog-load';
 
 /** One migration source for PostgreSQL and PGlite alike: plain SQL, numbered, append-only. */
 export interface ServerMigration {
@@ -10,7 +11,7 @@ export interface ServerMigration {
   sql: string;
 }
 
-export const SERVER_MIGRATIONS: readonly ServerMigration[] = [migration001, migration002, migration003];
+export const SERVER_MIGRATIONS: readonly ServerMigration[] = [migration001, migration002, migration003, migration004];
 export const SERVER_SCHEMA_VERSION = SERVER_MIGRATIONS.length;
 
 export class NewerServerSchemaError extends Error {
