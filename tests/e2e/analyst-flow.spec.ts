@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { startShell, type ShellProcess } from './support/processes';
-import { login, logout, openFromQueue, rowNumbers, shot, toast } from './support/workspace';
+import { ensureCapacity, login, logout, openFromQueue, rowNumbers, shot, toast } from './support/workspace';
 
 // One desktop (the replica alone): the N1 → N2 → lead path of SPEC §2/§4 through the real screens.
 // Diego (N1) and Sabrina (N2) share specialties (Logística, Faturamento, Folha, Financeiro × Serviços,
@@ -20,6 +20,7 @@ test('N1 takes the most urgent OC of their specialty, replies and escalates; N2 
   await shot(page, '01-login');
   await login(page, 'diego');
   await expect(page.getByTestId('my-queue')).toBeVisible();
+  await ensureCapacity(page);
 
   // Minha fila → Disponíveis: my specialties at my level, soonest breach first.
   await page.getByTestId('tab-available').click();

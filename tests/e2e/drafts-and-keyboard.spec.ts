@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { startShell, type ShellProcess } from './support/processes';
-import { login, rowNumbers, shot } from './support/workspace';
+import { ensureCapacity, login, rowNumbers, shot } from './support/workspace';
 
 // Nothing typed is lost (drafts survive navigation and reload); every frequent action has a shortcut,
 // listed in the help overlay; the command palette reaches the screens and OCs.
@@ -49,6 +49,7 @@ test('a reply and a half-filled escalation survive navigation and a reload', asy
 test('shortcuts: help overlay, command palette, go-to keys and take next', async ({ page }) => {
   await page.goto(shell.url);
   await login(page, 'diego');
+  await ensureCapacity(page);
   await page.locator('body').click({ position: { x: 900, y: 700 } });
 
   await page.keyboard.press('?');
@@ -76,4 +77,12 @@ test('shortcuts: help overlay, command palette, go-to keys and take next', async
   // Esc goes back to the list.
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('my-queue')).toBeVisible();
+
+  // English is the second language; domain words keep their Portuguese names.
+  await page.getByTestId('lang-switch').click();
+  await expect(page.getByTestId('my-queue').locator('h1')).toHaveText('My queue');
+  await expect(page.getByTestId('tab-available')).toContainText('Available');
+  await shot(page, '17-minha-fila-em-ingles');
+  await page.getByTestId('lang-switch').click();
+  await expect(page.getByTestId('my-queue').locator('h1')).toHaveText('Minha fila');
 });

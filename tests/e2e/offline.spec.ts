@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { openOffice, syncIndicator, waitSynced, type Office } from './support/desktops';
-import { openFromQueue, rowNumbers, shot } from './support/workspace';
+import { ensureCapacity, openFromQueue, rowNumbers, shot } from './support/workspace';
 
 // SPEC §6: the server goes away; the analyst keeps working on the local replica, the indicator says offline
 // since when and the pending count grows; the server comes back; everything is pushed, nothing is lost, and
@@ -14,6 +14,8 @@ test.afterEach(async () => {
 test('server stopped: work continues offline, the pending count grows; server back: all synced and visible to the other analyst', async ({ browser }, testInfo) => {
   office = await openOffice(browser, (name) => testInfo.outputPath(name), ['diego', 'henrique']);
   const [a, b] = office.desktops as [NonNullable<Office['desktops'][0]>, NonNullable<Office['desktops'][0]>];
+  await ensureCapacity(a.page);
+  await waitSynced(a.page);
   await a.page.getByTestId('tab-available').click();
   const number = (await rowNumbers(a.page, 'queue-table'))[0] as string;
   await openFromQueue(a.page, 'queue-table', number);

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { openOffice, waitSynced, type Office } from './support/desktops';
-import { openFromQueue, rowNumbers, shot, toast } from './support/workspace';
+import { ensureCapacity, openFromQueue, rowNumbers, shot, toast } from './support/workspace';
 
 // SPEC §6: "take" — first wins. Two analysts on two desktops take the same OC at the same moment; each desktop
 // applies it locally at once, the server keeps the first and refuses the second, and the loser is told who has it.
@@ -14,6 +14,10 @@ test('two analysts race to take the same OC: one wins, the other is told who', a
   // Diego and Henrique (both N1) share every specialty, so they see the same available OCs.
   office = await openOffice(browser, (name) => testInfo.outputPath(name), ['diego', 'henrique']);
   const [a, b] = office.desktops as [NonNullable<Office['desktops'][0]>, NonNullable<Office['desktops'][0]>];
+  await ensureCapacity(a.page);
+  await ensureCapacity(b.page);
+  await waitSynced(a.page);
+  await waitSynced(b.page);
   await a.page.getByTestId('tab-available').click();
   const number = (await rowNumbers(a.page, 'queue-table'))[0] as string;
   expect(number).toMatch(/^OC-\d{4}-\d{6}$/);

@@ -96,7 +96,7 @@ const ConnectionBanner = () => {
 
 export const App = () => {
   const { t } = useT();
-  const { session, drafts, queue, router } = useServices();
+  const { session, drafts, queue, router, ui, notifications } = useServices();
   const status = useSession((s) => s.status);
   const analystId = useSession((s) => s.analyst?.id ?? null);
   const transport = useSync((s) => s.transport);
@@ -110,13 +110,17 @@ export const App = () => {
     if (analystId === null) {
       // The next person to log in on this desktop starts at their own queue, not at the last OC on screen.
       queue.getState().reset();
-      if (status === 'anonymous') router.getState().navigate({ name: 'queue' });
+      if (status === 'anonymous') {
+        router.getState().navigate({ name: 'queue' });
+        ui.getState().clearToasts();
+        notifications.getState().clear();
+      }
       return;
     }
     void drafts.getState().load(analystId);
     void queue.getState().loadSavedViews();
     void queue.getState().loadMine();
-  }, [analystId, status, drafts, queue, router]);
+  }, [analystId, status, drafts, queue, router, ui, notifications]);
   // Drafts are written on a short debounce; leaving the page flushes the last keystrokes.
   useEffect(() => {
     const flush = (): void => drafts.getState().flush();

@@ -28,6 +28,8 @@ export interface UiState {
   dismissToast(id: number): void;
   /** Withdraws the success messages about an OC (the server refused what they announced). */
   withdrawAbout(ocId: string): void;
+  /** A new person at the desk does not inherit the last one's messages. */
+  clearToasts(): void;
 }
 
 export type UiStore = StoreApi<UiState>;
@@ -56,6 +58,7 @@ export const createUiStore = (storage: Storage | null): UiStore => {
       if (toast.sticky !== true) setTimeout(() => get().dismissToast(id), toast.tone === 'danger' ? 9_000 : 5_000);
     },
     dismissToast: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
+    clearToasts: () => set({ toasts: [], helpOpen: false, paletteOpen: false }),
     withdrawAbout: (ocId) => set({ toasts: get().toasts.filter((t) => t.about !== ocId || t.tone !== 'success') }),
   }));
 };

@@ -34,3 +34,23 @@ export const openFromQueue = async (page: Page, table: string, number: string): 
 };
 
 export const toast = (page: Page) => page.getByTestId('toast');
+
+/**
+ * The demo data is generated "as of now", so an analyst may start the day at full capacity (take is then refused,
+ * rightly). Tests that take an OC first resolve OCs in hand, as the analyst would.
+ */
+export const ensureCapacity = async (page: Page): Promise<void> => {
+  await page.getByTestId('nav-queue').click();
+  for (let i = 0; i < 6; i++) {
+    const capacity = page.getByTestId('capacity');
+    await expect(capacity).toBeVisible();
+    if (!(await capacity.evaluate((el) => el.classList.contains('is-full')))) return;
+    await page.getByTestId('tab-mine').click();
+    await page.getByTestId('queue-table').locator('[data-testid="queue-row"]', { hasText: 'Em atendimento' }).first().click();
+    await page.getByTestId('action-resolve').click();
+    await page.getByTestId('resolve-dialog-text').fill('Resolvido para liberar capacidade.');
+    await page.getByTestId('resolve-dialog-confirm').click();
+    await expect(page.getByTestId('resolve-dialog')).toBeHidden();
+    await page.getByTestId('nav-queue').click();
+  }
+};

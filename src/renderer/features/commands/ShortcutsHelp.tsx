@@ -14,8 +14,7 @@ const GLOBAL: Array<[string, MessageKey]> = [
   ['N', 'help.takeNext'],
 ];
 const QUEUE: Array<[string, MessageKey]> = [
-  ['↑ ↓', 'help.move'],
-  ['J K', 'help.move'],
+  ['↑ ↓ J K', 'help.move'],
   ['Enter', 'help.open'],
 ];
 const EDITING: Array<[string, MessageKey]> = [

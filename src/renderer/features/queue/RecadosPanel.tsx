@@ -27,7 +27,7 @@ export const RecadosPanel = ({ recados }: { recados: Recado[] }) => {
             <div className="recado-message">{recado.message}</div>
             <div className="recado-meta">
               {t('recados.from', { caller: recado.callerName, analyst: analystName(recado.fromAnalystId) ?? '—', when: formatWhen(recado.createdAt, now, lang) })}
-              {recado.callerPhone === null ? null : <span className="mono"> · {t('recados.phone', { phone: recado.callerPhone })}</span>}
+              {recado.callerPhone === null ? null : <span className="nowrap"> · {t('recados.phone', { phone: recado.callerPhone })}</span>}
             </div>
             <div className="recado-actions">
               <Button size="s" icon="phone" onClick={() => navigate({ name: 'phone', customerId: recado.customerId })}>

@@ -1,0 +1,51 @@
+import { expect, test } from '@playwright/test';
+import { openOffice, waitSynced, type Office } from './support/desktops';
+import { ensureCapacity, openFromQueue, rowNumbers, toast } from './support/workspace';
+
+// The N1 → N2 → lead path across three desktops synced through the central server: what Diego escalates on
+// his desktop reaches Sabrina's N2 queue on hers, and Beatriz's reassignment reaches both.
+
+let office: Office | undefined;
+test.afterEach(async () => {
+  await office?.close();
+});
+
+test('escalated on one desktop, in the N2 queue on another, reassigned by a lead on a third', async ({ browser }, testInfo) => {
+  office = await openOffice(browser, (name) => testInfo.outputPath(name), ['diego', 'sabrina', 'beatriz']);
+  const [n1, n2, lead] = office.desktops as [NonNullable<Office['desktops'][0]>, NonNullable<Office['desktops'][0]>, NonNullable<Office['desktops'][0]>];
+
+  await ensureCapacity(n1.page);
+  await waitSynced(n1.page);
+  await n1.page.getByTestId('tab-available').click();
+  const number = (await rowNumbers(n1.page, 'queue-table'))[0] as string;
+  await openFromQueue(n1.page, 'queue-table', number);
+  await n1.page.keyboard.press('t');
+  await expect(n1.page.getByTestId('oc-assignee')).toContainText('Diego Nunes (você)');
+  await n1.page.keyboard.press('e');
+  await n1.page.getByTestId('sim-steps').fill('1. Emitir a NF do pedido 771\n2. Consultar a rejeição no monitor');
+  await n1.page.getByTestId('sim-environment').fill('UNO ERP 2026.11.23, produção, filial 02');
+  await n1.page.getByTestId('sim-expected').fill('NF autorizada');
+  await n1.page.getByTestId('sim-actual').fill('Rejeição 225');
+  await n1.page.keyboard.press('Control+Enter');
+  await expect(toast(n1.page).filter({ hasText: `${number} escalada para o Nível 2` })).toBeVisible();
+  await waitSynced(n1.page);
+
+  // Sabrina's N2 queue (her specialties, her level) gets it from the server.
+  await n2.page.getByTestId('tab-available').click();
+  await expect(n2.page.getByTestId('queue-table').locator('[data-testid="queue-row"]', { hasText: number })).toBeVisible({ timeout: 60_000 });
+  await openFromQueue(n2.page, 'queue-table', number);
+  await expect(n2.page.getByTestId('interaction-simulation_record')).toContainText('Rejeição 225');
+
+  // Beatriz reassigns it to Rafael; both other desktops see the new assignee.
+  await lead.page.getByTestId('nav-team').click();
+  await lead.page.getByTestId('quick-filter').fill(number);
+  await openFromQueue(lead.page, 'team-table', number);
+  await lead.page.keyboard.press('a');
+  const rafael = await lead.page.getByTestId('reassign-to').locator('option', { hasText: 'Rafael Andrade' }).getAttribute('value');
+  await lead.page.getByTestId('reassign-to').selectOption(rafael as string);
+  await lead.page.getByTestId('reassign-confirm').click();
+  await expect(lead.page.getByTestId('oc-assignee')).toContainText('Rafael Andrade');
+  await waitSynced(lead.page);
+  await expect(n2.page.getByTestId('oc-assignee')).toContainText('Rafael Andrade', { timeout: 60_000 });
+  await expect(n1.page.getByTestId('oc-assignee')).toContainText('Rafael Andrade', { timeout: 60_000 });
+});
