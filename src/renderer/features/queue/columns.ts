@@ -47,8 +47,8 @@ export type QueueColumnId = (typeof QUEUE_COLUMN_IDS)[number] | 'plan';
 
 /** Widths of the visible columns (subject takes the rest). */
 export const COLUMN_WIDTH: Record<Exclude<QueueColumnId, 'plan'>, string> = {
-  sla: '146px',
-  number: '128px',
+  sla: '140px',
+  number: '140px',
   customer: 'minmax(190px, 1.1fr)',
   subject: 'minmax(200px, 1.5fr)',
   module: '152px',
