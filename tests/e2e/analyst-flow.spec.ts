@@ -45,6 +45,11 @@ test('N1 takes the most urgent OC of their specialty, replies and escalates; N2 
   await expect(page.getByTestId('composer-input')).toHaveValue('');
   await shot(page, '03-oc-detalhe');
 
+  // An N0 article (manual, blog, Universidade UNO) goes into the reply box, to be reviewed and sent.
+  await page.getByTestId('article-use').first().click();
+  await expect(page.getByTestId('composer-input')).toHaveValue(/Manual eletrônico do UNO ERP/);
+  await page.getByTestId('composer-input').fill('');
+
   // Escalate to N2: the simulation record is required, and its gaps are explained.
   await page.getByTestId('action-escalate').click();
   await expect(page.getByTestId('escalate-dialog')).toBeVisible();
@@ -76,6 +81,21 @@ test('N1 takes the most urgent OC of their specialty, replies and escalates; N2 
   // A lead reassigns it (SPEC §8: only leads reassign someone else's OC).
   await login(page, 'beatriz');
   await page.getByTestId('nav-team').click();
+  // A saved view: Nível 2 only, grouped by module; it is listed in the sidebar and comes back on click.
+  await page.getByTestId('filter-level').click();
+  await page.getByRole('listbox', { name: 'Nível' }).getByText('Nível 2').click();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('group-by').selectOption('module');
+  await page.getByTestId('save-view').click();
+  await page.getByTestId('save-view-name').fill('N2 por módulo');
+  await page.getByTestId('save-view-confirm').click();
+  await expect(page.locator('.sidebar').getByText('N2 por módulo')).toBeVisible();
+  await page.getByTestId('view-open').click();
+  await expect(page.getByTestId('group-by')).toHaveValue('none');
+  await page.locator('.sidebar').getByText('N2 por módulo').click();
+  await expect(page.getByTestId('group-by')).toHaveValue('module');
+  await expect(page.getByTestId('filter-level')).toContainText('Nível 2');
+  await page.getByTestId('group-by').selectOption('none');
   await page.getByTestId('quick-filter').fill(number);
   await expect(page.getByTestId('team-table').locator('[data-testid="queue-row"]')).toHaveCount(1);
   await shot(page, '06-equipe');
