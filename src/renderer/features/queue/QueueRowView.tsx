@@ -25,7 +25,7 @@ const cell = (column: VisibleColumn, row: QueueRow, ctx: RowContext) => {
       return (
         <span className="q-number">
           <span className="mono">{row.displayNumber}</span>
-          {row.pending ? <span className="pending-dot" title={ctx.t('common.pendingHint')} aria-label={ctx.t('common.pending')} /> : null}
+          {row.pending ? <Icon name="refresh" size={12} className="pending-icon" title={ctx.t('common.pendingHint')} /> : null}
         </span>
       );
     case 'customer':
