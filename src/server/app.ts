@@ -15,6 +15,7 @@ import { openPostgres } from './db/postgres';
 import { registerExtranetRoutes } from './http/extranet-routes';
 import { registerPasswordRoutes } from './http/password-routes';
 import { PokeHub, registerSocketRoute } from './http/pokes';
+import { PRESENCE_NOTIFY_PREFIX, PresenceHub } from './http/presence';
 import { registerSyncRoutes } from './http/sync-routes';
 import { AutoCloseJob } from './jobs/auto-close';
 import { MaintenanceJob } from './jobs/maintenance';
@@ -99,11 +100,21 @@ export const startServer = async (options: ServerOptions = {}): Promise<RunningS
       log: app.log,
     };
     const hub = new PokeHub(options.pokeThrottleMs ?? 25);
-    const unlisten = await db.listen(CHANGES_CHANNEL, (payload) => hub.committed(Number(payload)));
+    const presence = new PresenceHub({
+      node,
+      clock,
+      broadcast: async (payload) => {
+        await db.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, payload]);
+      },
+      onError: (error) => app.log.warn({ err: error }, 'presence broadcast failed'),
+    });
+    // One channel, one listening connection per node: commits notify their head, presence beats their JSON.
+    const unlisten = await db.listen(CHANGES_CHANNEL, (payload) =>
+      payload.startsWith(PRESENCE_NOTIFY_PREFIX) ? presence.fromNode(payload.slice(PRESENCE_NOTIFY_PREFIX.length)) : hub.committed(Number(payload)));
     await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
     app.get('/healthz', async () => ({ ok: true, node, storage: db.kind }));
     registerSyncRoutes(app, ctx);
-    registerSocketRoute(app, ctx, hub);
+    registerSocketRoute(app, ctx, hub, presence);
     registerExtranetRoutes(app, ctx);
     registerPasswordRoutes(app, ctx);
     app.setErrorHandler((error, request, reply) => {
@@ -136,6 +147,7 @@ export const startServer = async (options: ServerOptions = {}): Promise<RunningS
       seeded,
       stop: () => (stopping ??= (async () => {
         hub.close();
+        presence.close();
         await app.close();
         maintenance.stop();
         await autoClose.stop();

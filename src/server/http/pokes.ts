@@ -3,6 +3,7 @@ import type { WebSocket } from 'ws';
 import { ClientSocketMessage, type ServerSocketMessage } from '../../shared/sync/protocol';
 import { sessionOf, type ServerContext } from '../context';
 import { headVersion } from '../sync/pull';
+import type { PresenceHub } from './presence';
 
 /**
  * The WebSocket clients of this node. Every commit on any node NOTIFYs its new head; each node pokes its own
@@ -54,8 +55,16 @@ export class PokeHub {
   }
 }
 
-export const registerSocketRoute = (app: FastifyInstance, ctx: ServerContext, hub: PokeHub): void => {
+/** The analyst's display name for presence, read once per socket (the session names only the id). */
+const analystName = async (ctx: ServerContext, analystId: string): Promise<string> => {
+  const { rows } = await ctx.db.query<{ name: string | null }>("SELECT doc->>'name' AS name FROM analyst WHERE id = $1", [analystId]);
+  return rows[0]?.name ?? analystId;
+};
+
+export const registerSocketRoute = (app: FastifyInstance, ctx: ServerContext, hub: PokeHub, presence: PresenceHub): void => {
   app.get('/api/v1/socket', { websocket: true }, (socket, request) => {
+    // A beat sent right after the socket opened may arrive before the session check ends: the latest one waits.
+    let early: Extract<ClientSocketMessage, { type: 'presence' }> | null = null;
     // Authenticate before anything is sent; a socket without a session is closed with a policy code.
     void (async () => {
       const session = await sessionOf(ctx, request, 'analyst');
@@ -63,9 +72,15 @@ export const registerSocketRoute = (app: FastifyInstance, ctx: ServerContext, hu
         socket.close(4401, 'unauthorized');
         return;
       }
+      const name = await analystName(ctx, session.subjectId);
+      if (socket.readyState !== socket.OPEN) return;
       hub.add(socket);
       const hello: ServerSocketMessage = { type: 'hello', head: await headVersion(ctx.db), serverTime: ctx.clock.now() };
+      if (socket.readyState !== socket.OPEN) return;
       socket.send(JSON.stringify(hello));
+      presence.join(socket, session.subjectId, name);
+      if (early !== null) presence.fromSocket(socket, early);
+      early = null;
     })().catch((error: unknown) => {
       ctx.log.warn({ err: error }, 'socket setup failed');
       socket.close(1011, 'server error');
@@ -77,8 +92,12 @@ export const registerSocketRoute = (app: FastifyInstance, ctx: ServerContext, hu
       } catch {
         return;
       }
-      if (parsed.success && parsed.data.type === 'ping') {
-        socket.send(JSON.stringify({ type: 'pong', id: parsed.data.id, serverTime: ctx.clock.now() } satisfies ServerSocketMessage));
+      if (!parsed.success) return;
+      const message = parsed.data;
+      if (message.type === 'ping') {
+        socket.send(JSON.stringify({ type: 'pong', id: message.id, serverTime: ctx.clock.now() } satisfies ServerSocketMessage));
+      } else if (!presence.fromSocket(socket, message)) {
+        early = message;
       }
     });
   });

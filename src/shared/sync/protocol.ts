@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { Analyst, Instant } from '../domain';
+import { Analyst, Id, Instant } from '../domain';
 import { ErrorPayload } from '../api/notices';
+import { PresenceActivity } from '../api/workspace';
 
 // The sync protocol between a desktop core and the central server (SPEC §6, §7), parsed with zod on both sides.
 // Replicache-style: per-client mutation ids that go up by one, a global version per change, pull since a cursor.
@@ -104,15 +105,37 @@ export type HelloResponse = z.infer<typeof HelloResponse>;
 export const ErrorResponse = z.object({ error: MutationError });
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
 
+/**
+ * Collision presence (SPEC §4 "who else is viewing or replying to an OC right now"), relayed by the server between
+ * desktops and never stored. The desktop says only what it looks at; who it is comes from the socket's session.
+ * Unknown message types are ignored on both sides, so older clients and servers simply show nobody.
+ */
+export const PresenceBeatMessage = z.object({
+  type: z.literal('presence'),
+  /** null = looking at no OC (left it, logged out). */
+  ocId: Id.nullable(),
+  activity: PresenceActivity,
+  /** When the desktop said so, on its server-corrected clock. */
+  at: Instant,
+});
+
+/** A beat as the server relays it: the analyst's id and name are the server's, from the sender's session. */
+export const RelayedPresenceMessage = PresenceBeatMessage.extend({ analystId: Id, name: z.string().max(200) });
+export type RelayedPresenceMessage = z.infer<typeof RelayedPresenceMessage>;
+
 /** Server → client WebSocket messages: a poke says "something newer than your cursor exists; pull". */
 export const ServerSocketMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('poke'), head: z.number().int().nonnegative() }),
   z.object({ type: z.literal('hello'), head: z.number().int().nonnegative(), serverTime: Instant }),
   z.object({ type: z.literal('pong'), id: z.number().int(), serverTime: Instant }),
+  RelayedPresenceMessage,
 ]);
 export type ServerSocketMessage = z.infer<typeof ServerSocketMessage>;
 
-export const ClientSocketMessage = z.discriminatedUnion('type', [z.object({ type: z.literal('ping'), id: z.number().int() })]);
+export const ClientSocketMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ping'), id: z.number().int() }),
+  PresenceBeatMessage,
+]);
 export type ClientSocketMessage = z.infer<typeof ClientSocketMessage>;
 
 /** A stored mutation id reference, `${clientId}:${mutationId}` (also the prefix of event ids). */
