@@ -1,6 +1,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session, shell } from 'electron';
 import { join } from 'node:path';
 import { createCore, type Core } from '../core/core';
+import { relayPresence } from '../core/sync/presence-relay';
 import { DEMO_PASSWORD } from '../shared/demo/people';
 import type { Clock } from '../shared/time';
 import { REPLICA_FILE } from './app-origin';
@@ -112,6 +113,7 @@ export const startDesktop = (options: DesktopOptions): Promise<RunningDesktop | 
     }
     const running = core;
     running.start();
+    const stopPresence = relayPresence(running);
     const unregisterApi = registerApiHandlers(ipcMain, running.api, log);
     const stopEvents = forwardCoreEvents(running.events, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
     if (config.demoLogin !== null) {
@@ -147,6 +149,7 @@ export const startDesktop = (options: DesktopOptions): Promise<RunningDesktop | 
         stopEvents();
         unregisterApi();
         tray.destroy();
+        stopPresence();
         await running.stop();
       },
     });

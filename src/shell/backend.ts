@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createCore, type Core } from '../core/core';
 import { seedReplica } from '../core/seed/seed-replica';
 import { syncClient } from '../core/sync/client';
+import { relayPresence } from '../core/sync/presence-relay';
 import { startServer, type RunningServer } from '../server/app';
 import { missingEligibility, type Contact, type Customer } from '../shared/domain';
 import type { ShellOptions } from './options';
@@ -71,6 +72,7 @@ export const startBackend = async (options: ShellOptions): Promise<Backend> => {
     sync: syncClient({ serverUrl, onError: (error) => console.error(`[sync] ${error instanceof Error ? error.message : String(error)}`) }),
   });
   core.start();
+  const stopPresence = relayPresence(core);
   const simulator: TrafficSimulator | null =
     server !== null && options.simulate ? startTrafficSimulator({ serverUrl, callers: simulatedCallers(server), perHour: options.simPerHour, log: (line) => console.log(line) }) : null;
   return {
@@ -78,6 +80,7 @@ export const startBackend = async (options: ShellOptions): Promise<Backend> => {
     describe: server === null ? `replica ${replica}, synced with ${serverUrl}` : `replica ${replica}, synced with the embedded server ${serverUrl}${simulator === null ? '' : ' (demo traffic on)'}`,
     stop: async () => {
       simulator?.stop();
+      stopPresence();
       await core.stop();
       await server?.stop();
     },

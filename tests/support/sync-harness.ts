@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore, type Core } from '../../src/core/core';
 import { syncClient, type SyncClient, type SyncClientOptions } from '../../src/core/sync/client';
+import { relayPresence } from '../../src/core/sync/presence-relay';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/server/app';
 import type { Clock } from '../../src/shared/time';
 import { createDatabase, postgresAvailable, startPgCluster, type PgCluster } from './pg-cluster';
@@ -77,6 +78,7 @@ export const startDesktop = async (serverUrl: string, login: string, options: { 
     sync: syncClient({ serverUrl, manual: true, onError: (error) => console.error('[desktop sync error]', error), random: () => ((seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647), ...(options.clock === undefined ? {} : { clock: options.clock }), ...options.sync }),
   });
   core.start();
+  const stopPresence = relayPresence(core);
   const invoke = async <T>(method: string, args: unknown = {}): Promise<T> => {
     const result = await core.api.invoke(method, args);
     if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message.en}`);
@@ -90,5 +92,10 @@ export const startDesktop = async (serverUrl: string, login: string, options: { 
   const sync = core.deps.sync as SyncClient;
   await invoke('session.login', { login, password: options.password ?? 'demo' });
   if (options.initialSync !== false) await sync.syncNow();
-  return { core, sync, dir, invoke, refusal, close: async () => core.stop() };
+  return {
+    core, sync, dir, invoke, refusal, close: async () => {
+      stopPresence();
+      await core.stop();
+    },
+  };
 };

@@ -11,6 +11,7 @@ import { configResolver, slaDeriver } from '../sla/columns';
 import { backoffDelay, ClockOffset } from './clock-offset';
 import type { SyncPort } from './port';
 import { PokeSocket } from './poke-socket';
+import { SocketPresenceRelay } from './presence-relay';
 import { pushOutbox } from './push-outbox';
 import { applyPullPage, META_CURSOR } from './rebase';
 import { ServerApi, ServerRefused, Unreachable, type Timed } from './server-api';
@@ -48,6 +49,7 @@ export class SyncClient implements SyncPort {
   private readonly offset: ClockOffset;
   private readonly local: LocalStoreDeps;
   private readonly socket: PokeSocket;
+  readonly presence: SocketPresenceRelay;
   private readonly clientId: string;
   private status: SyncState['status'] = 'connecting';
   private offlineSince: number | null = null;
@@ -80,11 +82,16 @@ export class SyncClient implements SyncPort {
       onPoke: (head) => {
         if (head > this.cursor()) this.schedule(0);
       },
-      onOpen: () => this.schedule(0),
+      onOpen: () => {
+        this.schedule(0);
+        this.presence.opened();
+      },
       onPong: (sentAt, serverTime, receivedAt) => this.sample({ value: { serverTime }, sentAt, receivedAt }),
+      onPresence: (message) => this.presence.received(message),
       now: () => this.machineClock.now(),
       random,
     });
+    this.presence = new SocketPresenceRelay(this.socket, () => this.tokens.current(), this.local.clock);
   }
 
   get localDeps(): LocalStoreDeps {

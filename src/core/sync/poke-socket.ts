@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import { ServerSocketMessage } from '../../shared/sync/protocol';
+import { ServerSocketMessage, type ClientSocketMessage, type RelayedPresenceMessage } from '../../shared/sync/protocol';
 import { backoffDelay } from './clock-offset';
 
 export interface PokeSocketOptions {
@@ -9,6 +9,8 @@ export interface PokeSocketOptions {
   /** (Re)connected: pull, since pokes may have been missed while the socket was down. */
   onOpen: () => void;
   onPong: (sentAt: number, serverTime: number, receivedAt: number) => void;
+  /** Another analyst's presence beat, relayed by the server. */
+  onPresence?: (beat: RelayedPresenceMessage) => void;
   now: () => number;
   random: () => number;
   pingEveryMs?: number;
@@ -74,6 +76,7 @@ export class PokeSocket {
     if (!parsed.success) return;
     const message = parsed.data;
     if (message.type === 'poke' || message.type === 'hello') this.options.onPoke(message.head);
+    if (message.type === 'presence') this.options.onPresence?.(message);
     if (message.type === 'pong') {
       const sentAt = this.pings.get(message.id);
       this.pings.delete(message.id);
@@ -101,6 +104,14 @@ export class PokeSocket {
       this.retry = null;
       this.connect();
     }, delay);
+  }
+
+  /** Sends a message if the socket is open; false otherwise (the caller decides whether it matters). */
+  send(message: ClientSocketMessage): boolean {
+    const socket = this.socket;
+    if (socket === null || socket.readyState !== WebSocket.OPEN) return false;
+    socket.send(JSON.stringify(message));
+    return true;
   }
 
   /** Drops the connection now (new credentials, tests of a dropped socket); it reconnects by itself. */

@@ -1,5 +1,6 @@
 import type { SyncState } from '../../shared/api/notices';
 import type { Analyst, DomainError } from '../../shared/domain';
+import type { PresenceRelay } from '../api/presence';
 
 /**
  * What the core needs from sync. The real client pushes the outbox, pulls, rebases and measures the clock
@@ -18,6 +19,8 @@ export interface SyncPort {
   setPassword(actorId: string, kind: 'analyst' | 'contact', id: string, password: string): Promise<null | DomainError | 'unreachable'>;
   start(): void;
   stop(): Promise<void>;
+  /** How collision presence reaches the other desktops (absent when there is no server). */
+  readonly presence?: PresenceRelay;
 }
 
 export const localOnlySync = (pending: () => number): SyncPort => ({
