@@ -62,7 +62,9 @@ test('the side panel rotates through every section, and pages a list that overfl
   const dots = await page.locator('.board-side-rotation .board-dot').count();
   expect(dots).toBeGreaterThan(5);
   const seen = new Map<string, Set<string>>();
-  for (let i = 0; i < dots; i += 1) {
+  const wanted = ['breached', 'analysts', 'plan', 'module', 'recados'];
+  // Up to two full rotations: on a loaded machine a render can land after the next fast-forward.
+  for (let i = 0; i < dots * 2 && !(wanted.every((p) => seen.has(p)) && i >= dots); i += 1) {
     const panel = (await side.getAttribute('data-panel')) ?? '';
     const pages = side.locator('.board-pages');
     const number = (await pages.count()) === 0 ? '1' : ((await pages.getAttribute('data-page')) ?? '1');
@@ -72,7 +74,7 @@ test('the side panel rotates through every section, and pages a list that overfl
     await page.clock.fastForward(12_000);
     await page.waitForTimeout(150);
   }
-  for (const panel of ['breached', 'analysts', 'plan', 'module', 'recados']) expect(seen.has(panel)).toBe(true);
+  for (const panel of wanted) expect(seen.has(panel)).toBe(true);
   // Something overflowed into several pages (24 breached OCs do not fit one page of the side panel).
   expect([...seen.values()].some((pages) => pages.size > 1)).toBe(true);
 });

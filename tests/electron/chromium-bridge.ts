@@ -49,7 +49,8 @@ export const openChromiumBridge = async (): Promise<ChromiumBridge> => {
   if (!existsSync(join(renderer, 'index.html')) || !existsSync(preloadFile)) throw new Error('out/ is not built (npx electron-vite build)');
   const dir = mkdtempSync(join(tmpdir(), 'soe-bridge-'));
   const core = createCore({ dbPath: join(dir, 'replica.db') });
-  await seedReplica(core.db, { ocs: 300, seed: 7, now: Date.now() });
+  // Fixed seed and instant: demo data as of "now" varies, and the test needs OCs Ana can take (this pair has three).
+  await seedReplica(core.db, { ocs: 300, seed: 11, now: Date.parse('2026-11-25T15:00:00Z') });
   core.start();
   const handlers = new Map<string, Handler>();
   registerApiHandlers({ handle: (channel: string, handler: Handler) => handlers.set(channel, handler), removeHandler: (channel: string) => handlers.delete(channel) } as never, core.api, () => undefined);
