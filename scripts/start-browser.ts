@@ -1,5 +1,5 @@
 // npm run start:browser -- [--data DIR] [--port N] [--server URL | --local] [--ocs N] [--seed S] [--no-sim]
-//                           [--sim-per-hour N] [--no-build] [--json]
+//                           [--sim-per-hour N] [--demo-login NAME] [--no-build] [--json]
 // Starts the browser shell: the desktop core in Node, the renderer and the API on 127.0.0.1, and prints the URL.
 // Without --server it starts the embedded server (demo data, demo Extranet traffic); --local runs the replica alone.
 import { existsSync } from 'node:fs';
@@ -20,13 +20,14 @@ const Args = z.object({
   'no-sim': z.boolean().default(false),
   'no-build': z.boolean().default(false),
   json: z.boolean().default(false),
+  'demo-login': z.string().min(1).optional(),
 });
 
 const { values } = parseArgs({
   options: {
     data: { type: 'string' }, port: { type: 'string' }, server: { type: 'string' }, local: { type: 'boolean' }, ocs: { type: 'string' },
     'sim-per-hour': { type: 'string' },
-    seed: { type: 'string' }, 'no-sim': { type: 'boolean' }, 'no-build': { type: 'boolean' }, json: { type: 'boolean' },
+    seed: { type: 'string' }, 'demo-login': { type: 'string' }, 'no-sim': { type: 'boolean' }, 'no-build': { type: 'boolean' }, json: { type: 'boolean' },
   },
   strict: true,
 });
@@ -57,11 +58,13 @@ const shell = await startShell({
   demoOcs: args.ocs,
   demoSeed: args.seed,
   simulate: !args['no-sim'],
+  demoLogin: args['demo-login'] ?? null,
 });
 if (args.json) console.log(JSON.stringify({ url: shell.url, port: shell.port }));
 else {
   console.log(`[shell] ${shell.describe}`);
   console.log(`[shell] open ${shell.url}`);
+  if (args['demo-login'] !== undefined) console.log(`[shell] logged in as ${args['demo-login']}`);
   console.log('[shell] demo logins (password "demo"): ana (N1), rafael (N2), beatriz (lead), admin (admin)');
 }
 

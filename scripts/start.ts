@@ -36,7 +36,7 @@ const DEMO_LEAD = 'beatriz';
 /** Hands over to the browser shell (scripts/start-browser.ts) and mirrors its exit. */
 const startBrowserShell = (why: string): void => {
   console.log(`[start] ${why}; starting the browser shell instead (same core, same screens).`);
-  const child = spawn(process.execPath, ['--import', 'tsx', join(projectDir, 'scripts', 'start-browser.ts'), '--ocs', String(args.ocs), '--seed', String(args.seed)], {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(projectDir, 'scripts', 'start-browser.ts'), '--ocs', String(args.ocs), '--seed', String(args.seed), '--demo-login', 'beatriz'], {
     cwd: projectDir,
     stdio: 'inherit',
   });

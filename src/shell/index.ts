@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DEMO_PASSWORD } from '../shared/demo/people';
 import { startBackend } from './backend';
 import { ShellOptions, type ShellOptionsInput } from './options';
 import { attachSocketBridge } from './socket-bridge';
@@ -21,6 +22,13 @@ export interface RunningShell {
 export const startShell = async (input: ShellOptionsInput): Promise<RunningShell> => {
   const options = ShellOptions.parse(input);
   const backend = await startBackend(options);
+  if (options.demoLogin !== null) {
+    const login = await backend.core.api.invoke('session.login', { login: options.demoLogin, password: DEMO_PASSWORD });
+    if (!login.ok) {
+      await backend.stop();
+      throw new Error(`demo login "${options.demoLogin}" failed: ${login.error.message.en}`);
+    }
+  }
   const token = randomBytes(24).toString('base64url');
   let port = options.port;
   const host = (): string => `127.0.0.1:${port}`;

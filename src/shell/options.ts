@@ -22,6 +22,8 @@ export const ShellOptions = z.object({
   simulate: z.boolean().default(true),
   /** Mean new OCs per hour from the simulator (the manual's team handles about 110 a working day). */
   simPerHour: z.number().positive().max(3_600).default(20),
+  /** Log this demo analyst in (password "demo") before the URL is handed out, as `npm start` does for the lead. */
+  demoLogin: z.string().trim().toLowerCase().min(1).max(40).nullable().default(null),
 });
 export type ShellOptions = z.infer<typeof ShellOptions>;
 export type ShellOptionsInput = z.input<typeof ShellOptions>;
