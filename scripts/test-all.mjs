@@ -74,6 +74,18 @@ const playwrightSuite = (name, config) => ({
   },
 });
 
+// The browser suites need Debian's Chromium (Playwright's own download cannot reach the internet here). On a fresh
+// machine where we are root with apt, install it, as .ci/run does; otherwise say exactly what is missing.
+const CHROMIUM = '/usr/bin/chromium';
+if (!existsSync(CHROMIUM)) {
+  const canApt = process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
+  if (canApt) {
+    console.log('test-all: Chromium is missing; installing Debian\'s chromium (apt-get)');
+    run('sh', ['-c', 'DEBIAN_FRONTEND=noninteractive apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null']);
+  }
+  if (!existsSync(CHROMIUM)) console.log(`test-all: ${CHROMIUM} is missing — install it (apt-get install chromium); the browser suites will fail without it`);
+}
+
 const suites = [
   check('lint', ...npx('eslint', '.', '--max-warnings=0')),
   check('typecheck (node)', ...npx('tsc', '-p', 'tsconfig.node.json', '--noEmit')),
