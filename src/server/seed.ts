@@ -1,6 +1,6 @@
 import type { Change } from '../shared/mutators/types';
 import type { OcEvent } from '../shared/domain';
-import { generateDemo, type DemoData, type DemoOptions } from '../shared/demo/generate';
+import { generateDemo, referenceRows, type DemoData, type DemoOptions } from '../shared/demo/generate';
 import { DEMO_PASSWORD } from '../shared/demo/people';
 import { hashPassword } from './auth/password';
 import type { Database } from './db/database';
@@ -27,15 +27,7 @@ export const seedDemoData = async (db: Database, data: DemoData, options: { batc
   const t0 = performance.now();
   const { rows } = await db.query<{ n: number }>('SELECT count(*) AS n FROM ocorrencia');
   if ((rows[0]?.n ?? 0) > 0) throw new Error('The server database already has ocorrências; seed an empty one.');
-  await write(db, [
-    { table: 'sla_config', row: data.slaConfig },
-    ...data.catalog.map((row) => ({ table: 'catalog' as const, row })),
-    ...data.analysts.map((row) => ({ table: 'analyst' as const, row })),
-    ...data.customers.map((row) => ({ table: 'customer' as const, row })),
-    ...data.contacts.map((row) => ({ table: 'contact' as const, row })),
-    ...data.releases.map((row) => ({ table: 'release' as const, row })),
-    ...data.recados.map((row) => ({ table: 'recado' as const, row })),
-  ], []);
+  await write(db, referenceRows(data), []);
   const interactionsOf = groupBy(data.interactions.filter((i) => i.ocId !== null), (i) => i.ocId as string);
   const eventsOf = groupBy(data.events, (e) => e.ocId);
   const looseCalls = data.interactions.filter((i) => i.ocId === null).map((row) => ({ table: 'interaction' as const, row }));

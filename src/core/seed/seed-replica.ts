@@ -1,5 +1,5 @@
 import type { Change } from '../../shared/mutators/types';
-import { generateDemo, openCount, type DemoData, type DemoOptions } from '../../shared/demo/generate';
+import { generateDemo, openCount, referenceRows, type DemoData, type DemoOptions } from '../../shared/demo/generate';
 import { DEMO_PASSWORD } from '../../shared/demo/people';
 import { hashPassword } from '../auth/password';
 import { bulkLoad } from '../db/bulk-load';
@@ -9,13 +9,7 @@ import { setMeta } from '../db/meta';
 import { configResolver, slaColumnsWithHistory } from '../sla/columns';
 
 export const demoRows = (data: DemoData): Change[] => [
-  { table: 'sla_config', row: data.slaConfig },
-  ...data.catalog.map((row) => ({ table: 'catalog' as const, row })),
-  ...data.analysts.map((row) => ({ table: 'analyst' as const, row })),
-  ...data.customers.map((row) => ({ table: 'customer' as const, row })),
-  ...data.contacts.map((row) => ({ table: 'contact' as const, row })),
-  ...data.releases.map((row) => ({ table: 'release' as const, row })),
-  ...data.recados.map((row) => ({ table: 'recado' as const, row })),
+  ...referenceRows(data),
   ...data.ocorrencias.map((row) => ({ table: 'ocorrencia' as const, row })),
   ...data.interactions.map((row) => ({ table: 'interaction' as const, row })),
 ];

@@ -1,5 +1,6 @@
 import { defaultCatalog, isOpenStatus, type Analyst, type CatalogItem, type Contact, type Customer, type Interaction, type OcEvent, type Ocorrencia, type Recado, type Release, type SlaConfig } from '../domain';
 import { MemoryState } from '../mutators/memory-state';
+import type { Change } from '../mutators/types';
 import { systemActor } from '../oc/actor';
 import { defaultSlaConfig } from '../sla/defaults';
 import { demoAnalysts, demoContacts, demoCustomers } from './people';
@@ -130,5 +131,16 @@ export const generateDemo = (options: DemoOptions): DemoData => {
     refused: Object.fromEntries(sim.refused),
   };
 };
+
+/** The reference rows of the demo (everything but OCs and their interactions), in the order a store loads them. */
+export const referenceRows = (data: DemoData): Change[] => [
+  { table: 'sla_config', row: data.slaConfig },
+  ...data.catalog.map((row) => ({ table: 'catalog' as const, row })),
+  ...data.analysts.map((row) => ({ table: 'analyst' as const, row })),
+  ...data.customers.map((row) => ({ table: 'customer' as const, row })),
+  ...data.contacts.map((row) => ({ table: 'contact' as const, row })),
+  ...data.releases.map((row) => ({ table: 'release' as const, row })),
+  ...data.recados.map((row) => ({ table: 'recado' as const, row })),
+];
 
 export const openCount = (data: DemoData): number => data.ocorrencias.filter((o) => isOpenStatus(o.status)).length;
