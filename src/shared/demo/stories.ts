@@ -122,8 +122,9 @@ export class OcStory {
     }
     const analyst = this.pickAnalyst('n1');
     if (this.sim.act('oc.take', { ocId: oc.id }, this.sim.analyst(analyst), at) !== null) {
+      // Busy team: try again later, as a real queue would be worked (steps after `now` never run).
       this.takeAttempts += 1;
-      if (this.takeAttempts < 12) this.later(at, 20, 90, (t) => this.take(t));
+      if (this.takeAttempts < 200) this.later(at, 20, 90, (t) => this.take(t));
       return;
     }
     this.n1 = analyst;
@@ -164,20 +165,25 @@ export class OcStory {
 
   private escalate(at: number, me: Actor): void {
     if (this.sim.act('oc.escalate', { ocId: this.ocId, simulationInteractionId: this.rng.uuid(), simulation: SIMULATION }, me, at) !== null) return;
-    this.later(at, 10, 150, (t) => {
-      const n2 = this.sim.analyst(this.pickAnalyst('n2'));
-      if (this.sim.act('oc.take', { ocId: this.ocId }, n2, t) !== null) return;
-      const oc = this.oc() as Ocorrencia;
-      const next = this.rng.weighted([['dev', oc.kind === 'erro' ? 55 : 0], ['return', 20], ['resolve', 25]] as const);
-      if (next === 'dev') this.later(t, 60, 2 * 24 * 60, (t2) => this.forwardDev(t2, n2));
-      else if (next === 'return') {
-        this.later(t, 60, 24 * 60, (t2) => {
-          if (this.sim.act('oc.returnToN1', { ocId: this.ocId, noteInteractionId: this.rng.uuid(), note: 'Configuração do cliente; orientar o ajuste do parâmetro.' }, n2, t2) === null) {
-            this.later(t2, 30, 24 * 60, (t3) => this.resolve(t3, me));
-          }
-        });
-      } else this.later(t, 60, 2 * 24 * 60, (t2) => this.resolve(t2, n2));
-    });
+    this.later(at, 10, 150, (t) => this.n2Take(t, me, 0));
+  }
+
+  private n2Take(t: number, me: Actor, attempt: number): void {
+    const n2 = this.sim.analyst(this.pickAnalyst('n2'));
+    if (this.sim.act('oc.take', { ocId: this.ocId }, n2, t) !== null) {
+      if (attempt < 200) this.later(t, 20, 90, (t2) => this.n2Take(t2, me, attempt + 1));
+      return;
+    }
+    const oc = this.oc() as Ocorrencia;
+    const next = this.rng.weighted([['dev', oc.kind === 'erro' ? 55 : 0], ['return', 20], ['resolve', 25]] as const);
+    if (next === 'dev') this.later(t, 60, 2 * 24 * 60, (t2) => this.forwardDev(t2, n2));
+    else if (next === 'return') {
+      this.later(t, 60, 24 * 60, (t2) => {
+        if (this.sim.act('oc.returnToN1', { ocId: this.ocId, noteInteractionId: this.rng.uuid(), note: 'Configuração do cliente; orientar o ajuste do parâmetro.' }, n2, t2) === null) {
+          this.later(t2, 30, 24 * 60, (t3) => this.resolve(t3, me));
+        }
+      });
+    } else this.later(t, 60, 2 * 24 * 60, (t2) => this.resolve(t2, n2));
   }
 
   private forwardDev(at: number, n2: Actor): void {
