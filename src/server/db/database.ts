@@ -9,6 +9,11 @@ export interface Sql {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<SqlResult<T>>;
 }
 
+/** One connection for several statements outside a transaction, with transactions of its own when needed. */
+export interface Session extends Sql {
+  transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
+}
+
 export interface Database extends Sql {
   readonly kind: 'postgres' | 'pglite';
   /**
@@ -17,6 +22,12 @@ export interface Database extends Sql {
    */
   readonly concurrentWriters: boolean;
   transaction<T>(work: (tx: Sql) => Promise<T>, options?: { isolation?: 'read committed' | 'repeatable read'; readOnly?: boolean }): Promise<T>;
+  /**
+   * Runs `work` on one connection (PostgreSQL: one pool client; PGlite: its only one), each statement committing
+   * on its own unless in `transaction`: a writer holds a session-level lock across several commits this way. If
+   * `work` throws, the PostgreSQL connection is discarded, so a lock it held cannot outlive the failure.
+   */
+  session<T>(work: (session: Session) => Promise<T>): Promise<T>;
   /** Runs several statements without parameters (migrations). */
   exec(text: string): Promise<void>;
   /** Subscribes to NOTIFY on a channel; returns the unsubscribe function. */

@@ -23,6 +23,12 @@ export const openPglite = async (dataDir: string | undefined): Promise<Database>
         if (options.isolation === 'repeatable read') await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
         return work(sql(tx));
       }),
+    // PGlite's queries and transactions already queue on the one connection; the writers' queue (sync/writers.ts)
+    // keeps writers from interleaving between the statements of a session.
+    session: (work) => work({
+      query: sql(db).query,
+      transaction: (inner) => db.transaction(async (tx) => inner(sql(tx))),
+    }),
     async exec(text) {
       await db.exec(text);
     },

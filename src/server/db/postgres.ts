@@ -18,6 +18,19 @@ const wrap = (client: pg.PoolClient | pg.Pool): Sql => ({
   },
 });
 
+const inTransaction = async <T>(client: pg.PoolClient, work: (tx: Sql) => Promise<T>, options: { isolation?: 'read committed' | 'repeatable read'; readOnly?: boolean } = {}): Promise<T> => {
+  const mode = `${options.isolation === 'repeatable read' ? ' ISOLATION LEVEL REPEATABLE READ' : ''}${options.readOnly === true ? ' READ ONLY' : ''}`;
+  await client.query(`BEGIN${mode}`);
+  try {
+    const result = await work(wrap(client));
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+};
+
 /** PostgreSQL through a `pg` pool: the multi-node storage of SPEC §7. */
 export const openPostgres = async (options: PostgresOptions): Promise<Database> => {
   const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
@@ -31,16 +44,21 @@ export const openPostgres = async (options: PostgresOptions): Promise<Database> 
     async transaction(work, txOptions = {}) {
       const client = await pool.connect();
       try {
-        const mode = `${txOptions.isolation === 'repeatable read' ? ' ISOLATION LEVEL REPEATABLE READ' : ''}${txOptions.readOnly === true ? ' READ ONLY' : ''}`;
-        await client.query(`BEGIN${mode}`);
-        const result = await work(wrap(client));
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
+        return await inTransaction(client, work, txOptions);
       } finally {
         client.release();
+      }
+    },
+    async session(work) {
+      const client = await pool.connect();
+      let failed: Error | undefined;
+      try {
+        return await work({ ...wrap(client), transaction: (inner) => inTransaction(client, inner) });
+      } catch (error) {
+        failed = error instanceof Error ? error : new Error(String(error));
+        throw error;
+      } finally {
+        client.release(failed);
       }
     },
     async exec(text) {

@@ -4,7 +4,7 @@ import { parseMutationArgs } from '../../shared/mutators/run';
 import { mutationRef, type MutationResult, type PushRequest, type PushResponse } from '../../shared/sync/protocol';
 import type { Clock } from '../../shared/time';
 import type { Database } from '../db/database';
-import { applyMutation } from './apply';
+import { applyBatch, type PendingInput } from './apply';
 
 /** Mutators that arrive only through the Extranet intake API, never from a desktop push. */
 const EXTRANET_ONLY = new Set<string>(['oc.customerReply']);
@@ -29,29 +29,30 @@ const unknownOperation = (name: string): DomainError =>
  * stored outcome; an id past the next expected one stops the batch with MUTATION_GAP.
  */
 export const pushMutations = async (deps: PushDeps, analystId: string, request: PushRequest): Promise<PushResponse | DomainError> => {
-  const results: MutationResult[] = [];
-  let lastMutationId = 0;
-  for (const mutation of [...request.mutations].sort((a, b) => a.id - b.id)) {
+  const inputs: PendingInput[] = [...request.mutations].sort((a, b) => a.id - b.id).map((mutation) => {
     const known = isMutatorName(mutation.name) && !EXTRANET_ONLY.has(mutation.name);
     const parsed = known ? parseMutationArgs(mutation.name as MutatorName, mutation.args) : unknownOperation(mutation.name);
-    const outcome = await applyMutation(deps.db, {
+    return {
       name: mutation.name,
       args: isDomainError(parsed) ? null : parsed.args,
       actor: { kind: 'analyst', id: analystId },
       clientTime: mutation.clientTime,
-      receivedAt: deps.clock.now(),
       mutationRef: mutationRef(request.clientId, mutation.id),
       client: { id: request.clientId, mutationId: mutation.id },
       timeZone: deps.timeZone,
       source: 'push',
       ...(isDomainError(parsed) ? { refusal: parsed } : {}),
-    });
+    };
+  });
+  const results: MutationResult[] = [];
+  let lastMutationId = 0;
+  for (const [i, outcome] of (await applyBatch(deps.db, deps.clock, inputs)).entries()) {
     if (outcome.kind === 'gap') {
       if (results.length > 0) break;
-      return mutationGap(outcome.lastMutationId, mutation.id);
+      return mutationGap(outcome.lastMutationId, inputs[i]?.client?.mutationId ?? 0);
     }
     results.push(outcome.result);
-    lastMutationId = Math.max(lastMutationId, mutation.id);
+    lastMutationId = Math.max(lastMutationId, inputs[i]?.client?.mutationId ?? 0);
   }
   return { results, lastMutationId, serverTime: deps.clock.now() };
 };

@@ -4,7 +4,7 @@
 // HTTP reply; 'mid-transaction': die inside that transaction, after its writes, before COMMIT.
 import { z } from 'zod';
 import { startServer } from '../../../src/server/app';
-import type { Database, Sql } from '../../../src/server/db/database';
+import type { Database, Session } from '../../../src/server/db/database';
 import { openPglite } from '../../../src/server/db/pglite';
 import { openPostgres } from '../../../src/server/db/postgres';
 
@@ -24,30 +24,49 @@ const die = (): never => {
   throw new Error('unreachable');
 };
 
-/** Wraps the storage so the chosen transaction is the last thing this process does. */
+const marks = (text: string, params: unknown[] | undefined): boolean =>
+  text.includes('soe_write') && (params ?? []).some((p) => typeof p === 'string' && p.includes(options.match));
+
+/**
+ * Wraps the storage so the chosen write is the last thing this process does. A mutation commits either as one
+ * statement on a writer's session or inside a transaction; 'mid-transaction' runs the chosen write inside a
+ * transaction and dies after it, before COMMIT.
+ */
 const withFault = (db: Database): Database => {
   if (options.fault === undefined) return db;
+  const spyTransaction = (transaction: Session['transaction']): Session['transaction'] => async (work) => {
+    let marked = false;
+    const result = await transaction(async (tx) => work({
+      query: async (text, params) => {
+        const answer = await tx.query(text, params);
+        if (marks(text, params)) {
+          marked = true;
+          if (options.fault === 'mid-transaction') die();
+        }
+        return answer as never;
+      },
+    }));
+    if (marked && options.fault === 'after-commit') die();
+    return result;
+  };
   return {
     ...db,
     query: db.query.bind(db),
-    transaction: async (work, txOptions) => {
-      let marked = false;
-      const result = await db.transaction(async (tx) => {
-        const spy: Sql = {
-          query: async (text, params) => {
-            const answer = await tx.query(text, params);
-            if (text.includes('soe_write') && (params ?? []).some((p) => typeof p === 'string' && p.includes(options.match))) {
-              marked = true;
-              if (options.fault === 'mid-transaction') die();
-            }
-            return answer as never;
-          },
-        };
-        return work(spy);
-      }, txOptions);
-      if (marked && options.fault === 'after-commit') die();
-      return result;
-    },
+    transaction: async (work, txOptions) => spyTransaction((inner) => db.transaction(inner, txOptions))(work),
+    session: (work) => db.session((session) => {
+      const transaction = spyTransaction(session.transaction);
+      const spy: Session = {
+        transaction,
+        query: async (text, params) => {
+          if (!marks(text, params)) return session.query(text, params);
+          if (options.fault === 'mid-transaction') return transaction((tx) => tx.query(text, params)) as never;
+          const answer = await session.query(text, params);
+          die();
+          return answer as never;
+        },
+      };
+      return work(spy);
+    }),
   };
 };
 
