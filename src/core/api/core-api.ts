@@ -5,6 +5,7 @@ import { domainError, DomainFailure, type DomainError } from '../../shared/domai
 import { invalidArgs } from '../../shared/mutators/run';
 import { describeIssues } from '../../shared/validation';
 import { dismissNotice, listNotices } from '../db/notices';
+import { listCustomers } from './customer-admin-handlers';
 import type { CoreDeps } from './deps';
 import { unknownMutation } from '../store/local-store';
 import { leadQueryHandlers } from './lead-handlers';
@@ -47,6 +48,7 @@ const queryHandlers: QueryHandlers = {
   'presence.get': presenceOf,
   'people.setPassword': setPassword,
   ...leadQueryHandlers,
+  'customer.list': listCustomers,
 };
 
 const internalError = (error: unknown): DomainError =>

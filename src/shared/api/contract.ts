@@ -3,6 +3,7 @@ import { Id } from '../domain';
 import { mutators, type MutatorName, type Mutators } from '../mutators/registry';
 import type { MutatorDef } from '../mutators/types';
 import { SetPasswordRequest } from '../sync/protocol';
+import { customerAdminQueries } from './customer-admin';
 import { leadQueries } from './lead-views';
 import { DataChanged, RejectedNotice, SlaAlert, SyncState } from './notices';
 import { CustomerCard, CustomerSummary, Directory, MutationAck, MyQueue, OcDetail, QueueFilter, QueueRow, Session } from './views';
@@ -43,6 +44,8 @@ export const queries = {
   },
   // Team lead: board, reports, configuration reads (src/shared/api/lead-views.ts).
   ...leadQueries,
+  // Team lead: the customer register (src/shared/api/customer-admin.ts).
+  ...customerAdminQueries,
 } as const;
 
 /** Mutators an analyst's desktop may call (the customer's reply comes only through the Extranet API). */
