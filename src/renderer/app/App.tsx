@@ -13,6 +13,7 @@ import { SearchPage } from '../features/search/SearchPage';
 import { BoardPage } from '../features/board/BoardPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { CustomersPage } from '../features/customers/CustomersPage';
 import { Icon } from '../components/icons';
 import { useRouter, useServices, useSession, useSync, useT, useUi } from './services';
 import { Sidebar } from './Sidebar';
@@ -35,6 +36,8 @@ const Screen = () => {
       return <ReportsPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'customers':
+      return <CustomersPage id={route.id} />;
     case 'board':
       return null;
   }

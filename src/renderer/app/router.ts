@@ -10,7 +10,9 @@ export type Route =
   // Team lead (src/renderer/features/board, reports, settings).
   | { name: 'board' }
   | { name: 'reports' }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  // Leads and admins: the customer register (src/renderer/features/customers).
+  | { name: 'customers'; id: string | null };
 
 export const parseRoute = (hash: string): Route => {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
@@ -31,6 +33,8 @@ export const parseRoute = (hash: string): Route => {
       return { name: 'reports' };
     case 'configuracoes':
       return { name: 'settings' };
+    case 'clientes':
+      return { name: 'customers', id: parts[1] ?? null };
     default:
       return { name: 'queue' };
   }
@@ -54,6 +58,8 @@ export const routeHash = (route: Route): string => {
       return '#/relatorios';
     case 'settings':
       return '#/configuracoes';
+    case 'customers':
+      return route.id === null ? '#/clientes' : `#/clientes/${encodeURIComponent(route.id)}`;
   }
 };
 

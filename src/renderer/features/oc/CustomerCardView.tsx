@@ -1,5 +1,6 @@
 import type { CustomerCard } from '../../../shared/api/views';
 import type { CustomerPenalties } from '../../../shared/api/workspace';
+import { isLead } from '../../../shared/oc/permissions';
 import { useRouter, useSession, useT } from '../../app/services';
 import { PlanBadge } from '../../components/badges';
 import { Button } from '../../components/Button';
@@ -10,6 +11,7 @@ import { formatCnpj, formatMoney, formatMonth } from '../../lib/format';
 export const CustomerCardView = ({ card, penalties, compact = false }: { card: CustomerCard; penalties: CustomerPenalties | null; compact?: boolean }) => {
   const { t, lang } = useT();
   const catalogName = useSession((s) => s.catalogName);
+  const me = useSession((s) => s.analyst);
   const navigate = useRouter((s) => s.navigate);
   const c = card.customer;
   const eligible = card.missingEligibility.length === 0;
@@ -19,6 +21,12 @@ export const CustomerCardView = ({ card, penalties, compact = false }: { card: C
         <Icon name="building" size={14} />
         <h3>{t('customer.title')}</h3>
         <span className="spacer" />
+        {/* Leads and admins keep the register (SPEC §8): straight to this customer, e.g. to mark a prerequisite. */}
+        {me !== null && isLead(me) ? (
+          <Button size="s" variant="ghost" icon="pencil" onClick={() => navigate({ name: 'customers', id: c.id })} data-testid="customer-manage" title={t('customer.manage')}>
+            {t('customer.manageShort')}
+          </Button>
+        ) : null}
         {compact ? null : (
           <Button size="s" variant="ghost" icon="phone" onClick={() => navigate({ name: 'phone', customerId: c.id })}>
             {t('nav.phone')}
