@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useDismissOnOutsideClick } from '../lib/use-dismiss';
 import { Icon, type IconName } from './icons';
 import { Kbd } from './Kbd';
 
@@ -18,14 +19,10 @@ export interface MenuItem {
 export const MenuButton = ({ label, icon, items, align = 'left', testId }: { label: ReactNode; icon?: IconName; items: MenuItem[]; align?: 'left' | 'right'; testId?: string }) => {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
+  const close = useCallback(() => setOpen(false), []);
+  useDismissOnOutsideClick(open, root, close);
   useEffect(() => {
-    if (!open) return;
-    const onDown = (e: MouseEvent): void => {
-      if (root.current !== null && !root.current.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', onDown);
-    root.current?.querySelector<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])')?.focus();
-    return () => document.removeEventListener('mousedown', onDown);
+    if (open) root.current?.querySelector<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])')?.focus();
   }, [open]);
   const onKeyDown = (e: React.KeyboardEvent): void => {
     if (e.key === 'Escape') {

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import { useDismissOnOutsideClick } from '../lib/use-dismiss';
 import { useT } from '../app/services';
 import { Icon } from './icons';
 
@@ -12,14 +13,8 @@ export const MultiSelect = ({ label, options, value, onChange, testId }: { label
   const { t } = useT();
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: MouseEvent): void => {
-      if (root.current !== null && !root.current.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', onDown);
-    return () => document.removeEventListener('mousedown', onDown);
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useDismissOnOutsideClick(open, root, close);
   const selected = options.filter((o) => value.includes(o.value));
   const summary = selected.length === 0 ? null : selected.length === 1 ? selected[0]?.label : `${selected.length}`;
   return (

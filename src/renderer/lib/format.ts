@@ -23,7 +23,8 @@ export const formatDuration = (ms: number): string => {
 export const formatCountdown = (remainingMs: number): string => (remainingMs < 0 ? `−${formatDuration(remainingMs)}` : formatDuration(remainingMs));
 
 const formats = new Map<string, Intl.DateTimeFormat>();
-const formatter = (lang: Lang, key: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat => {
+/** One cached Intl formatter per language and shape, in the display time zone. */
+export const formatter = (lang: Lang, key: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat => {
   const id = `${lang}|${key}`;
   let format = formats.get(id);
   if (format === undefined) {

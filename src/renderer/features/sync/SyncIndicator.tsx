@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import { useDismissOnOutsideClick } from '../../lib/use-dismiss';
 import { useNow, useRouter, useSync, useT } from '../../app/services';
 import { Button } from '../../components/Button';
 import { Icon, type IconName } from '../../components/icons';
@@ -21,14 +22,8 @@ export const SyncIndicator = () => {
   const navigate = useRouter((s) => s.navigate);
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: MouseEvent): void => {
-      if (root.current !== null && !root.current.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', onDown);
-    return () => document.removeEventListener('mousedown', onDown);
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useDismissOnOutsideClick(open, root, close);
   if (sync === null) return null;
   const look = LOOK[sync.status] ?? { icon: 'circle', tone: 'muted' };
   const detail =
