@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/app';
-import type { Database, Session, Sql } from '../../src/server/db/database';
 import { openPglite } from '../../src/server/db/pglite';
 import { openPostgres } from '../../src/server/db/postgres';
 import { PROTOCOL_VERSION, type MutationResult, type PushResponse } from '../../src/shared/sync/protocol';
+import { countingDatabase, type CountingDatabase } from '../support/counting-db';
 import { analystId, eligibleCustomer, serverDocs } from '../support/fixtures';
 import { DEMO_NOW, startTestServer, testStorage, type TestStorage } from '../support/sync-harness';
 
@@ -14,32 +14,14 @@ import { DEMO_NOW, startTestServer, testStorage, type TestStorage } from '../sup
 
 let storage: TestStorage;
 const servers: RunningServer[] = [];
-const databases: Database[] = [];
+const databases: CountingDatabase[] = [];
 const NOW = DEMO_NOW + 3_600_000;
-
-/** The server's database with its soe_load calls counted. */
-const counted = (db: Database): Database & { loads: number } => {
-  const counter = { loads: 0 };
-  const watch = <S extends Sql>(sql: S): S => ({
-    ...sql,
-    query: (text: string, params?: unknown[]) => {
-      if (text.includes('soe_load(')) counter.loads += 1;
-      return sql.query(text, params);
-    },
-  }) as S;
-  return Object.assign(Object.create(null) as object, db, watch(db), {
-    session: <T>(work: (session: Session) => Promise<T>) => db.session((session) => work(watch(session))),
-    get loads() {
-      return counter.loads;
-    },
-  }) as Database & { loads: number };
-};
 
 beforeAll(async () => {
   storage = await testStorage('push-batch');
   for (const name of ['batched', 'one-by-one']) {
     const spec = await storage.fresh();
-    const db = counted(spec.databaseUrl !== undefined ? await openPostgres({ connectionString: spec.databaseUrl }) : await openPglite(spec.dataDir));
+    const db = countingDatabase(spec.databaseUrl !== undefined ? await openPostgres({ connectionString: spec.databaseUrl }) : await openPglite(spec.dataDir), ['soe_load(']);
     databases.push(db);
     servers.push(await startTestServer({}, { database: db, nodeName: name, clock: { now: () => NOW }, demo: { ocs: 300, seed: 9, now: DEMO_NOW } }));
   }
@@ -131,9 +113,9 @@ describe('a batch of mutations under one hold of the writers\' lock', () => {
         { name: 'recado.done', args: { recadoId: 'rec-1' } }, note('batch-oc-1', 'n-3'),
       ] },
     ];
-    const before = (databases[0] as Database & { loads: number }).loads;
+    const before = (databases[0] as CountingDatabase).count('soe_load(');
     const batched = await play(batchedServer, script, true);
-    const batchedLoads = (databases[0] as Database & { loads: number }).loads - before;
+    const batchedLoads = (databases[0] as CountingDatabase).count('soe_load(') - before;
     const single = await play(singleServer, script, false);
 
     expect(batched).toEqual(single);
@@ -146,5 +128,31 @@ describe('a batch of mutations under one hold of the writers\' lock', () => {
     expect(await versions(batchedServer)).toEqual(await versions(singleServer));
     // The batches read far less than once per mutation.
     expect(batchedLoads).toBeLessThan(all.length / 2);
+  });
+
+  it('applies the pushes of several desktops that queued up together, each as if alone', async () => {
+    const [batchedServer, singleServer] = servers as [RunningServer, RunningServer];
+    const logins = ['bruno', 'carla', 'diego', 'eduarda', 'felipe', 'gabriela', 'henrique', 'isabela'];
+    const free = (await batchedServer.db.query<{ id: string }>(
+      "SELECT id FROM ocorrencia WHERE status = 'nova' AND assignee_id IS NULL AND doc->>'level' = 'n1' ORDER BY id DESC LIMIT 17")).rows.map((r) => r.id);
+    expect(free).toHaveLength(17);
+    const shared = free.pop() as string;
+    // Disjoint takes and notes on one shared OC: the outcome does not depend on which desktop goes first.
+    const scriptOf = (who: string, i: number): Scripted => ({ who, clientId: `group-client-${who}`, mutations: [
+      { name: 'oc.take', args: { ocId: free[i] } }, { name: 'oc.note', args: { ocId: shared, interactionId: `group-${who}-1`, body: `Nota de ${who}` } },
+      { name: 'oc.reply', args: { ocId: free[i], interactionId: `group-${who}-2`, body: 'Estamos verificando.' } },
+      { name: 'oc.take', args: { ocId: free[i + 8] } }, { name: 'oc.note', args: { ocId: shared, interactionId: `group-${who}-3`, body: 'Mais uma' } },
+    ] });
+    const scripts = logins.map(scriptOf);
+    const loads = (databases[0] as CountingDatabase).count('soe_load(');
+    const together = await Promise.all(scripts.map((script) => play(batchedServer, [script], true)));
+    const groupedLoads = (databases[0] as CountingDatabase).count('soe_load(') - loads;
+    const alone: MutationResult[][][] = [];
+    for (const script of scripts) alone.push(await play(singleServer, [script], false));
+    expect(together).toEqual(alone);
+    expect(together.flat(2).filter((r) => !r.ok)).toEqual([]);
+    const withoutVersions = async (server: RunningServer, table: string) => serverDocs(server, table);
+    for (const table of SYNCED) expect(await withoutVersions(batchedServer, table), table).toEqual(await withoutVersions(singleServer, table));
+    expect(groupedLoads).toBeLessThanOrEqual(scripts.length);
   });
 });

@@ -12,6 +12,11 @@ export interface Sql {
 /** One connection for several statements outside a transaction, with transactions of its own when needed. */
 export interface Session extends Sql {
   transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
+  /**
+   * Several statements without parameters in one round trip (PostgreSQL's simple query), results in order; it
+   * stops at the first error. Absent where a round trip costs nothing (PGlite runs in this process).
+   */
+  script?(text: string): Promise<Array<SqlResult<Record<string, unknown>>>>;
 }
 
 export interface Database extends Sql {

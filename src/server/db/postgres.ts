@@ -53,7 +53,14 @@ export const openPostgres = async (options: PostgresOptions): Promise<Database> 
       const client = await pool.connect();
       let failed: Error | undefined;
       try {
-        return await work({ ...wrap(client), transaction: (inner) => inTransaction(client, inner) });
+        return await work({
+          ...wrap(client),
+          transaction: (inner) => inTransaction(client, inner),
+          script: async (text) => {
+            const answer = (await client.query(text)) as unknown as pg.QueryResult | pg.QueryResult[];
+            return (Array.isArray(answer) ? answer : [answer]).map((r) => ({ rows: r.rows as Array<Record<string, unknown>> }));
+          },
+        });
       } catch (error) {
         failed = error instanceof Error ? error : new Error(String(error));
         throw error;

@@ -6,10 +6,9 @@ import type { Actor } from '../../shared/oc/actor';
 import { actorId } from '../../shared/oc/actor';
 import type { MutationResult } from '../../shared/sync/protocol';
 import type { Clock } from '../../shared/time';
-import type { Database, Session, Sql } from '../db/database';
-import { LoadedContext, loadState, type Loaded, type LoadRequest } from './loaded-context';
-import { allocateOcNumber } from './oc-number';
-import { writersOf } from './writers';
+import type { Database, Sql } from '../db/database';
+import { groupWriterOf } from './group-writer';
+import type { Loaded, LoadRequest } from './loaded-context';
 
 /**
  * Arbitrary constant: the advisory lock every writer holds on PostgreSQL while it allocates versions and commits
@@ -84,23 +83,20 @@ const resultOf = (id: number, outcome: AppliedMutation | DomainError): MutationR
     ? { id, ok: false, error: outcome.details === undefined ? { code: outcome.code, message: outcome.message } : { code: outcome.code, message: outcome.message, details: outcome.details } }
     : { id, ok: true };
 
-const storedResult = async (tx: Sql, clientId: string, mutationId: number): Promise<MutationResult> => {
+export const storedResult = async (tx: Sql, clientId: string, mutationId: number): Promise<MutationResult> => {
   const { rows } = await tx.query<{ result: MutationResult }>('SELECT result FROM client_mutation WHERE client_id = $1 AND mutation_id = $2', [clientId, mutationId]);
   // Results are pruned after a while; an id that old was applied (or refused) long ago.
   return rows[0]?.result ?? { id: mutationId, ok: true };
 };
 
-/** Under one hold of the writers' lock: at most this many mutations, or about this long, then the others' turn. */
-const HOLD_MAX_MUTATIONS = 100;
-const HOLD_MAX_MS = 50;
-
 /** A mutation to apply; its receipt time is read when its turn comes. */
 export type PendingInput = Omit<MutationInput, 'receivedAt'>;
 
-const definitionOf = (input: PendingInput): MutatorDef | undefined =>
+export const definitionOf = (input: PendingInput): MutatorDef | undefined =>
   input.refusal === undefined ? (mutators as Record<string, MutatorDef>)[input.name] : undefined;
 
-const loadRequestOf = (input: PendingInput): LoadRequest => {
+/** What a mutation reads: its mutator's `needs` (for an actor known only by id), its client, its actor. */
+export const loadRequestOf = (input: PendingInput): LoadRequest => {
   const def = definitionOf(input);
   const actorForNeeds: Actor = input.actor.kind === 'system'
     ? { kind: 'system', id: 'system', name: input.actor.name }
@@ -109,82 +105,25 @@ const loadRequestOf = (input: PendingInput): LoadRequest => {
       : { kind: 'contact', contact: { id: input.actor.id } as Contact };
   return {
     needs: def === undefined ? {} : def.needs(input.args, actorForNeeds),
-    clientId: input.client?.id ?? null,
+    clientIds: input.client === null ? [] : [input.client.id],
     actorAnalystId: input.actor.kind === 'analyst' ? input.actor.id : null,
     actorContactId: input.actor.kind === 'contact' ? input.actor.id : null,
   };
 };
 
-/** The rows every mutation of a batch reads, read once when the batch takes the lock. */
-const unionOf = (requests: readonly LoadRequest[]): LoadRequest => {
-  const first = requests[0] as LoadRequest;
-  const ids = (key: 'ocorrencias' | 'customers' | 'analysts' | 'contacts' | 'recados' | 'interactions' | 'loadOf'): string[] =>
-    [...new Set(requests.flatMap((r) => (r.clientId === first.clientId ? (r.needs[key] ?? []) : [])))];
-  const needs: Needs = {};
-  for (const key of ['ocorrencias', 'customers', 'analysts', 'contacts', 'recados', 'interactions', 'loadOf'] as const) {
-    const list = ids(key);
-    if (list.length > 0) needs[key] = list;
-  }
-  return { ...first, needs: { ...first.needs, ...needs } };
-};
+export interface Prepared {
+  result: MutationResult;
+  applied: AppliedMutation | null;
+  /** soe_write's argument. */
+  payload: string;
+}
 
 /**
- * Applies mutations authoritatively, in order, each in its own transaction (SPEC §6): the same pure mutator the
- * desktop ran, on state loaded from the database, with server time and a server-allocated OC number. A refused
- * mutation still advances the client's last mutation id and its stored reason reaches the author. A gap stops
- * the batch (the outcomes end with it).
- *
- * The writers' lock is held across a batch (one client's push), so the rows read once at its start stay the
- * database's rows while its mutations commit one by one: a later mutation whose reads the batch already holds
- * costs one statement (its write and commit) instead of a load, a write and a transaction.
+ * Runs a mutation on its loaded state (duplicate and gap checks already done) and builds its write. For an
+ * `allocatesOcNumber` mutator, `ocNumber` is called once the mutator accepted the OC — inside the mutation's
+ * transaction, so refusals never burn a number — and the mutator runs again with it.
  */
-export const applyBatch = async (db: Database, clock: Clock, inputs: readonly PendingInput[]): Promise<MutationOutcome[]> => {
-  const outcomes: MutationOutcome[] = [];
-  const requests = inputs.map(loadRequestOf);
-  while (outcomes.length < inputs.length && outcomes.at(-1)?.kind !== 'gap') {
-    const from = outcomes.length;
-    const chunk = await writersOf(db).run(() => db.session(async (session) => {
-      const done: MutationOutcome[] = [];
-      const started = performance.now();
-      const prefetch = { ...unionOf(requests.slice(from, from + HOLD_MAX_MUTATIONS)), ...(db.concurrentWriters ? { sessionLock: WRITE_LOCK } : {}) };
-      const context = new LoadedContext(prefetch.clientId);
-      let locked = false;
-      try {
-        const loaded = await loadState(db, session, prefetch);
-        locked = prefetch.sessionLock !== undefined;
-        context.merge(loaded, prefetch);
-        for (let i = from; i < inputs.length && done.length < HOLD_MAX_MUTATIONS; i += 1) {
-          const outcome = await applyOne(db, session, context, inputs[i] as PendingInput, requests[i] as LoadRequest, clock.now());
-          done.push(outcome);
-          if (outcome.kind === 'gap' || performance.now() - started > HOLD_MAX_MS) break;
-        }
-      } finally {
-        if (locked) await session.query('SELECT pg_advisory_unlock($1)', [WRITE_LOCK]);
-      }
-      return done;
-    }));
-    outcomes.push(...chunk);
-  }
-  return outcomes;
-};
-
-/** One mutation, on its own: the Extranet intake and the server's jobs. */
-export const applyMutation = async (db: Database, input: MutationInput): Promise<MutationOutcome> =>
-  (await applyBatch(db, { now: () => input.receivedAt }, [input]))[0] as MutationOutcome;
-
-const applyOne = async (db: Database, session: Session, context: LoadedContext, input: PendingInput, request: LoadRequest, receivedAt: number): Promise<MutationOutcome> => {
-  let loaded: Loaded;
-  if (context.covers(request)) {
-    loaded = context.stateFor(request);
-  } else {
-    loaded = await loadState(db, session, request);
-    context.merge(loaded, request);
-  }
-  if (input.client !== null) {
-    const last = loaded.lastMutationId ?? 0;
-    if (input.client.mutationId <= last) return { kind: 'duplicate', result: await storedResult(session, input.client.id, input.client.mutationId) };
-    if (input.client.mutationId > last + 1) return { kind: 'gap', lastMutationId: last };
-  }
+export const prepareMutation = async (input: PendingInput, loaded: Loaded, receivedAt: number, ocNumber: (() => Promise<string>) | null): Promise<Prepared> => {
   if (loaded.slaConfig === null) throw new Error('The server database has no SLA configuration: seed it first.');
   const state: MutationState = { ...loaded, slaConfig: loaded.slaConfig };
   const actor = resolveActor(input.actor, loaded);
@@ -198,29 +137,15 @@ const applyOne = async (db: Database, session: Session, context: LoadedContext, 
     timeZone: input.timeZone,
   };
   let outcome: AppliedMutation | DomainError = input.refusal ?? (isDomainError(actor) ? actor : runSafely(input.name as MutatorName, state, input.args, ctx));
-  const numbered = !isDomainError(outcome) && definitionOf(input)?.allocatesOcNumber === true && outcome.changes.some((c) => c.table === 'ocorrencia' && c.row.number === null);
+  if (ocNumber !== null && needsNumber(input, outcome)) {
+    ctx.ocNumber = await ocNumber();
+    outcome = runSafely(input.name as MutatorName, state, input.args, ctx);
+  }
   const mutationId = input.client?.mutationId ?? 0;
-  const write = async (sql: Sql): Promise<{ head: number; result: MutationResult; applied: AppliedMutation | null }> => {
-    if (numbered) {
-      // Numbered only once the mutator accepted the OC, so refusals never burn a number.
-      ctx.ocNumber = await allocateOcNumber(sql, receivedAt, input.timeZone);
-      outcome = runSafely(input.name as MutatorName, state, input.args, ctx);
-    }
-    const result = resultOf(mutationId, outcome);
-    const applied = isDomainError(outcome) ? null : outcome;
-    const { rows } = await sql.query<{ head: number }>('SELECT soe_write($1::jsonb) AS head', [JSON.stringify(writePayload(input, receivedAt, mutationId, result, outcome, actor))]);
-    return { head: rows[0]?.head ?? 0, result, applied };
-  };
-  // One statement is one transaction; the number and the write commit together.
-  const written = numbered ? await session.transaction(write) : await write(session);
-  context.written(written.applied?.changes ?? [], input.client === null ? null : mutationId);
-  return { kind: 'applied', result: written.result, applied: written.applied, head: written.head };
-};
-
-const writePayload = (input: PendingInput, receivedAt: number, mutationId: number, result: MutationResult, outcome: AppliedMutation | DomainError, actor: Actor | DomainError) => {
+  const result = resultOf(mutationId, outcome);
   const applied = isDomainError(outcome) ? null : outcome;
   const who = input.actor.kind === 'system' ? 'system' : input.actor.id;
-  return {
+  const payload = JSON.stringify({
     changes: applied === null ? [] : lastPerRow(applied.changes),
     events: applied?.events ?? [],
     client: input.client === null ? null : { id: input.client.id, mutationId, name: input.name, actorId: who, result, at: receivedAt },
@@ -234,8 +159,22 @@ const writePayload = (input: PendingInput, receivedAt: number, mutationId: numbe
       detail: applied === null && isDomainError(outcome) ? { code: outcome.code, ref: input.mutationRef } : { ref: input.mutationRef },
       source: input.source,
     },
-  };
+  });
+  return { result, applied, payload };
 };
+
+/** Whether the mutator accepted a new OC that still needs its server number. */
+export const needsNumber = (input: PendingInput, outcome: AppliedMutation | DomainError): boolean =>
+  !isDomainError(outcome) && definitionOf(input)?.allocatesOcNumber === true && outcome.changes.some((c) => c.table === 'ocorrencia' && c.row.number === null);
+
+/** Applies mutations in order, each in its own transaction (sync/group-writer.ts). A gap ends the outcomes. */
+export const applyBatch = (db: Database, clock: Clock, inputs: readonly PendingInput[]): Promise<MutationOutcome[]> =>
+  groupWriterOf(db).submit(inputs, clock);
+
+/** One mutation, on its own: the Extranet intake and the server's jobs. */
+export const applyMutation = async (db: Database, input: MutationInput): Promise<MutationOutcome> =>
+  (await applyBatch(db, { now: () => input.receivedAt }, [input]))[0] as MutationOutcome;
+
 /** The entity a mutation is about, for the audit log. */
 const subjectOf = (args: unknown): string | null => {
   if (typeof args !== 'object' || args === null) return null;

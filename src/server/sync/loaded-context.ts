@@ -6,21 +6,24 @@ import type { Database, Sql } from '../db/database';
 /** What soe_load answers: the mutator's state plus the idempotency record and the actor's own row. */
 export interface Loaded extends Omit<MutationState, 'slaConfig'> {
   slaConfig: SlaConfig | null;
+  /** Of the request's first client (the one a mutation belongs to). */
   lastMutationId: number | null;
+  lastMutationIds: Record<string, number | null>;
   actorAnalyst: Analyst | null;
   actorContact: Contact | null;
 }
 
 export interface LoadRequest {
   needs: Needs;
-  clientId: string | null;
+  /** Desktop clients whose last mutation id to read (none for the Extranet and jobs). */
+  clientIds: readonly string[];
   actorAnalystId: string | null;
   actorContactId: string | null;
   /** Take the writers' lock for the session first (PostgreSQL; the caller releases it). */
   sessionLock?: number;
 }
 
-type Raw = Partial<Loaded> & { slaConfigVersion: number | null; slaConfig: SlaConfig | null };
+type Raw = Partial<Loaded> & { slaConfigVersion: number | null; slaConfig: SlaConfig | null; lastMutationIds?: Record<string, number> | null };
 
 // The current SLA configuration is in every mutation's state but changes a few times a year: each node keeps the
 // last document it read, per database, and soe_load sends it again only when its row's version moved.
@@ -33,7 +36,7 @@ export const loadState = async (db: Database, sql: Sql, request: LoadRequest): P
     ...request.needs,
     ...(request.needs.loadOf === undefined ? {} : { inHandStatuses: IN_HAND_STATUSES }),
     ...(request.needs.openOcsOfCustomer === undefined && request.needs.allOpenOcs !== true ? {} : { openStatuses: OPEN_STATUSES }),
-    ...(request.clientId === null ? {} : { clientId: request.clientId }),
+    ...(request.clientIds.length === 0 ? {} : { clientIds: request.clientIds }),
     ...(request.actorAnalystId === null ? {} : { actorAnalystId: request.actorAnalystId }),
     ...(request.actorContactId === null ? {} : { actorContactId: request.actorContactId }),
     ...(request.sessionLock === undefined ? {} : { sessionLock: request.sessionLock }),
@@ -45,11 +48,13 @@ export const loadState = async (db: Database, sql: Sql, request: LoadRequest): P
   else if (slaConfig === null && cached?.version === raw.slaConfigVersion) slaConfig = cached.doc;
   else if (slaConfig !== null) slaCache.set(db, { version: raw.slaConfigVersion, doc: slaConfig });
   const empty = emptyState(null as unknown as SlaConfig);
+  const lastMutationIds = Object.fromEntries(request.clientIds.map((id) => [id, raw.lastMutationIds?.[id] ?? null]));
   return {
     ...empty,
     ...raw,
     slaConfig: slaConfig === null ? null : structuredClone(slaConfig),
-    lastMutationId: raw.lastMutationId ?? null,
+    lastMutationIds,
+    lastMutationId: request.clientIds[0] === undefined ? null : (lastMutationIds[request.clientIds[0]] ?? null),
     actorAnalyst: raw.actorAnalyst ?? null,
     actorContact: raw.actorContact ?? null,
   };
@@ -68,11 +73,11 @@ const inHand = (oc: Ocorrencia | null | undefined, analystId: string): boolean =
   oc != null && oc.assigneeId === analystId && IN_HAND_STATUSES.includes(oc.status);
 
 /**
- * What one writer has read and written while it holds the writers' lock for a batch of mutations (one client's
- * push): nobody else writes in between, so a row read or written earlier in the batch is still the database's
- * row, and a later mutation that needs only such rows runs without another soe_load — each mutation still
- * commits on its own. The state handed to a mutator is exactly what soe_load would have answered (the same rows,
- * the customers and analysts of its OCs, fresh copies); anything the batch cannot vouch for (lists, a row never
+ * What the writer has read and written while it holds the writers' lock for a group of mutations (the pushes
+ * that queued up meanwhile): nobody else writes in between, so a row read or written earlier in the group is
+ * the database's row, and a later mutation that needs only such rows runs without another soe_load — each
+ * mutation still commits on its own. The state handed to a mutator is exactly what soe_load would have answered (the same rows,
+ * the customers and analysts of its OCs, fresh copies); anything the group cannot vouch for (lists, a row never
  * read) is loaded again.
  */
 export class LoadedContext {
@@ -82,9 +87,8 @@ export class LoadedContext {
   };
   private readonly loadOf = new Map<string, number>();
   private slaConfig: SlaConfig | null = null;
-  private lastMutationId: number | null = null;
-
-  constructor(readonly clientId: string | null) {}
+  /** Per desktop client: its last applied (or refused) mutation id; null = none yet. */
+  private readonly lastMutationIds = new Map<string, number | null>();
 
   /** Records what soe_load answered for `needs` (including what it found absent). */
   merge(loaded: Loaded, request: LoadRequest): void {
@@ -105,14 +109,14 @@ export class LoadedContext {
     if (request.actorAnalystId !== null) this.rows.analysts.set(request.actorAnalystId, loaded.actorAnalyst);
     if (request.actorContactId !== null) this.rows.contacts.set(request.actorContactId, loaded.actorContact);
     if (loaded.slaConfig !== null) this.slaConfig = loaded.slaConfig;
-    if (request.clientId !== null && request.clientId === this.clientId) this.lastMutationId = loaded.lastMutationId;
+    for (const clientId of request.clientIds) this.lastMutationIds.set(clientId, loaded.lastMutationIds[clientId] ?? null);
   }
 
   /** Whether `stateFor(request)` can answer without reading the database. */
   covers(request: LoadRequest): boolean {
     const { needs } = request;
     if (this.slaConfig === null) return false;
-    if (request.clientId !== null && (request.clientId !== this.clientId)) return false;
+    if (request.clientIds.some((id) => !this.lastMutationIds.has(id))) return false;
     if (request.actorAnalystId !== null && !this.rows.analysts.has(request.actorAnalystId)) return false;
     if (request.actorContactId !== null && !this.rows.contacts.has(request.actorContactId)) return false;
     if (needs.ocsAwaitingVersion !== undefined || needs.openOcsOfCustomer !== undefined || needs.contactsOfCustomer !== undefined
@@ -127,7 +131,7 @@ export class LoadedContext {
     return (needs.loadOf ?? []).every((id) => this.loadOf.has(id));
   }
 
-  /** The state soe_load would answer for `request`, from what the batch holds (call only when `covers`). */
+  /** The state soe_load would answer for `request`, from what the group holds (call only when `covers`). */
   stateFor(request: LoadRequest): Loaded {
     const { needs } = request;
     const pick = (table: RowTable, ids: Iterable<string>): Record<string, never> => {
@@ -152,14 +156,15 @@ export class LoadedContext {
       interactions: pick('interactions', needs.interactions ?? []),
       loadOf: Object.fromEntries((needs.loadOf ?? []).map((id) => [id, this.loadOf.get(id) as number])),
       slaConfig: structuredClone(this.slaConfig),
-      lastMutationId: request.clientId === null ? null : this.lastMutationId,
+      lastMutationIds: Object.fromEntries(request.clientIds.map((id) => [id, this.lastMutationIds.get(id) ?? null])),
+      lastMutationId: request.clientIds[0] === undefined ? null : (this.lastMutationIds.get(request.clientIds[0]) ?? null),
       actorAnalyst: actorAnalyst === null ? null : structuredClone(actorAnalyst),
       actorContact: actorContact === null ? null : structuredClone(actorContact),
     };
   }
 
-  /** A mutation committed these rows (as JSON, like the database keeps them) and, for its client, its id. */
-  written(changes: readonly Change[], clientMutationId: number | null): void {
+  /** A mutation committed (or is about to, before anything is read again) these rows and, for its client, its id. */
+  written(changes: readonly Change[], client: { id: string; mutationId: number } | null): void {
     for (const change of changes) {
       const row = JSON.parse(JSON.stringify(change.row)) as Record<string, unknown>;
       if (change.table === 'ocorrencia') this.countLoad(this.rows.ocorrencias.get(change.row.id) as Ocorrencia | null | undefined, row as Ocorrencia);
@@ -171,10 +176,10 @@ export class LoadedContext {
       const table = TABLE_OF[change.table];
       if (table !== undefined) this.rows[table].set(change.row.id, row);
     }
-    if (clientMutationId !== null) this.lastMutationId = clientMutationId;
+    if (client !== null) this.lastMutationIds.set(client.id, client.mutationId);
   }
 
-  /** Keeps the in-hand counts exact: from the OC's previous row when the batch knows it, else forgets them. */
+  /** Keeps the in-hand counts exact: from the OC's previous row when the group knows it, else forgets them. */
   private countLoad(before: Ocorrencia | null | undefined, after: Ocorrencia): void {
     if (before === undefined) {
       this.loadOf.clear();

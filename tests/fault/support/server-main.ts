@@ -57,6 +57,18 @@ const withFault = (db: Database): Database => {
       const transaction = spyTransaction(session.transaction);
       const spy: Session = {
         transaction,
+        // Writes sent together (PostgreSQL): 'mid-transaction' sends the script only up to the chosen write,
+        // without its COMMIT, then dies; 'after-commit' sends it whole, then dies.
+        ...(session.script === undefined ? {} : {
+          script: async (text: string) => {
+            const at = text.indexOf(options.match);
+            if (!text.includes('soe_write') || at < 0) return (session.script as NonNullable<Session['script']>)(text);
+            const cut = options.fault === 'mid-transaction' ? text.slice(0, text.indexOf(' AS head;', at) + ' AS head;'.length) : text;
+            const answer = await (session.script as NonNullable<Session['script']>)(cut);
+            die();
+            return answer;
+          },
+        }),
         query: async (text, params) => {
           if (!marks(text, params)) return session.query(text, params);
           if (options.fault === 'mid-transaction') return transaction((tx) => tx.query(text, params)) as never;

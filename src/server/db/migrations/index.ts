@@ -4,6 +4,7 @@ import { migration002 } from './002-functions';
 import { migration003 } from './003-faster-load';
 import { migration004 } from './004-catalog-load';
 import { migration005 } from './005-lean-sync';
+import { migration006 } from './006-group-load';
 
 /** One migration source for PostgreSQL and PGlite alike: plain SQL, numbered, append-only. */
 export interface ServerMigration {
@@ -12,7 +13,7 @@ export interface ServerMigration {
   sql: string;
 }
 
-export const SERVER_MIGRATIONS: readonly ServerMigration[] = [migration001, migration002, migration003, migration004, migration005];
+export const SERVER_MIGRATIONS: readonly ServerMigration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
 export const SERVER_SCHEMA_VERSION = SERVER_MIGRATIONS.length;
 
 export class NewerServerSchemaError extends Error {
