@@ -17,6 +17,7 @@ import { registerPasswordRoutes } from './http/password-routes';
 import { PokeHub, registerSocketRoute } from './http/pokes';
 import { PRESENCE_NOTIFY_PREFIX, PresenceHub } from './http/presence';
 import { registerSyncRoutes } from './http/sync-routes';
+import { PullPages } from './sync/pull';
 import { AutoCloseJob } from './jobs/auto-close';
 import { MaintenanceJob } from './jobs/maintenance';
 import { MailSender } from './mail/sender';
@@ -113,7 +114,7 @@ export const startServer = async (options: ServerOptions = {}): Promise<RunningS
       payload.startsWith(PRESENCE_NOTIFY_PREFIX) ? presence.fromNode(payload.slice(PRESENCE_NOTIFY_PREFIX.length)) : hub.committed(Number(payload)));
     await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
     app.get('/healthz', async () => ({ ok: true, node, storage: db.kind }));
-    registerSyncRoutes(app, ctx);
+    registerSyncRoutes(app, ctx, new PullPages(db, clock), hub);
     registerSocketRoute(app, ctx, hub, presence);
     registerExtranetRoutes(app, ctx);
     registerPasswordRoutes(app, ctx);

@@ -4,17 +4,30 @@ import { ClientSocketMessage, type ServerSocketMessage } from '../../shared/sync
 import { sessionOf, type ServerContext } from '../context';
 import { headVersion } from '../sync/pull';
 import type { PresenceHub } from './presence';
+import type { PullObserver } from './sync-routes';
+
+/** However busy the node, a commit reaches the desktops' pulls within this long. */
+const MAX_POKE_SPACING_MS = 1_000;
+/** Pulls get at most about a third of the node's time: the next poke waits twice as long as the last wave took. */
+const PULL_DUTY = 3;
 
 /**
  * The WebSocket clients of this node. Every commit on any node NOTIFYs its new head; each node pokes its own
- * sockets, at most once per `throttleMs` (a burst of commits becomes one poke, so 200 clients pull once, not 200×).
+ * sockets, and every poked desktop pulls. Pokes are paced by those pulls rather than by a fixed delay per socket:
+ * a poke goes out `throttleMs` after the previous one (a burst of commits becomes one poke) once the wave of
+ * pulls the previous one caused has mostly finished, and no sooner than PULL_DUTY times that wave's duration
+ * after it started — so an idle server pokes at once, and a busy one never spends more than about a third of
+ * its time on pulls nor piles pulls on pulls (at most MAX_POKE_SPACING_MS between pokes).
  */
-export class PokeHub {
+export class PokeHub implements PullObserver {
   private readonly sockets = new Set<WebSocket>();
   private head = 0;
   private sentHead = 0;
-  private lastSentAt = 0;
+  private lastSentAt = -Infinity;
   private timer: NodeJS.Timeout | null = null;
+  private pulling = 0;
+  /** When the pulls in flight last dropped back to a few (the end of a poke's wave). */
+  private lastSettledAt = -Infinity;
 
   constructor(private readonly throttleMs: number) {}
 
@@ -30,17 +43,45 @@ export class PokeHub {
   committed(head: number): void {
     if (!Number.isFinite(head) || head <= this.head) return;
     this.head = head;
-    if (this.timer !== null) return;
-    // Each poke makes every socket pull; with many desktops connected the pokes are spaced further apart
-    // (5 ms per socket: 200 desktops get a poke a second) so the pulls they trigger stay a bounded load.
-    const interval = Math.max(this.throttleMs, this.sockets.size * 5);
-    const wait = Math.max(0, this.lastSentAt + interval - performance.now());
-    this.timer = setTimeout(() => this.flush(), wait);
+    this.schedule();
+  }
+
+  pullStarted(): void {
+    this.pulling += 1;
+  }
+
+  pullEnded(): void {
+    this.pulling -= 1;
+    if (!this.pullsSettled()) return;
+    this.lastSettledAt = performance.now();
+    if (this.head > this.sentHead) this.schedule();
+  }
+
+  private pullsSettled(): boolean {
+    return this.pulling <= Math.max(1, Math.floor(this.sockets.size / 10));
+  }
+
+  private schedule(): void {
+    if (this.head <= this.sentHead) return;
+    const since = performance.now() - this.lastSentAt;
+    const waveMs = this.lastSettledAt > this.lastSentAt ? this.lastSettledAt - this.lastSentAt : 0;
+    const spacing = Math.min(MAX_POKE_SPACING_MS, Math.max(this.throttleMs, PULL_DUTY * waveMs));
+    if (since >= MAX_POKE_SPACING_MS || (since >= spacing && this.pullsSettled())) {
+      this.flush();
+      return;
+    }
+    // Due at `spacing` (or, while the last wave runs, when it settles — pullEnded — or at the latest bound).
+    const due = since < spacing ? spacing : MAX_POKE_SPACING_MS;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.schedule();
+    }, due - since);
   }
 
   private flush(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
-    if (this.head <= this.sentHead) return;
     this.sentHead = this.head;
     this.lastSentAt = performance.now();
     const message = JSON.stringify({ type: 'poke', head: this.head } satisfies ServerSocketMessage);

@@ -3,12 +3,18 @@ import { isDomainError } from '../../shared/domain';
 import { LoginRequest, MIN_PROTOCOL_VERSION, PROTOCOL_HEADER, PROTOCOL_VERSION, PullRequest, PushRequest, type HelloResponse } from '../../shared/sync/protocol';
 import { passwordLogin } from '../auth/login';
 import { bearerToken, sessionOf, type ServerContext } from '../context';
-import { pullChanges } from '../sync/pull';
+import type { PullPages } from '../sync/pull';
 import { pushMutations } from '../sync/push';
 import { parseOr400, protocolAccepted, protocolOf, sendError, unauthorized, updateRequired } from './errors';
 
 /** The desktop sync API (SPEC §6–7): hello, login, logout, push, pull; every call but hello names its protocol. */
-export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext): void => {
+/** What the pull route reports to, so the poke hub can pace pokes by the pulls they cause. */
+export interface PullObserver {
+  pullStarted(): void;
+  pullEnded(): void;
+}
+
+export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext, pulls: PullPages, observer: PullObserver): void => {
   app.get('/api/v1/hello', async (): Promise<HelloResponse> => ({
     protocol: PROTOCOL_VERSION,
     minProtocol: MIN_PROTOCOL_VERSION,
@@ -52,7 +58,12 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext): vo
     if (session === null) return sendError(reply, 401, unauthorized());
     const body = parseOr400(reply, PullRequest, request.body);
     if (body === null) return reply;
-    const page = await pullChanges(ctx.db, ctx.clock, body.clientId, body.cursor, body.limit);
-    return reply.type('application/json; charset=utf-8').send(page.body);
+    observer.pullStarted();
+    try {
+      const page = await pulls.pull(body.clientId, body.cursor, body.limit);
+      return reply.type('application/json; charset=utf-8').send(page.body);
+    } finally {
+      observer.pullEnded();
+    }
   });
 };
