@@ -7,6 +7,8 @@
 //                              and its peak memory (the server runs in its own process)
 //   load.push.p99_ms/.errors   BENCH_LOAD_CLIENTS (200) simulated desktops, one push a second each for
 //                              BENCH_LOAD_SECONDS (60) while pulling on pokes; PGlite and PostgreSQL
+// BENCH_SYNC_PARTS=push,propagation,initial,load picks parts (all by default); BENCH_SYNC_STORAGE=pglite|postgres
+// picks the storage of the push and load parts (both by default, PostgreSQL when its binaries exist).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +26,8 @@ const BENCH_NOW = Date.parse('2026-11-25T15:00:00Z');
 const INITIAL_OCS = Number(process.env.BENCH_SYNC_OCS ?? 100_000);
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
 const LOAD_CLIENTS = Number(process.env.BENCH_LOAD_CLIENTS ?? 200);
+const PARTS = new Set((process.env.BENCH_SYNC_PARTS ?? 'push,propagation,initial,load').split(',').map((p) => p.trim()));
+const STORAGES = new Set((process.env.BENCH_SYNC_STORAGE ?? 'pglite,postgres').split(',').map((p) => p.trim()));
 const LOGINS = ['ana', 'bruno', 'carla', 'diego', 'eduarda', 'felipe', 'gabriela', 'henrique', 'isabela', 'joao', 'juliana', 'lucas',
   'mariana', 'natalia', 'otavio', 'patricia', 'rafael', 'renata', 'rodrigo', 'sabrina'];
 
@@ -204,33 +208,48 @@ export async function benchSync(): Promise<BenchFigures> {
     return d;
   };
   try {
-    if (postgresAvailable()) cluster = await startPgCluster({ durable: true });
-    process.stderr.write(`bench: sync storage: PGlite${cluster === null ? '' : ` and PostgreSQL (cluster on 127.0.0.1:${cluster.port})`}\n`);
+    if (postgresAvailable() && STORAGES.has('postgres') && (PARTS.has('push') || PARTS.has('load'))) cluster = await startPgCluster({ durable: true });
+    process.stderr.write(`bench: sync storage: ${STORAGES.has('pglite') ? 'PGlite' : ''}${cluster === null ? '' : ` PostgreSQL (cluster on 127.0.0.1:${cluster.port})`}\n`);
 
-    const lite = await pushRatio({ dataDir: tempDir('soe-bench-push-') });
-    figures['sync.push.ratio'] = { value: lite.ratio, unit: 'x (PGlite)', baseline: lite.rawPerS, ratio: lite.ratio };
-    figures['sync.push.per_s'] = { value: lite.pushPerS, unit: 'mutations/s (PGlite)', baseline: lite.rawPerS, ratio: lite.ratio };
-    if (cluster !== null) {
-      const pg = await pushRatio({ databaseUrl: await createDatabase(cluster, 'bench_push') });
-      figures['sync.push.ratio.postgres'] = { value: pg.ratio, unit: 'x (PostgreSQL)', baseline: pg.rawPerS, ratio: pg.ratio };
+    if (PARTS.has('push')) {
+      if (STORAGES.has('pglite')) {
+        const lite = await pushRatio({ dataDir: tempDir('soe-bench-push-') });
+        figures['sync.push.ratio'] = { value: lite.ratio, unit: 'x (PGlite)', baseline: lite.rawPerS, ratio: lite.ratio };
+        figures['sync.push.per_s'] = { value: lite.pushPerS, unit: 'mutations/s (PGlite)', baseline: lite.rawPerS, ratio: lite.ratio };
+      }
+      if (cluster !== null) {
+        const pg = await pushRatio({ databaseUrl: await createDatabase(cluster, 'bench_push') });
+        figures['sync.push.ratio.postgres'] = { value: pg.ratio, unit: 'x (PostgreSQL)', baseline: pg.rawPerS, ratio: pg.ratio };
+        figures['sync.push.per_s.postgres'] = { value: pg.pushPerS, unit: 'mutations/s (PostgreSQL)', baseline: pg.rawPerS, ratio: pg.ratio };
+      }
     }
 
-    const rtt = await wsRttP99(500);
-    const propagation = await propagationP99(100);
-    figures['sync.ws_rtt.p99_ms'] = { value: round(rtt, 2), unit: 'ms' };
-    figures['sync.propagation.p99_ms'] = { value: round(propagation, 1), unit: 'ms', baseline: round(rtt, 2), ratio: round(propagation / rtt, 1) };
+    if (PARTS.has('propagation')) {
+      const rtt = await wsRttP99(500);
+      const propagation = await propagationP99(100);
+      figures['sync.ws_rtt.p99_ms'] = { value: round(rtt, 2), unit: 'ms' };
+      figures['sync.propagation.p99_ms'] = { value: round(propagation, 1), unit: 'ms', baseline: round(rtt, 2), ratio: round(propagation / rtt, 1) };
+    }
 
-    const initial = await initialSync();
-    figures[`sync.initial_${Math.round(INITIAL_OCS / 1000)}k.s`] = { value: initial.seconds, unit: `s (${initial.rows} OCs)` };
-    figures[`sync.initial_${Math.round(INITIAL_OCS / 1000)}k.peak_rss_mb`] = { value: initial.peakMb, unit: 'MB' };
+    if (PARTS.has('initial')) {
+      const initial = await initialSync();
+      figures[`sync.initial_${Math.round(INITIAL_OCS / 1000)}k.s`] = { value: initial.seconds, unit: `s (${initial.rows} OCs)` };
+      figures[`sync.initial_${Math.round(INITIAL_OCS / 1000)}k.peak_rss_mb`] = { value: initial.peakMb, unit: 'MB' };
+    }
 
-    const liteLoad = await loadRun('PGlite', {}, tempDir('soe-bench-load-'));
-    figures['load.push.p99_ms'] = { value: liteLoad.p99Ms, unit: `ms (PGlite, ${LOAD_CLIENTS} clients × ${LOAD_SECONDS} s)` };
-    figures['load.errors'] = { value: liteLoad.errors, unit: 'errors (PGlite)' };
-    if (cluster !== null) {
-      const pgLoad = await loadRun('PostgreSQL', { DATABASE_URL: await createDatabase(cluster, 'bench_load') }, tempDir('soe-bench-load-pg-'));
-      figures['load.push.p99_ms.postgres'] = { value: pgLoad.p99Ms, unit: `ms (PostgreSQL, ${LOAD_CLIENTS} clients × ${LOAD_SECONDS} s)` };
-      figures['load.errors.postgres'] = { value: pgLoad.errors, unit: 'errors (PostgreSQL)' };
+    if (PARTS.has('load')) {
+      if (STORAGES.has('pglite')) {
+        const liteLoad = await loadRun('PGlite', {}, tempDir('soe-bench-load-'));
+        figures['load.push.p99_ms'] = { value: liteLoad.p99Ms, unit: `ms (PGlite, ${LOAD_CLIENTS} clients × ${LOAD_SECONDS} s)` };
+        figures['load.push.per_s'] = { value: liteLoad.perS, unit: 'pushes/s (PGlite)' };
+        figures['load.errors'] = { value: liteLoad.errors, unit: 'errors (PGlite)' };
+      }
+      if (cluster !== null) {
+        const pgLoad = await loadRun('PostgreSQL', { DATABASE_URL: await createDatabase(cluster, 'bench_load') }, tempDir('soe-bench-load-pg-'));
+        figures['load.push.p99_ms.postgres'] = { value: pgLoad.p99Ms, unit: `ms (PostgreSQL, ${LOAD_CLIENTS} clients × ${LOAD_SECONDS} s)` };
+        figures['load.push.per_s.postgres'] = { value: pgLoad.perS, unit: 'pushes/s (PostgreSQL)' };
+        figures['load.errors.postgres'] = { value: pgLoad.errors, unit: 'errors (PostgreSQL)' };
+      }
     }
   } finally {
     cluster?.stop();
