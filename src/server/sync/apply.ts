@@ -1,7 +1,7 @@
 import { domainError, isDomainError, type Analyst, type Contact, type DomainError } from '../../shared/domain';
 import { mutators, type MutatorName } from '../../shared/mutators/registry';
 import { runMutator, type AppliedMutation } from '../../shared/mutators/run';
-import type { Change, MutationState, MutatorDef, Needs } from '../../shared/mutators/types';
+import type { Change, MutationState, MutatorDef } from '../../shared/mutators/types';
 import type { Actor } from '../../shared/oc/actor';
 import { actorId } from '../../shared/oc/actor';
 import type { MutationResult } from '../../shared/sync/protocol';
