@@ -1,5 +1,6 @@
-// npm run seed -- --ocs N --seed S [--db PATH] [--now ISO] [--reset]
-// Deterministic: the same --ocs, --seed and --now always produce the same data.
+// npm run seed -- --ocs N --seed S [--db PATH] [--now ISO] [--backlog N] [--reset]
+// Deterministic: the same --ocs, --seed, --now and --backlog always produce the same data. --backlog adds that many
+// OCs opened in the eight hours before --now and still waiting (a surge: the SLA board and queues under pressure).
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,11 +21,12 @@ const Options = z.object({
     }
     return t;
   }),
+  backlog: z.coerce.number().int().min(0).max(200_000).default(0),
   reset: z.boolean().default(false),
 });
 
 const { values } = parseArgs({
-  options: { ocs: { type: 'string' }, seed: { type: 'string' }, db: { type: 'string' }, now: { type: 'string' }, reset: { type: 'boolean' } },
+  options: { ocs: { type: 'string' }, seed: { type: 'string' }, db: { type: 'string' }, now: { type: 'string' }, backlog: { type: 'string' }, reset: { type: 'boolean' } },
   strict: true,
 });
 const parsed = Options.safeParse(values);
@@ -37,7 +39,7 @@ if (options.reset) for (const suffix of ['', '-wal', '-shm']) rmSync(`${options.
 if (!existsSync(dirname(options.db))) mkdirSync(dirname(options.db), { recursive: true });
 const db = openDatabase(options.db);
 try {
-  const summary = await seedReplica(db, { ocs: options.ocs, seed: options.seed, now: options.now });
+  const summary = await seedReplica(db, { ocs: options.ocs, seed: options.seed, now: options.now, backlog: options.backlog });
   console.log(`seeded ${options.db}: ${summary.ocs} OCs (${summary.open} open), ${summary.interactions} interactions, ${summary.events} events, ` +
     `${summary.customers} customers, ${summary.analysts} analysts — generated in ${summary.generateMs} ms, loaded in ${summary.loadMs} ms`);
   console.log('demo logins (password "demo"): ana (N1), rafael (N2), beatriz (lead), admin (admin)');

@@ -14,8 +14,13 @@ const LOCAL_OFFSET = -3 * HOUR;
 export interface DemoOptions {
   ocs: number;
   seed: number;
-  /** The instant the data is "as of"; the same (ocs, seed, now) always gives the same data. */
+  /** The instant the data is "as of"; the same (ocs, seed, now, backlog) always gives the same data. */
   now: number;
+  /**
+   * A surge on top of the team's history: this many more OCs opened over the eight hours before `now`
+   * (an outage after a release, say) and still waiting in the queues, untouched. 0 by default.
+   */
+  backlog?: number;
 }
 
 export interface DemoData {
@@ -74,11 +79,38 @@ export const generateDemo = (options: DemoOptions): DemoData => {
 
   const eligible = customers.filter((c) => c.implantacaoTermSignedAt !== null && c.eadExtranetCompletedAt !== null && c.slaAcknowledgedAt !== null);
   const weightedCustomers = eligible.flatMap((c) => (c.plan === 'vip' ? [c, c, c] : c.plan === 'ouro' ? [c, c] : [c]));
-  for (let i = 0; i < options.ocs; i += 1) {
+  // Whatever the hour the demo is made, some OCs have just arrived and nobody has reached them yet: the last of
+  // the `ocs` are the last hours' arrivals, left waiting in the queues.
+  const waiting = Math.min(options.ocs, Math.max(20, Math.round(options.ocs / 100)));
+  for (let i = 0; i < options.ocs - waiting; i += 1) {
     const raw = start + Math.floor(rng.next() * (now - start));
     const office = officeTime(raw, rng);
     const createdAt = rng.chance(0.85) && office <= now ? office : raw;
     new OcStory(sim, cast, rng.pick(weightedCustomers)).begin(createdAt);
+  }
+  // What follows draws from streams of its own, so the history above is the same with or without it.
+  const fresh = new Prng(options.seed ^ 0x3a1f);
+  for (let i = 0; i < waiting; i += 1) {
+    new OcStory(sim, cast, fresh.pick(weightedCustomers), { untouched: true, rng: fresh }).begin(now - fresh.int(5, 180) * 60_000);
+  }
+  const surge = new Prng(options.seed ^ 0x5a17);
+  const backlog = options.backlog ?? 0;
+  for (let i = 0; i < backlog; i += 1) {
+    // Spread over the last eight hours, none after `now`.
+    const createdAt = now - 8 * HOUR + Math.floor(((i + surge.next()) / backlog) * 8 * HOUR);
+    new OcStory(sim, cast, surge.pick(weightedCustomers), { untouched: true, rng: surge }).begin(Math.min(createdAt, now));
+  }
+  // The last hour's reopens: customers answering that a recently solved problem is back, not yet picked up again.
+  const reopens = new Prng(options.seed ^ 0x4e0b);
+  for (let i = 0; i < Math.max(2, Math.round(options.ocs / 2_000)); i += 1) {
+    const at = now - reopens.int(5, 60) * 60_000;
+    sim.schedule(at, () => {
+      const solved = state.withStatus('solucionada').filter((oc) => oc.contactId !== null).sort((a, b) => (b.solvedAt ?? 0) - (a.solvedAt ?? 0));
+      const oc = solved[reopens.int(0, Math.min(9, solved.length - 1))];
+      const contact = oc === undefined ? undefined : state.contacts.get(oc.contactId as string);
+      if (oc === undefined || contact === undefined) return;
+      sim.act('oc.customerReply', { ocId: oc.id, interactionId: reopens.uuid(), body: 'O problema voltou a acontecer depois da correção.' }, { kind: 'contact', contact }, at);
+    });
   }
   for (const monday of mondays) {
     sim.schedule(monday, () => sim.act('release.register', { id: rng.uuid(), version: versionLabel(monday), releasedAt: monday, notes: 'Versão semanal do UNO ERP.' }, sim.analyst(rng.pick(leads)), monday));

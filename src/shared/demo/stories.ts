@@ -2,6 +2,7 @@ import type { Analyst, Contact, Criticidade, Customer, OcKind, Ocorrencia } from
 import type { Actor } from '../oc/actor';
 import { CUSTOMER_REPLIES, DESCRIPTION_CLOSERS, DESCRIPTION_OPENERS, NOTES, REPLIES, SUBJECTS } from './names';
 import { officeTime, Simulation } from './simulation';
+import type { Prng } from './prng';
 
 const { MINUTE } = Simulation;
 
@@ -35,10 +36,12 @@ export class OcStory {
     private readonly sim: Simulation,
     private readonly cast: Cast,
     private readonly customer: Customer,
+    /** Opened and left waiting in the queue (a surge nobody has reached yet), drawing from its own stream. */
+    private readonly options: { untouched?: boolean; rng?: Prng } = {},
   ) {}
 
   private get rng() {
-    return this.sim.rng;
+    return this.options.rng ?? this.sim.rng;
   }
 
   private oc(): Ocorrencia | undefined {
@@ -93,6 +96,7 @@ export class OcStory {
         body: 'Cliente ligou relatando o problema; OC aberta durante a ligação.',
       }, actor, at);
     }
+    if (this.options.untouched === true) return;
     if (rng.chance(0.03)) {
       const original = this.cast.ocsOfCustomer.get(this.customer.id)?.[0];
       if (original !== undefined) {
