@@ -11,7 +11,7 @@ import { unknownMutation } from '../store/local-store';
 import { leadQueryHandlers } from './lead-handlers';
 import { setPassword } from './people-handlers';
 import { mutate, takeNext } from './mutation-handlers';
-import { customerCardOf, directory, findCustomers, myQueue, ocDetail, searchOcs, teamQueue } from './query-handlers';
+import { customerCardOf, directory, findCustomers, myQueue, ocDetail, searchOcs, teamQueue, teamQueueCount } from './query-handlers';
 import { currentSession, login, logout } from './session-handlers';
 import { customerPenalties, getPrefs, presenceOf, putPref, queueRows, setPresence, suggestArticles } from './workspace-handlers';
 
@@ -28,6 +28,7 @@ const queryHandlers: QueryHandlers = {
   'directory.get': directory,
   'queue.mine': myQueue,
   'queue.list': teamQueue,
+  'queue.count': teamQueueCount,
   'queue.takeNext': takeNext,
   'oc.get': (deps, args) => ocDetail(deps, args.id),
   'oc.search': searchOcs,

@@ -3,7 +3,7 @@ import { displayNumber, DomainFailure, type Analyst } from '../../shared/domain'
 import { allAnalysts, allCatalog, customerCard, interactionsOf, recentReleases, searchCustomers } from '../db/directory';
 import { eventsOf } from '../db/events';
 import { getRowWithVersion } from '../db/rows';
-import { availableFor, assignedTo, directedTo, listQueue, openRecadosFor, rowsByIds } from '../db/queue';
+import { availableFor, assignedTo, countQueue, directedTo, listQueue, openRecadosFor, rowsByIds } from '../db/queue';
 import { searchOcIds } from '../db/search';
 import type { Ocorrencia } from '../../shared/domain';
 import type { CoreDeps } from './deps';
@@ -34,6 +34,11 @@ export const myQueue = (deps: CoreDeps): MyQueue => {
 export const teamQueue = (deps: CoreDeps, filter: QueueFilter): QueueRow[] => {
   requireAnalyst(deps);
   return listQueue(deps.db, filter, deps.clock.now());
+};
+
+export const teamQueueCount = (deps: CoreDeps, filter: QueueFilter): number => {
+  requireAnalyst(deps);
+  return countQueue(deps.db, filter, deps.clock.now());
 };
 
 export const directory = (deps: CoreDeps): Directory => {

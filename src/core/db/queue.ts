@@ -75,8 +75,8 @@ export const directedTo = (db: Db, analystId: string): QueueRow[] =>
 export const openRecadosFor = (db: Db, analystId: string): Recado[] =>
   docs<Recado>(stmt(db, 'SELECT doc FROM recado WHERE for_analyst_id = ? AND done_at IS NULL ORDER BY created_at').all(analystId) as { doc: string }[]);
 
-/** Team views (SPEC §4): any combination of filters, soonest breach first. */
-export const listQueue = (db: Db, filter: QueueFilter, now: number): QueueRow[] => {
+/** The WHERE clause of a team view (SPEC §4): any combination of filters. */
+const teamWhere = (filter: QueueFilter, now: number): { sql: string; params: unknown[] } => {
   const where: string[] = [];
   const params: unknown[] = [];
   const inList = (column: string, values: readonly unknown[] | undefined): void => {
@@ -108,8 +108,19 @@ export const listQueue = (db: Db, filter: QueueFilter, now: number): QueueRow[] 
     where.push("o.sla_state = 'running' AND o.sla_sort <= ?");
     params.push(now + filter.dueWithinMs);
   }
-  const sql = `${ROW_SQL}${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY o.sla_sort, o.created_at LIMIT ?`;
-  return (stmt(db, sql).all(...params, filter.limit) as RawRow[]).map(toQueueRow);
+  return { sql: where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '', params };
+};
+
+/** A team view's rows, soonest breach first, at most `filter.limit`. */
+export const listQueue = (db: Db, filter: QueueFilter, now: number): QueueRow[] => {
+  const where = teamWhere(filter, now);
+  return (stmt(db, `${ROW_SQL}${where.sql} ORDER BY o.sla_sort, o.created_at LIMIT ?`).all(...where.params, filter.limit) as RawRow[]).map(toQueueRow);
+};
+
+/** How many OCs a team view holds, whatever its limit. */
+export const countQueue = (db: Db, filter: QueueFilter, now: number): number => {
+  const where = teamWhere(filter, now);
+  return (stmt(db, `SELECT COUNT(*) AS n FROM ocorrencia o${where.sql}`).get(...where.params) as { n: number }).n;
 };
 
 export const rowsByIds = (db: Db, ids: readonly string[]): QueueRow[] => {

@@ -21,6 +21,8 @@ export const queries = {
   'directory.get': { args: none, result: Directory },
   'queue.mine': { args: none, result: MyQueue },
   'queue.list': { args: QueueFilter, result: z.array(QueueRow) },
+  /** How many OCs the view holds, whatever its limit: the team page shows it while the rows arrive. */
+  'queue.count': { args: QueueFilter, result: z.number().int().min(0) },
   'queue.takeNext': { args: none, result: z.object({ ocId: Id.nullable() }) },
   'oc.get': { args: z.object({ id: Id }), result: OcDetail },
   'oc.search': { args: z.object({ text: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(500).default(50) }), result: z.array(QueueRow) },

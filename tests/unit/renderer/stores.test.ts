@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { EventName } from '../../../src/shared/api/contract';
 import type { ApiResult } from '../../../src/shared/api/result';
 import { createDraftsStore } from '../../../src/renderer/app/drafts-store';
 import { createNotificationsStore } from '../../../src/renderer/features/notifications/notifications-store';
+import { createQueueStore, FIRST_PAGE } from '../../../src/renderer/features/queue/queue-store';
 import { createApiClient } from '../../../src/renderer/lib/api/client';
 import { createClock } from '../../../src/renderer/lib/clock';
 import type { Transport } from '../../../src/renderer/lib/api/transport';
@@ -75,5 +76,53 @@ describe('shared tick', () => {
     await new Promise((r) => setTimeout(r, 600));
     clock.stop();
     expect(clock.store.getState().now).toBe(11_250);
+  });
+});
+
+describe('team queue store', () => {
+  const rows = (n: number, from = 0) => Array.from({ length: n }, (_, i) => ({ id: `oc-${from + i}` }));
+
+  /** queue.list answers at once for a first page and when released for the whole view; queue.count at once. */
+  const teamTransport = (total: number) => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((done) => (release = done));
+    const calls: string[] = [];
+    const transport: Transport = {
+      invoke: async (method, args) => {
+        const limit = (args as { limit?: number }).limit ?? 0;
+        calls.push(`${method}${method === 'queue.list' ? `:${limit}` : ''}`);
+        if (method === 'queue.count') return { ok: true, value: total };
+        if (method !== 'queue.list') return { ok: true, value: null };
+        if (limit >= 20_000) await held;
+        return { ok: true, value: rows(Math.min(limit, total)) };
+      },
+      subscribe: () => () => undefined,
+    };
+    return { transport, calls, release: () => release() };
+  };
+
+  it('shows a view\'s first page and its count at once, then the whole view', async () => {
+    const fake = teamTransport(20_000);
+    const store = createQueueStore(createApiClient(fake.transport), () => 0, () => 'id');
+    const loading = store.getState().loadTeam({ progressive: true });
+    await vi.waitFor(() => expect(store.getState().team).toHaveLength(FIRST_PAGE));
+    expect(store.getState()).toMatchObject({ teamTotal: 20_000, teamPartial: true, teamLoading: true });
+    fake.release();
+    await loading;
+    expect(store.getState().team).toHaveLength(20_000);
+    expect(store.getState()).toMatchObject({ teamTotal: null, teamPartial: false, teamLoading: false });
+    expect(fake.calls).toEqual([`queue.list:${FIRST_PAGE}`, 'queue.count', 'queue.list:20000']);
+  });
+
+  it('keeps the rows on screen during a refresh until the whole view replaces them', async () => {
+    const fake = teamTransport(400);
+    const store = createQueueStore(createApiClient(fake.transport), () => 0, () => 'id');
+    fake.release();
+    await store.getState().loadTeam({ progressive: true });
+    expect(store.getState().team).toHaveLength(400);
+    const calls = fake.calls.length;
+    await store.getState().loadTeam();
+    expect(fake.calls.slice(calls)).toEqual(['queue.list:20000']);
+    expect(store.getState()).toMatchObject({ teamPartial: false, teamLoading: false });
   });
 });

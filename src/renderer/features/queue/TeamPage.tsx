@@ -18,6 +18,8 @@ export const TeamPage = ({ viewId }: { viewId: string | null }) => {
   const navigate = useRouter((s) => s.navigate);
   const rows = useQueue((s) => s.team);
   const loading = useQueue((s) => s.teamLoading);
+  const total = useQueue((s) => s.teamTotal);
+  const partial = useQueue((s) => s.teamPartial);
   const error = useQueue((s) => s.teamError);
   const filter = useQueue((s) => s.teamFilter);
   const groupBy = useQueue((s) => s.groupBy);
@@ -30,7 +32,7 @@ export const TeamPage = ({ viewId }: { viewId: string | null }) => {
   useEffect(() => {
     const state = queue.getState();
     if (viewId !== null && viewId !== state.viewId) state.applyView(viewId);
-    else if (state.team === null) void state.loadTeam();
+    else if (state.team === null) void state.loadTeam({ progressive: true });
   }, [queue, viewId]);
 
   return (
@@ -56,7 +58,10 @@ export const TeamPage = ({ viewId }: { viewId: string | null }) => {
         <header className="page-head">
           <div>
             <h1>{t('team.title')}</h1>
-            <div className="page-sub">{rows === null ? t('common.loading') : t('queue.rows', { count: rows.length.toLocaleString() })}</div>
+            <div className="page-sub">
+              {rows === null ? t('common.loading') : t('queue.rows', { count: (partial && total !== null ? Math.min(total, TEAM_LIMIT) : rows.length).toLocaleString() })}
+              {partial && rows !== null ? <span className="page-sub-note" data-testid="team-loading-rest"> · {t('team.loadingRest', { count: rows.length.toLocaleString() })}</span> : null}
+            </div>
           </div>
           <div className="spacer" />
           <Button icon="bookmark" onClick={() => setSaving(true)} data-testid="save-view">
@@ -73,7 +78,7 @@ export const TeamPage = ({ viewId }: { viewId: string | null }) => {
           <GroupBySelect value={groupBy} onChange={(g) => queue.getState().setGroupBy(g)} />
         </div>
         {error === null ? null : <FormError message={error.message[lang]} />}
-        {rows !== null && rows.length >= TEAM_LIMIT ? <div className="notice-line">{t('team.limit', { count: TEAM_LIMIT.toLocaleString() })}</div> : null}
+        {rows !== null && (partial && total !== null ? total : rows.length) >= TEAM_LIMIT ? <div className="notice-line">{t('team.limit', { count: TEAM_LIMIT.toLocaleString() })}</div> : null}
         <QueueTable
           rows={rows ?? []}
           groupBy={groupBy}

@@ -12,6 +12,10 @@ export interface QueueState {
   myError: ApiError | null;
   myTab: MyTab;
   team: QueueRow[] | null;
+  /** How many OCs the view holds (known before its rows arrive), or null until asked. */
+  teamTotal: number | null;
+  /** The rows shown are the view's first page; the rest is on its way. */
+  teamPartial: boolean;
   teamLoading: boolean;
   teamError: ApiError | null;
   teamFilter: TeamFilter;
@@ -23,7 +27,11 @@ export interface QueueState {
   cursor: string | null;
   loadMine(): Promise<void>;
   setMyTab(tab: MyTab): void;
-  loadTeam(): Promise<void>;
+  /**
+   * Loads the team view. `progressive` (a view opened or changed) shows its first page and its count at once,
+   * then the whole view; otherwise (a refresh) the rows on screen stay until the whole view replaces them.
+   */
+  loadTeam(options?: { progressive?: boolean }): Promise<void>;
   setTeamFilter(filter: TeamFilter, groupBy?: GroupBy): void;
   setGroupBy(groupBy: GroupBy): void;
   applyView(id: string): void;
@@ -39,6 +47,8 @@ export type QueueStore = StoreApi<QueueState>;
 const SavedViews = z.array(SavedView);
 /** Above this many loaded rows, a change patches the view by id instead of reloading it. */
 const PATCH_THRESHOLD = 1_000;
+/** Rows of a view's first page: more than a 4K screen shows. */
+export const FIRST_PAGE = 150;
 
 export const createQueueStore = (api: ApiClient, now: () => number, newId: () => string): QueueStore => {
   let teamRequest = 0;
@@ -52,6 +62,8 @@ export const createQueueStore = (api: ApiClient, now: () => number, newId: () =>
       myError: null,
       myTab: 'mine',
       team: null,
+      teamTotal: null,
+      teamPartial: false,
       teamLoading: false,
       teamError: null,
       teamFilter: emptyFilter(),
@@ -68,17 +80,26 @@ export const createQueueStore = (api: ApiClient, now: () => number, newId: () =>
         if (first && result.value.mine.length === 0) set({ myTab: result.value.directed.length > 0 ? 'directed' : 'available' });
       },
       setMyTab: (myTab) => set({ myTab, cursor: null }),
-      loadTeam: async () => {
+      loadTeam: async (options = {}) => {
         const request = ++teamRequest;
         set({ teamLoading: true });
-        const result = await api.call('queue.list', toQueueFilter(get().teamFilter));
+        const filter = toQueueFilter(get().teamFilter);
+        if (options.progressive === true) {
+          // Asked for only once these are answered: a core reading the whole view would hold their answers back.
+          const [first, total] = await Promise.all([api.call('queue.list', { ...filter, limit: Math.min(FIRST_PAGE, filter.limit) }), api.call('queue.count', filter)]);
+          if (request !== teamRequest) return;
+          if (first.ok && total.ok) {
+            set({ team: first.value, teamTotal: total.value, teamPartial: first.value.length < Math.min(total.value, filter.limit), teamError: null });
+          }
+        }
+        const result = await api.call('queue.list', filter);
         if (request !== teamRequest) return;
-        if (!result.ok) return set({ teamLoading: false, teamError: result.error });
-        set({ team: result.value, teamLoading: false, teamError: null });
+        if (!result.ok) return set({ teamLoading: false, teamPartial: false, teamError: result.error });
+        set({ team: result.value, teamTotal: null, teamPartial: false, teamLoading: false, teamError: null });
       },
       setTeamFilter: (teamFilter, groupBy) => {
         set({ teamFilter, viewId: null, ...(groupBy === undefined ? {} : { groupBy }) });
-        void get().loadTeam();
+        void get().loadTeam({ progressive: true });
       },
       setGroupBy: (groupBy) => set({ groupBy }),
       applyView: (id) => {
@@ -87,7 +108,7 @@ export const createQueueStore = (api: ApiClient, now: () => number, newId: () =>
         const view = builtIn ?? saved;
         if (view === undefined) return;
         set({ teamFilter: view.filter, groupBy: view.groupBy, viewId: id, cursor: null });
-        void get().loadTeam();
+        void get().loadTeam({ progressive: true });
       },
       saveView: (name) => {
         const view: SavedView = { id: newId(), name: name.trim(), filter: get().teamFilter, groupBy: get().groupBy };
@@ -103,7 +124,7 @@ export const createQueueStore = (api: ApiClient, now: () => number, newId: () =>
         set({ savedViews: parsed.success ? parsed.data : [] });
       },
       setCursor: (cursor) => set({ cursor }),
-      reset: () => set({ my: null, team: null, myTab: 'mine', cursor: null, savedViews: [] }),
+      reset: () => set({ my: null, team: null, teamTotal: null, teamPartial: false, myTab: 'mine', cursor: null, savedViews: [] }),
     };
   });
 

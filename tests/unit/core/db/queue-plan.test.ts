@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { availableFor, availableForSql } from '../../../../src/core/db/queue';
+import type { QueueFilter } from '../../../../src/shared/api/views';
 import { seededCore, type TestCore } from '../../../fixtures/core';
 
 let t: TestCore;
 beforeAll(async () => {
-  t = await seededCore(400, 5);
+  t = await seededCore(400, 6);
   await t.call('session.login', { login: 'ana', password: 'demo' });
 });
 afterAll(() => t.close());
@@ -50,5 +51,14 @@ describe('queue queries', () => {
     for (const row of rows) expect([row.level, row.plan]).toEqual(['n1', 'vip']);
     const breached = await t.call('queue.list', { breached: true, openOnly: true, limit: 1000 });
     for (const row of breached) expect(row.sla?.breachedAt).not.toBeNull();
+  });
+
+  it('counts a team view whatever its limit, with the same filters as its rows', async () => {
+    const filters: Array<Partial<QueueFilter>> = [{ openOnly: true }, { openOnly: false }, { levels: ['n1'], plans: ['vip'], openOnly: true }, { breached: true, openOnly: false }];
+    for (const filter of filters) {
+      const all = await t.call('queue.list', { ...filter, limit: 100_000 });
+      expect(all.length).toBeGreaterThan(0);
+      expect(await t.call('queue.count', { ...filter, limit: 5 })).toBe(all.length);
+    }
   });
 });
