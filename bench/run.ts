@@ -1,6 +1,6 @@
-// npm run bench [-- --only store,sla,sync]
+// npm run bench [-- --only store,sla,sync,ui]
 // Prints a table and writes bench/results.json: { "<metric>": { value, unit, baseline?, ratio? } }.
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { BenchFigures } from './figures';
 
@@ -9,7 +9,8 @@ type Suite = () => Promise<BenchFigures>;
 const suites: Record<string, () => Promise<Suite>> = {
   store: async () => (await import('./store')).benchStore,
   sla: async () => (await import('./sla')).benchSla,
-  ...(existsSync(new URL('./sync.ts', import.meta.url)) ? { sync: async () => (await import('./sync')).benchSync as Suite } : {}),
+  sync: async () => (await import('./sync')).benchSync,
+  ui: async () => (await import('./ui')).benchUi,
 };
 
 const { values } = parseArgs({ options: { only: { type: 'string' } }, strict: true });
