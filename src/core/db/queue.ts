@@ -5,7 +5,7 @@ import { docs } from './rows';
 import { stmt } from './statements';
 
 // Queue reads come from the query columns, never the JSON docs: tens of thousands of rows stay cheap.
-const ROW_SQL = `SELECT o.id, o.number, o.customer_id, c.name AS customer_name, o.plan, o.module, o.segment, o.criticidade,
+export const QUEUE_ROW_SQL = `SELECT o.id, o.number, o.customer_id, c.name AS customer_name, o.plan, o.module, o.segment, o.criticidade,
   o.kind, o.channel, o.status, o.level, o.subject, o.assignee_id, a.name AS assignee_name, o.preferred_analyst_id,
   o.created_at, o.updated_at, o.sla_clock, o.sla_state, o.sla_due_at, o.sla_percent, o.sla_breached_at, o.server_version
   FROM ocorrencia o JOIN customer c ON c.id = o.customer_id LEFT JOIN analyst a ON a.id = o.assignee_id`;
@@ -55,7 +55,7 @@ const placeholders = (values: readonly unknown[]): string => values.map(() => '?
 export const availableForSql = (modules: number, segments: number): string =>
   // INDEXED BY: without statistics the planner may pick the assignee index (assignee_id IS NULL) and scan every
   // unassigned OC; the queue index probes only my level × modules × segments.
-  `${ROW_SQL.replace('FROM ocorrencia o', 'FROM ocorrencia o INDEXED BY ocorrencia_queue')} WHERE o.is_open = 1 AND o.assignee_id IS NULL
+  `${QUEUE_ROW_SQL.replace('FROM ocorrencia o', 'FROM ocorrencia o INDEXED BY ocorrencia_queue')} WHERE o.is_open = 1 AND o.assignee_id IS NULL
     AND o.level = ? AND o.module IN (${placeholders(Array.from({ length: modules }))}) AND o.segment IN (${placeholders(Array.from({ length: segments }))})
     ORDER BY o.sla_sort LIMIT ?`;
 
@@ -66,11 +66,11 @@ export const availableFor = (db: Db, analyst: Pick<Analyst, 'level' | 'modules' 
 };
 
 export const assignedTo = (db: Db, analystId: string): QueueRow[] =>
-  (stmt(db, `${ROW_SQL} WHERE o.is_open = 1 AND o.assignee_id = ? ORDER BY o.sla_sort`).all(analystId) as RawRow[]).map(toQueueRow);
+  (stmt(db, `${QUEUE_ROW_SQL} WHERE o.is_open = 1 AND o.assignee_id = ? ORDER BY o.sla_sort`).all(analystId) as RawRow[]).map(toQueueRow);
 
 /** OCs the customer directed to this analyst (preferred analyst) that nobody holds yet. */
 export const directedTo = (db: Db, analystId: string): QueueRow[] =>
-  (stmt(db, `${ROW_SQL} WHERE o.is_open = 1 AND o.preferred_analyst_id = ? AND o.assignee_id IS NULL ORDER BY o.sla_sort`).all(analystId) as RawRow[]).map(toQueueRow);
+  (stmt(db, `${QUEUE_ROW_SQL} WHERE o.is_open = 1 AND o.preferred_analyst_id = ? AND o.assignee_id IS NULL ORDER BY o.sla_sort`).all(analystId) as RawRow[]).map(toQueueRow);
 
 export const openRecadosFor = (db: Db, analystId: string): Recado[] =>
   docs<Recado>(stmt(db, 'SELECT doc FROM recado WHERE for_analyst_id = ? AND done_at IS NULL ORDER BY created_at').all(analystId) as { doc: string }[]);
@@ -114,7 +114,7 @@ const teamWhere = (filter: QueueFilter, now: number): { sql: string; params: unk
 /** A team view's rows, soonest breach first, at most `filter.limit`. */
 export const listQueue = (db: Db, filter: QueueFilter, now: number): QueueRow[] => {
   const where = teamWhere(filter, now);
-  return (stmt(db, `${ROW_SQL}${where.sql} ORDER BY o.sla_sort, o.created_at LIMIT ?`).all(...where.params, filter.limit) as RawRow[]).map(toQueueRow);
+  return (stmt(db, `${QUEUE_ROW_SQL}${where.sql} ORDER BY o.sla_sort, o.created_at LIMIT ?`).all(...where.params, filter.limit) as RawRow[]).map(toQueueRow);
 };
 
 /** How many OCs a team view holds, whatever its limit. */
@@ -125,7 +125,7 @@ export const countQueue = (db: Db, filter: QueueFilter, now: number): number => 
 
 export const rowsByIds = (db: Db, ids: readonly string[]): QueueRow[] => {
   if (ids.length === 0) return [];
-  const rows = stmt(db, `${ROW_SQL} WHERE o.id IN (${placeholders(ids)})`).all(...ids) as RawRow[];
+  const rows = stmt(db, `${QUEUE_ROW_SQL} WHERE o.id IN (${placeholders(ids)})`).all(...ids) as RawRow[];
   const byId = new Map(rows.map((r) => [r.id, toQueueRow(r)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 };

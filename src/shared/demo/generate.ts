@@ -81,7 +81,8 @@ export const generateDemo = (options: DemoOptions): DemoData => {
   const weightedCustomers = eligible.flatMap((c) => (c.plan === 'vip' ? [c, c, c] : c.plan === 'ouro' ? [c, c] : [c]));
   // Whatever the hour the demo is made, some OCs have just arrived and nobody has reached them yet: the last of
   // the `ocs` are the last hours' arrivals, left waiting in the queues.
-  const waiting = Math.min(options.ocs, Math.max(20, Math.round(options.ocs / 100)));
+  // (A few hours' arrivals: 20 to 60, whatever the size of the history.)
+  const waiting = Math.min(options.ocs, Math.max(20, Math.min(60, Math.round(options.ocs / 100))));
   for (let i = 0; i < options.ocs - waiting; i += 1) {
     const raw = start + Math.floor(rng.next() * (now - start));
     const office = officeTime(raw, rng);
