@@ -23,6 +23,9 @@ test('20 000 rows: virtualised, sortable, groupable, smooth to scroll', async ({
   await page.getByTestId('nav-team').click();
   await page.getByTestId('view-all').click();
   await expect(page.getByTestId('team-page').locator('.page-sub')).toHaveText(/20[.,]000 OCs/, { timeout: 60_000 });
+  // The first rows come at once, the rest right after: grouping and sorting then see all of them.
+  await expect(page.getByTestId('team-loading-rest')).toBeHidden({ timeout: 60_000 });
+  await expect(page.getByTestId('team-page').locator('.notice-line')).toHaveCount(0);
   const body = page.getByTestId('team-table-body');
   const rendered = await body.locator('[data-testid="queue-row"]').count();
   expect(rendered).toBeGreaterThan(10);

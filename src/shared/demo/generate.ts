@@ -103,7 +103,7 @@ export const generateDemo = (options: DemoOptions): DemoData => {
   }
   // The last hour's reopens: customers answering that a recently solved problem is back, not yet picked up again.
   const reopens = new Prng(options.seed ^ 0x4e0b);
-  for (let i = 0; i < Math.max(2, Math.round(options.ocs / 2_000)); i += 1) {
+  for (let i = 0; i < Math.min(3, Math.max(2, Math.round(options.ocs / 2_000))); i += 1) {
     const at = now - reopens.int(5, 60) * 60_000;
     sim.schedule(at, () => {
       const solved = state.withStatus('solucionada').filter((oc) => oc.contactId !== null).sort((a, b) => (b.solvedAt ?? 0) - (a.solvedAt ?? 0));

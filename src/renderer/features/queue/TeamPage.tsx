@@ -78,7 +78,7 @@ export const TeamPage = ({ viewId }: { viewId: string | null }) => {
           <GroupBySelect value={groupBy} onChange={(g) => queue.getState().setGroupBy(g)} />
         </div>
         {error === null ? null : <FormError message={error.message[lang]} />}
-        {rows !== null && (partial && total !== null ? total : rows.length) >= TEAM_LIMIT ? <div className="notice-line">{t('team.limit', { count: TEAM_LIMIT.toLocaleString() })}</div> : null}
+        {rows !== null && (total === null ? rows.length >= TEAM_LIMIT : total > TEAM_LIMIT) ? <div className="notice-line">{t('team.limit', { count: TEAM_LIMIT.toLocaleString() })}</div> : null}
         <QueueTable
           rows={rows ?? []}
           groupBy={groupBy}

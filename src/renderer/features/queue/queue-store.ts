@@ -12,7 +12,7 @@ export interface QueueState {
   myError: ApiError | null;
   myTab: MyTab;
   team: QueueRow[] | null;
-  /** How many OCs the view holds (known before its rows arrive), or null until asked. */
+  /** How many OCs the view holds, whatever the limit (known before its rows arrive), or null until answered. */
   teamTotal: number | null;
   /** The rows shown are the view's first page; the rest is on its way. */
   teamPartial: boolean;
@@ -92,10 +92,10 @@ export const createQueueStore = (api: ApiClient, now: () => number, newId: () =>
             set({ team: first.value, teamTotal: total.value, teamPartial: first.value.length < Math.min(total.value, filter.limit), teamError: null });
           }
         }
-        const result = await api.call('queue.list', filter);
+        const [result, total] = await Promise.all([api.call('queue.list', filter), api.call('queue.count', filter)]);
         if (request !== teamRequest) return;
         if (!result.ok) return set({ teamLoading: false, teamPartial: false, teamError: result.error });
-        set({ team: result.value, teamTotal: null, teamPartial: false, teamLoading: false, teamError: null });
+        set({ team: result.value, teamTotal: total.ok ? total.value : null, teamPartial: false, teamLoading: false, teamError: null });
       },
       setTeamFilter: (teamFilter, groupBy) => {
         set({ teamFilter, viewId: null, ...(groupBy === undefined ? {} : { groupBy }) });
