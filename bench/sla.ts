@@ -9,7 +9,7 @@ import { compileCalendar } from '../src/shared/sla/calendar';
 import { evaluateSla } from '../src/shared/sla/clocks';
 import { defaultBusinessCalendar, defaultSlaConfig } from '../src/shared/sla/defaults';
 import { Prng } from '../src/shared/demo/prng';
-import type { BenchFigure } from './figures';
+import { round, type BenchFigure } from './figures';
 
 
 const HOUR = 3_600_000;
@@ -52,7 +52,7 @@ const benchDeadline = (): BenchFigure => {
   }));
   const value = Math.round(n / (ms / 1000));
   const baseline = Math.round(n / (Math.max(baselineMs, 0.001) / 1000));
-  return { value, unit: 'deadlines/s', baseline, ratio: value / baseline };
+  return { value, unit: 'deadlines/s', baseline, ratio: round(value / baseline, 4) };
 };
 
 const PLANS: Plan[] = ['prata', 'ouro', 'vip'];
@@ -104,7 +104,7 @@ const benchEvaluate = (): BenchFigure => {
       sink += [{ at: last, n: events.length }].length;
     }
   }));
-  return { value: Math.round(ms * 10) / 10, unit: 'ms', baseline: Math.round(baselineMs * 10) / 10, ratio: ms / Math.max(baselineMs, 0.001) };
+  return { value: Math.round(ms * 10) / 10, unit: 'ms', baseline: Math.round(baselineMs * 10) / 10, ratio: round(ms / Math.max(baselineMs, 0.001), 2) };
 };
 
 export async function benchSla(): Promise<Record<string, BenchFigure>> {

@@ -36,16 +36,6 @@ const seededPath = async (): Promise<string> => {
   return path;
 };
 
-const timeEach = (runs: number, body: (i: number) => void): number[] => {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    const start = performance.now();
-    body(i);
-    samples.push(performance.now() - start);
-  }
-  return samples;
-};
-
 export const benchStore = async (): Promise<BenchFigures> => {
   const path = await seededPath();
   const work = join('.data', 'bench', 'write-copy.db');
@@ -74,19 +64,30 @@ export const benchStore = async (): Promise<BenchFigures> => {
     const rawRecados = db.prepare('SELECT doc FROM recado WHERE for_analyst_id = ? AND done_at IS NULL ORDER BY created_at');
     let rows = 0;
     for (let i = 0; i < 50; i += 1) rows = myQueue(core.deps).available.length; // warm up
-    const queue = timeEach(500, () => myQueue(core.deps));
-    const rawQueue = timeEach(500, () => {
-      rawAvailable.all(analyst.level, ...analyst.modules, ...analyst.segments, 500);
-      rawAssigned.all(analyst.id);
-      rawDirected.all(analyst.id);
-      rawRecados.all(analyst.id);
-    });
-    const keysQueue = timeEach(500, () => {
-      keysAvailable.all(analyst.level, ...analyst.modules, ...analyst.segments, 500);
-      keysAssigned.all(analyst.id);
-      keysDirected.all(analyst.id);
-      rawRecados.all(analyst.id);
-    });
+    // Interleaved, so machine noise hits the three alike.
+    const queue: number[] = [];
+    const rawQueue: number[] = [];
+    const keysQueue: number[] = [];
+    const time = (samples: number[], body: () => void): void => {
+      const start = performance.now();
+      body();
+      samples.push(performance.now() - start);
+    };
+    for (let i = 0; i < 2_000; i += 1) {
+      time(queue, () => myQueue(core.deps));
+      time(rawQueue, () => {
+        rawAvailable.all(analyst.level, ...analyst.modules, ...analyst.segments, 500);
+        rawAssigned.all(analyst.id);
+        rawDirected.all(analyst.id);
+        rawRecados.all(analyst.id);
+      });
+      time(keysQueue, () => {
+        keysAvailable.all(analyst.level, ...analyst.modules, ...analyst.segments, 500);
+        keysAssigned.all(analyst.id);
+        keysDirected.all(analyst.id);
+        rawRecados.all(analyst.id);
+      });
+    }
     const queueP95 = percentile(queue, 95);
     const rawP95 = percentile(rawQueue, 95);
     const keysP95 = percentile(keysQueue, 95);
