@@ -35,8 +35,11 @@ const DEMO_LEAD = 'beatriz';
 
 /** Hands over to the browser shell (scripts/start-browser.ts) and mirrors its exit. */
 const startBrowserShell = (why: string): void => {
-  console.log(`[start] ${why}; starting the browser shell instead (same core, same screens).`);
-  const child = spawn(process.execPath, ['--import', 'tsx', join(projectDir, 'scripts', 'start-browser.ts'), '--ocs', String(args.ocs), '--seed', String(args.seed), '--demo-login', 'beatriz'], {
+  console.log(`[start] ${why}; starting the browser shell instead (same core, same screens${args.board ? '; the SLA board is its route #/board' : ''}).`);
+  // --data and --reset apply to the browser shell's folder too (its own default when --data is not given).
+  const dataDir = resolve(projectDir, values.data ?? join('.data', 'browser'));
+  if (args.reset) rmSync(dataDir, { recursive: true, force: true });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(projectDir, 'scripts', 'start-browser.ts'), '--data', dataDir, '--ocs', String(args.ocs), '--seed', String(args.seed), '--demo-login', DEMO_LEAD], {
     cwd: projectDir,
     stdio: 'inherit',
   });
