@@ -59,10 +59,6 @@ export const formatMoney = (cents: number, lang: Lang): string => {
   return format.format(cents / 100);
 };
 
-/** 12.345.678/0001-90 */
-export const formatCnpj = (digits: string): string =>
-  digits.length === 14 ? `${digits.slice(0, 2)}.${digits.slice(2, 5)}.${digits.slice(5, 8)}/${digits.slice(8, 12)}-${digits.slice(12)}` : digits;
-
 /** "datetime-local" input value in São Paulo time, and back (the support team's contract time zone). */
 export const toLocalInput = (instant: number): string => {
   const parts = formatter('en', 'input', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })

@@ -19,13 +19,21 @@ export const cnpjCheckDigits = (base12: string): string => {
   return `${first}${second}`;
 };
 
-export const isValidCnpj = (value: string): boolean => {
-  if (!/^(\d{14}|\d{2}\.\d{3}\.\d{3}\/\d{4}-\d{2})$/.test(value.trim())) return false;
+/** Why a value is not a CNPJ, judged on its digits alone (punctuation ignored); the form shows each reason. */
+export type CnpjIssue = { kind: 'empty' } | { kind: 'length'; digits: number } | { kind: 'repeated' } | { kind: 'check_digits' };
+
+export const cnpjIssue = (value: string): CnpjIssue | null => {
   const digits = onlyDigits(value);
+  if (digits.length === 0) return { kind: 'empty' };
+  if (digits.length !== 14) return { kind: 'length', digits: digits.length };
   // Repeated digits pass the arithmetic but are not issued by the Receita Federal.
-  if (/^(\d)\1{13}$/.test(digits)) return false;
-  return cnpjCheckDigits(digits.slice(0, 12)) === digits.slice(12);
+  if (/^(\d)\1{13}$/.test(digits)) return { kind: 'repeated' };
+  return cnpjCheckDigits(digits.slice(0, 12)) === digits.slice(12) ? null : { kind: 'check_digits' };
 };
+
+/** A stored CNPJ: 14 digits, bare or in the usual mask, with matching check digits. */
+export const isValidCnpj = (value: string): boolean =>
+  /^(\d{14}|\d{2}\.\d{3}\.\d{3}\/\d{4}-\d{2})$/.test(value.trim()) && cnpjIssue(value) === null;
 
 export const formatCnpj = (value: string): string => {
   const d = onlyDigits(value);

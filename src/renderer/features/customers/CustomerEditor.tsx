@@ -1,14 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import type { CustomerCard } from '../../../shared/api/views';
-import { PLAN_LABELS, PLANS, type Plan } from '../../../shared/domain';
+import { formatCnpj, onlyDigits, type Plan, PLAN_LABELS, PLANS } from '../../../shared/domain';
 import { useServices, useSession } from '../../app/services';
 import { PlanBadge } from '../../components/badges';
 import { Button } from '../../components/Button';
 import { Field, FormError, Select, TextInput } from '../../components/Field';
 import { Icon } from '../../components/icons';
 import type { Lang } from '../../i18n/define';
-import { formatCnpj } from '../../lib/format';
+
 import { blankCustomerForm, cnpjProblem, customerFormDirty, dayOf, formOfCustomer, validateCustomerForm, type CustomerForm, type FormProblem } from './customer-form';
 import type { CustomersStore } from './customers-store';
 import { EligibilityEditor } from './EligibilityEditor';
@@ -109,7 +109,7 @@ export const CustomerEditor = ({ store, card, t, lang, onCreated }: { store: Cus
               onChange={(e) => edit({ cnpj: e.target.value })}
               onBlur={() => {
                 setCnpjTouched(form.cnpj.trim() !== '');
-                if (cnpjProblem(form.cnpj) === null) edit({ cnpj: formatCnpj(form.cnpj.replace(/\D/g, '')) });
+                if (cnpjProblem(form.cnpj) === null) edit({ cnpj: formatCnpj(onlyDigits(form.cnpj)) });
               }}
               data-testid="customer-cnpj"
             />

@@ -1,13 +1,11 @@
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
-import { PLANS, type Plan } from '../../../shared/domain';
-import { PLAN_LABELS } from '../../../shared/domain';
+import { formatCnpj, type Plan, PLAN_LABELS, PLANS } from '../../../shared/domain';
 import { useSession } from '../../app/services';
 import { PlanBadge } from '../../components/badges';
 import { Field, FormError, Select, TextInput } from '../../components/Field';
 import { Icon } from '../../components/icons';
 import type { Lang } from '../../i18n/define';
-import { formatCnpj } from '../../lib/format';
 import { filterCustomers, LIST_LIMIT, type EligibilityFilter } from './customer-list';
 import type { CustomersStore } from './customers-store';
 import { missingLabel, type CustomersT } from './messages';

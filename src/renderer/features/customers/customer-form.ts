@@ -1,4 +1,4 @@
-import { cnpjCheckDigits, ELIGIBILITY_ITEMS, formatCnpj, onlyDigits, type Customer, type EligibilityItem, type Plan } from '../../../shared/domain';
+import { cnpjIssue, ELIGIBILITY_ITEMS, formatCnpj, onlyDigits, type Customer, type EligibilityItem, type Plan } from '../../../shared/domain';
 import type { ArgsOf } from '../../../shared/api/contract';
 import type { Lang } from '../../i18n/define';
 import { fromLocalInput, toLocalInput } from '../../lib/format';
@@ -68,14 +68,21 @@ export const parseFee = (text: string, lang: Lang): number | null => {
   return Number.isSafeInteger(total) ? total : null;
 };
 
-/** Why a CNPJ as typed is not valid, or null. Punctuation is free; the check digits must match (mod 11). */
+/** Why a CNPJ as typed is not valid (the domain's reasons, as form messages), or null. */
 export const cnpjProblem = (text: string): FormProblem | null => {
-  const digits = onlyDigits(text);
-  if (digits.length === 0) return { key: 'err.cnpjEmpty' };
-  if (digits.length !== 14) return { key: 'err.cnpjLength', params: { count: digits.length } };
-  if (/^(\d)\1{13}$/.test(digits)) return { key: 'err.cnpjRepeated' };
-  if (cnpjCheckDigits(digits.slice(0, 12)) !== digits.slice(12)) return { key: 'err.cnpjDigits' };
-  return null;
+  const issue = cnpjIssue(text);
+  switch (issue?.kind) {
+    case undefined:
+      return null;
+    case 'empty':
+      return { key: 'err.cnpjEmpty' };
+    case 'length':
+      return { key: 'err.cnpjLength', params: { count: issue.digits } };
+    case 'repeated':
+      return { key: 'err.cnpjRepeated' };
+    case 'check_digits':
+      return { key: 'err.cnpjDigits' };
+  }
 };
 
 const emptyChecks = (): Record<EligibilityItem, DatedCheck> => ({

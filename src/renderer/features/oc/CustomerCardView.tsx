@@ -1,11 +1,12 @@
 import type { CustomerCard } from '../../../shared/api/views';
 import type { CustomerPenalties } from '../../../shared/api/workspace';
 import { isLead } from '../../../shared/oc/permissions';
+import { formatCnpj } from '../../../shared/domain';
 import { useRouter, useSession, useT } from '../../app/services';
 import { PlanBadge } from '../../components/badges';
 import { Button } from '../../components/Button';
 import { Icon } from '../../components/icons';
-import { formatCnpj, formatMoney, formatMonth } from '../../lib/format';
+import { formatMoney, formatMonth } from '../../lib/format';
 
 /** Plan, eligibility (the manual's three prerequisites), contacts and this month's penalties. */
 export const CustomerCardView = ({ card, penalties, compact = false }: { card: CustomerCard; penalties: CustomerPenalties | null; compact?: boolean }) => {

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { formatCnpj } from '../../../shared/domain';
 import { useNow, usePhone, useRouter, useServices, useT } from '../../app/services';
 import { PlanBadge, StatusBadge } from '../../components/badges';
 import { Button } from '../../components/Button';
@@ -6,7 +7,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { Field, TextInput } from '../../components/Field';
 import { Icon } from '../../components/icons';
 import { SlaCountdown } from '../../components/SlaCountdown';
-import { formatCnpj, formatTime } from '../../lib/format';
+import { formatTime } from '../../lib/format';
 import { CustomerCardView } from '../oc/CustomerCardView';
 import { CallOutcome } from './CallOutcome';
 

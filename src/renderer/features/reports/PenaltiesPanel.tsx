@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
 import type { PenaltyStatement } from '../../../shared/api/lead-views';
-import { PLAN_LABELS } from '../../../shared/domain';
+import { formatCnpj, PLAN_LABELS } from '../../../shared/domain';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { Field, FormError, TextInput } from '../../components/Field';
 import { Modal } from '../../components/Modal';
 import type { Lang } from '../../i18n/define';
-import { formatCnpj, formatDateTime, formatMoney } from '../../lib/format';
+import { formatDateTime, formatMoney } from '../../lib/format';
 import { BarList } from './charts';
 import type { ReportT } from './messages';
 import type { ReportsStore } from './reports-store';

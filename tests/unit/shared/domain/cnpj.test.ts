@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cnpjCheckDigits, Customer, formatCnpj, isValidCnpj } from '../../../../src/shared/domain';
+import { cnpjCheckDigits, cnpjIssue, Customer, formatCnpj, isValidCnpj } from '../../../../src/shared/domain';
 import { customer } from '../../../fixtures/domain';
 
 describe('CNPJ', () => {
@@ -38,5 +38,15 @@ describe('CNPJ', () => {
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]?.message).toContain('CNPJ inválido');
     expect(Customer.parse({ ...customer(), cnpj: '11.222.333/0001-81' }).cnpj).toBe('11222333000181');
+  });
+
+  it.each([
+    ['', { kind: 'empty' }],
+    ['11.222.333/0001', { kind: 'length', digits: 12 }],
+    ['11111111111111', { kind: 'repeated' }],
+    ['11.222.333/0001-82', { kind: 'check_digits' }],
+    ['11 222 333 0001 81', null],
+  ] as const)('names why %j is not a CNPJ (punctuation ignored)', (value, issue) => {
+    expect(cnpjIssue(value)).toEqual(issue);
   });
 });
