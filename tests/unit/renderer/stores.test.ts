@@ -1,29 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { EventName } from '../../../src/shared/api/contract';
-import type { ApiResult } from '../../../src/shared/api/result';
 import { createDraftsStore } from '../../../src/renderer/app/drafts-store';
 import { createNotificationsStore } from '../../../src/renderer/features/notifications/notifications-store';
 import { createQueueStore, FIRST_PAGE } from '../../../src/renderer/features/queue/queue-store';
 import { createApiClient } from '../../../src/renderer/lib/api/client';
 import { createClock } from '../../../src/renderer/lib/clock';
 import type { Transport } from '../../../src/renderer/lib/api/transport';
-
-/** A transport whose calls are answered by `answer` and whose events the test emits. */
-const fakeTransport = (answer: (method: string, args: unknown) => ApiResult<unknown>) => {
-  const listeners = new Set<(event: EventName, payload: unknown) => void>();
-  const calls: Array<{ method: string; args: unknown }> = [];
-  const transport: Transport = {
-    invoke: async (method, args) => {
-      calls.push({ method, args });
-      return answer(method, args);
-    },
-    subscribe: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
-  return { transport, calls, emit: (event: EventName, payload: unknown) => listeners.forEach((l) => l(event, payload)) };
-};
+import { fakeTransport } from './fake-transport';
 
 describe('SLA notifications', () => {
   it('keep the warnings and breaches of my OCs only, count unread, toast from 90 %', () => {

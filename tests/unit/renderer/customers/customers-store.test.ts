@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CustomerListRow } from '../../../../src/shared/api/customer-admin';
 import { createCustomersStore } from '../../../../src/renderer/features/customers/customers-store';
 import { createApiClient } from '../../../../src/renderer/lib/api/client';
-import { fakeTransport } from './fake-transport';
+import { fakeTransport } from '../fake-transport';
 
 const listRow = (id: string): CustomerListRow => ({ id, name: `Cliente ${id}`, cnpj: '40624742000102', plan: 'vip', segment: 'industria', monthlyFeeCents: 1, missingEligibility: [], contacts: 0, extranetContacts: 0, openOcs: 0, pending: false });
 const card = (id: string) => ({ customer: { id }, contacts: [], missingEligibility: [], openOcs: 0 });

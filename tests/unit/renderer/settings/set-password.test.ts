@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApiClient } from '../../../../src/renderer/lib/api/client';
 import { passwordProblem, setPasswordOnline, waitForOutbox } from '../../../../src/renderer/features/settings/set-password';
-import { fakeTransport, syncState } from '../customers/fake-transport';
+import { fakeTransport, syncState } from '../fake-transport';
 
 describe('password rule', () => {
   it('at least 8 characters, at most 200, typed twice the same', () => {

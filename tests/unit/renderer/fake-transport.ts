@@ -1,6 +1,6 @@
-import type { EventName } from '../../../../src/shared/api/contract';
-import type { ApiResult } from '../../../../src/shared/api/result';
-import type { Transport } from '../../../../src/renderer/lib/api/transport';
+import type { EventName } from '../../../src/shared/api/contract';
+import type { ApiResult } from '../../../src/shared/api/result';
+import type { Transport } from '../../../src/renderer/lib/api/transport';
 
 /** A transport whose calls are answered by `answer` and whose events the test emits. */
 export const fakeTransport = (answer: (method: string, args: unknown) => ApiResult<unknown>) => {
