@@ -6,11 +6,12 @@ import { Button } from '../../components/Button';
 import { Field, FormError, Select, TextArea, TextInput } from '../../components/Field';
 import { Tabs } from '../../components/Tabs';
 import { useDraft } from '../oc/use-draft';
+import { CallDirectionField, type CallDirection } from '../oc/CallDirectionField';
 
 type Outcome = 'log' | 'oc' | 'recado';
 
 interface CallDraft {
-  direction: 'inbound' | 'outbound';
+  direction: CallDirection;
   contactName: string;
   phone: string;
   notes: string;
@@ -141,14 +142,7 @@ export const CallOutcome = ({ card, openOcs }: { card: CustomerCard; openOcs: Qu
       <div className="card-body stack">
         {startedAt === null ? <div className="faint">{t('phone.notStarted')}</div> : null}
         <div className="form-grid form-grid-3">
-          <Field label={t('call.direction')}>
-            {(id) => (
-              <Select id={id} value={draft.direction} onChange={(e) => set({ direction: e.target.value as CallDraft['direction'] })}>
-                <option value="inbound">{t('call.inbound')}</option>
-                <option value="outbound">{t('call.outbound')}</option>
-              </Select>
-            )}
-          </Field>
+          <CallDirectionField value={draft.direction} onChange={(direction) => set({ direction })} />
           <Field label={t('call.contact')}>{(id) => <TextInput id={id} list="phone-contacts" value={draft.contactName} onChange={(e) => set({ contactName: e.target.value, phone: card.contacts.find((x) => x.name === e.target.value)?.phone ?? draft.phone })} data-testid="phone-contact" />}</Field>
           <Field label={t('call.phone')} optional={t('common.optional')}>{(id) => <TextInput id={id} value={draft.phone} onChange={(e) => set({ phone: e.target.value })} data-testid="phone-number" />}</Field>
         </div>
@@ -162,18 +156,7 @@ export const CallOutcome = ({ card, openOcs }: { card: CustomerCard; openOcs: Qu
         <Tabs<Outcome> label={t('phone.outcome')} value={outcome} onChange={(o) => { setOutcome(o); setError(null); }} tabs={[{ id: 'log', label: t('phone.tab.log') }, { id: 'oc', label: t('phone.tab.oc') }, { id: 'recado', label: t('phone.tab.recado') }]} />
         <FormError message={error} />
         {outcome === 'log' ? (
-          <Field label={t('phone.attach')}>
-            {(id) => (
-              <Select id={id} value={draft.attachOcId} onChange={(e) => set({ attachOcId: e.target.value })} data-testid="phone-attach">
-                <option value="">{t('phone.attachNone')}</option>
-                {ocChoices.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.label}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </Field>
+          <OcChoiceField label={t('phone.attach')} none={t('phone.attachNone')} choices={ocChoices} value={draft.attachOcId} onChange={(attachOcId) => set({ attachOcId })} testId="phone-attach" />
         ) : outcome === 'oc' ? (
           <div className="form-grid form-grid-3" data-testid="phone-oc-form">
             <Field label={t('phone.oc.module')}>
@@ -242,18 +225,7 @@ export const CallOutcome = ({ card, openOcs }: { card: CustomerCard; openOcs: Qu
                 </Select>
               )}
             </Field>
-            <Field label={t('phone.recado.about')} optional={t('common.optional')}>
-              {(id) => (
-                <Select id={id} value={draft.recadoOcId} onChange={(e) => set({ recadoOcId: e.target.value })} data-testid="recado-oc">
-                  <option value="">—</option>
-                  {ocChoices.map((o) => (
-                    <option key={o.id} value={o.id}>
-                      {o.label}
-                    </option>
-                  ))}
-                </Select>
-              )}
-            </Field>
+            <OcChoiceField label={t('phone.recado.about')} optional={t('common.optional')} none="—" choices={ocChoices} value={draft.recadoOcId} onChange={(recadoOcId) => set({ recadoOcId })} testId="recado-oc" />
             <div className="span-2">
               <Field label={t('phone.recado.message')}>{(id) => <TextArea id={id} rows={3} value={draft.recadoMessage} onChange={(e) => set({ recadoMessage: e.target.value })} data-testid="recado-message" />}</Field>
             </div>
@@ -269,3 +241,19 @@ export const CallOutcome = ({ card, openOcs }: { card: CustomerCard; openOcs: Qu
     </section>
   );
 };
+
+/** One of the caller's OCs (or none): the OC a call log is attached to, or the one a recado is about. */
+const OcChoiceField = (props: { label: string; optional?: string; none: string; choices: ReadonlyArray<{ id: string; label: string }>; value: string; onChange: (id: string) => void; testId: string }) => (
+  <Field label={props.label} {...(props.optional === undefined ? {} : { optional: props.optional })}>
+    {(id) => (
+      <Select id={id} value={props.value} onChange={(e) => props.onChange(e.target.value)} data-testid={props.testId}>
+        <option value="">{props.none}</option>
+        {props.choices.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.label}
+          </option>
+        ))}
+      </Select>
+    )}
+  </Field>
+);

@@ -6,6 +6,7 @@ import { lbl } from '../../../components/badges';
 import { Field, FormError, Select, TextArea, TextInput } from '../../../components/Field';
 import { Modal } from '../../../components/Modal';
 import { fromLocalInput, toLocalInput } from '../../../lib/format';
+import { CallDirectionField, type CallDirection } from '../CallDirectionField';
 import { useDraft } from '../use-draft';
 import { confirmOnCtrlEnter, DialogFooter } from './DialogFooter';
 import { useOcAction } from './use-oc-action';
@@ -43,7 +44,7 @@ export const ReassignDialog = ({ detail, onClose }: Props) => {
 };
 
 interface CallDraft {
-  direction: 'inbound' | 'outbound';
+  direction: CallDirection;
   contactName: string;
   phone: string;
   start: string;
@@ -93,14 +94,7 @@ export const LogCallDialog = ({ detail, onClose }: Props) => {
       <div className="stack" onKeyDown={confirmOnCtrlEnter(() => void confirm())}>
         <FormError message={error} />
         <div className="form-grid">
-          <Field label={t('call.direction')}>
-            {(id) => (
-              <Select id={id} value={draft.direction} onChange={(e) => set({ direction: e.target.value as CallDraft['direction'] })}>
-                <option value="inbound">{t('call.inbound')}</option>
-                <option value="outbound">{t('call.outbound')}</option>
-              </Select>
-            )}
-          </Field>
+          <CallDirectionField value={draft.direction} onChange={(direction) => set({ direction })} />
           <Field label={t('call.contact')}>
             {(id) => <TextInput id={id} list="soe-call-contacts" value={draft.contactName} onChange={(e) => set({ contactName: e.target.value })} data-testid="call-contact" />}
           </Field>
