@@ -1,5 +1,5 @@
 import type { Change } from '../shared/mutators/types';
-import type { OcEvent } from '../shared/domain';
+import { missingEligibility, type Contact, type Customer, type OcEvent } from '../shared/domain';
 import { generateDemo, referenceRows, type DemoData, type DemoOptions } from '../shared/demo/generate';
 import { DEMO_PASSWORD } from '../shared/demo/people';
 import { hashPassword } from './auth/password';
@@ -86,4 +86,17 @@ const groupBy = <T>(items: readonly T[], key: (item: T) => string): Map<string, 
     else list.push(item);
   }
   return map;
+};
+
+/**
+ * Who may open OCs through the Extranet now (access, active, customer eligible): the callers of the demo's
+ * traffic simulator (src/shell/traffic-simulator.ts), with the modules they may open OCs about.
+ */
+export const extranetCallers = async (db: Database): Promise<Array<{ email: string; modules: string[] }>> => {
+  const { rows } = await db.query<{ contact: Contact; customer: Customer }>(
+    'SELECT ct.doc AS contact, cu.doc AS customer FROM contact ct JOIN customer cu ON cu.id = ct.customer_id',
+  );
+  return rows
+    .filter((r) => r.contact.extranetAccess && r.contact.active && missingEligibility(r.customer).length === 0)
+    .map((r) => ({ email: r.contact.email, modules: r.customer.modules }));
 };

@@ -5,9 +5,9 @@ import { seedReplica } from '../core/seed/seed-replica';
 import { syncClient } from '../core/sync/client';
 import { relayPresence } from '../core/sync/presence-relay';
 import { startServer, type RunningServer } from '../server/app';
-import { missingEligibility, type Contact, type Customer } from '../shared/domain';
+import { extranetCallers } from '../server/seed';
 import type { ShellOptions } from './options';
-import { startTrafficSimulator, type SimulatedCaller, type TrafficSimulator } from './traffic-simulator';
+import { startTrafficSimulator, type TrafficSimulator } from './traffic-simulator';
 
 export interface Backend {
   core: Core;
@@ -33,16 +33,6 @@ const localBackend = async (options: ShellOptions, replica: string): Promise<Bac
     throw error;
   }
   return { core, describe: `local replica ${replica} (no server: the data stays on this computer)`, stop: () => core.stop() };
-};
-
-/** Contacts the simulator may open OCs as: Extranet access, active, of an eligible customer. */
-const simulatedCallers = (server: RunningServer) => async (): Promise<SimulatedCaller[]> => {
-  const { rows } = await server.db.query<{ contact: Contact; customer: Customer }>(
-    'SELECT ct.doc AS contact, cu.doc AS customer FROM contact ct JOIN customer cu ON cu.id = ct.customer_id',
-  );
-  return rows
-    .filter((r) => r.contact.extranetAccess && r.contact.active && missingEligibility(r.customer).length === 0)
-    .map((r) => ({ email: r.contact.email, modules: r.customer.modules }));
 };
 
 /**
@@ -73,8 +63,10 @@ export const startBackend = async (options: ShellOptions): Promise<Backend> => {
   });
   core.start();
   const stopPresence = relayPresence(core);
-  const simulator: TrafficSimulator | null =
-    server !== null && options.simulate ? startTrafficSimulator({ serverUrl, callers: simulatedCallers(server), perHour: options.simPerHour, log: (line) => console.log(line) }) : null;
+  const demoDb = server?.db ?? null;
+  const simulator: TrafficSimulator | null = demoDb !== null && options.simulate
+    ? startTrafficSimulator({ serverUrl, callers: () => extranetCallers(demoDb), perHour: options.simPerHour, log: (line) => console.log(line) })
+    : null;
   return {
     core,
     describe: server === null ? `replica ${replica}, synced with ${serverUrl}` : `replica ${replica}, synced with the embedded server ${serverUrl}${simulator === null ? '' : ' (demo traffic on)'}`,

@@ -1,5 +1,5 @@
 import type { CustomerCard, CustomerSummary } from '../../shared/api/views';
-import { foldText, missingEligibility, onlyDigits, type Analyst, type CatalogItem, type Contact, type Interaction, type Release } from '../../shared/domain';
+import { foldText, missingEligibility, onlyDigits, type Analyst, type CatalogItem, type Contact, type Customer, type Interaction, type Release } from '../../shared/domain';
 import type { Db } from './connection';
 import { docs, getRow } from './rows';
 import { stmt } from './statements';
@@ -34,3 +34,21 @@ export const customerCard = (db: Db, customerId: string): CustomerCard | undefin
 
 export const interactionsOf = (db: Db, ocId: string): Interaction[] =>
   docs(stmt(db, 'SELECT doc FROM interaction WHERE oc_id = ? ORDER BY created_at, rowid').all(ocId) as { doc: string }[]);
+
+/** Every customer by name, with its contact counts (all, with Extranet access) and open OCs: the lead's register. */
+export const customerRegister = (db: Db): Array<{ customer: Customer; pending: boolean; contacts: number; extranetContacts: number; openOcs: number }> => {
+  const contactsOf = new Map<string, { all: number; extranet: number }>();
+  for (const contact of docs<Contact>(stmt(db, 'SELECT doc FROM contact').all() as { doc: string }[])) {
+    const count = contactsOf.get(contact.customerId) ?? { all: 0, extranet: 0 };
+    count.all += 1;
+    if (contact.active && contact.extranetAccess) count.extranet += 1;
+    contactsOf.set(contact.customerId, count);
+  }
+  const openOcs = new Map((stmt(db, 'SELECT customer_id, COUNT(*) AS n FROM ocorrencia WHERE is_open = 1 GROUP BY customer_id').all() as { customer_id: string; n: number }[])
+    .map((r) => [r.customer_id, r.n]));
+  return (stmt(db, 'SELECT doc, server_version FROM customer ORDER BY folded_name, id').all() as { doc: string; server_version: number }[]).map(({ doc, server_version }) => {
+    const customer = JSON.parse(doc) as Customer;
+    const contacts = contactsOf.get(customer.id);
+    return { customer, pending: server_version === 0, contacts: contacts?.all ?? 0, extranetContacts: contacts?.extranet ?? 0, openOcs: openOcs.get(customer.id) ?? 0 };
+  });
+};
