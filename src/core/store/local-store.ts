@@ -1,6 +1,7 @@
 import { domainError, DomainFailure, isDomainError, type Analyst, type DomainError, type OcEvent, type SlaConfig } from '../../shared/domain';
 import { mutators, type MutatorName } from '../../shared/mutators/registry';
 import { runMutator } from '../../shared/mutators/run';
+import { movesClocks } from '../../shared/sla/clocks';
 import type { Change, MutatorDef } from '../../shared/mutators/types';
 import type { Clock } from '../../shared/time';
 import type { Db } from '../db/connection';
@@ -27,12 +28,16 @@ export interface LocalResult {
   events: OcEvent[];
 }
 
+const clientIds = new WeakMap<Db, string>();
+
+/** This replica's client id, made on first use; it never changes afterwards, so it is read once per connection. */
 export const clientIdOf = (db: Db): string => {
-  let id = getMeta(db, 'clientId');
+  let id = clientIds.get(db) ?? getMeta(db, 'clientId');
   if (id === undefined) {
     id = globalThis.crypto.randomUUID();
     setMeta(db, 'clientId', id);
   }
+  clientIds.set(db, id);
   return id;
 };
 
@@ -74,10 +79,13 @@ export const applyLocal = (
     if (applied.changes.length === 0 && applied.events.length === 0 && replay === undefined) {
       throw new NothingChanged();
     }
-    const touched = writeChanges(db, applied.changes, { optimistic: true, serverVersion: 0 });
+    writeChanges(db, applied.changes, { optimistic: true, serverVersion: 0 });
     insertEvents(db, applied.events, true);
-    for (const event of applied.events) touched.add(event.ocId);
-    deps.deriveSla(db, touched, now);
+    // SLA columns derive from the event log alone: an OC whose new events cannot move a clock keeps its columns
+    // (an internal note, a customer's reply, an N1 take), which are right until their sla_next_at as before.
+    const moved = new Set<string>();
+    for (const event of applied.events) if (movesClocks(event) || event.at > now) moved.add(event.ocId);
+    deps.deriveSla(db, moved, now);
     return { mutationId, changes: applied.changes, events: applied.events };
   });
   try {

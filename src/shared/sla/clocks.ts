@@ -6,6 +6,7 @@ import { indexConfig, type ConfigIndex } from './config-index';
 import { applyEvent, settleTimeline, startTimeline, type CreatedEvent, type Timeline } from './timeline';
 
 export type { SlaAlertPoint, SlaClockState, SlaEvaluation } from './clock-types';
+export { movesClocks } from './timeline';
 
 // SPEC §3 rule 1: SLA state is a pure function of (the OC's event log, the policy and calendar versions, now).
 // Nothing is stored step by step; the scheduler, the queue sort, the board and the server's breach job all call

@@ -4,7 +4,7 @@ export { compileCalendar, CompiledCalendar, type CalendarLike } from './calendar
 export { holidayClosures, checkHolidaySource, type HolidayClosure, type OptionalPoint } from './holidays';
 export { businessMs, deadline, nextOpenInstant, isOpenAt, alertInstant, openIntervalsOn, type OpenInterval } from './business-time';
 export { indexConfig, slaConfigProblems, SlaConfigError } from './config-index';
-export { evaluateSla, slaBadge, clockOf, type SlaAlertPoint, type SlaClockState, type SlaEvaluation } from './clocks';
+export { evaluateSla, slaBadge, clockOf, movesClocks, type SlaAlertPoint, type SlaClockState, type SlaEvaluation } from './clocks';
 export * from './penalties';
 export * from './predict';
 export { formatInstantIso } from './time-zone';

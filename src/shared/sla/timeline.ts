@@ -109,6 +109,26 @@ const retargetCustomerClocks = (timeline: Timeline, t: number): void => {
 
 const isTerminal = (status: OcStatus): boolean => status === 'solucionada' || status === 'encerrada' || status === 'cancelada';
 
+/**
+ * False for an event that applyEvent ignores whatever the timeline holds: appending it at or before `now` leaves
+ * every clock of every OC exactly as it was, so a store may keep the SLA columns it has (the property test checks
+ * this against evaluateSla). Internal notes, customer replies, hand-offs, field edits and N1 assignments are such.
+ */
+export const movesClocks = (event: OcEvent): boolean => {
+  const data = event.data;
+  switch (data.type) {
+    case 'interaction_added':
+      return data.customerVisibleAgentAction;
+    case 'assigned':
+      return data.level === 'n2' && data.toId !== null;
+    case 'field_changed':
+    case 'handed_off':
+      return false;
+    default:
+      return true;
+  }
+};
+
 /** Advances the timeline by one event (events arrive sorted by `at`). sla_recomputed is the caller's. */
 export const applyEvent = (timeline: Timeline, event: OcEvent): void => {
   const t = event.at;

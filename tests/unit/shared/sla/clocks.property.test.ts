@@ -1,8 +1,11 @@
+import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { OcEvent } from '../../../../src/shared/domain';
 import { businessMs } from '../../../../src/shared/sla/business-time';
+import { movesClocks } from '../../../../src/shared/sla/clocks';
 import { defaultBusinessCalendar } from '../../../../src/shared/sla/defaults';
-import { clock, created, evaluate, H, sp, status } from './sla-fixtures';
+import { assigned, call, cancelled, clock, created, criticidade, customerReply, escalated, evaluate, H, note, plan, reply, returned, sp, status } from './sla-fixtures';
 
 const business = defaultBusinessCalendar();
 const offset = fc.integer({ min: 0, max: 10 * 24 * H });
@@ -46,5 +49,62 @@ describe('clock properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('events that do not move the clocks (movesClocks = false)', () => {
+  const statuses = ['nova', 'em_atendimento', 'aguardando_cliente', 'encaminhada_dev', 'aguardando_versao', 'solucionada', 'reaberta', 'cancelada'] as const;
+  // Builders of every kind of event, each placed at a given instant.
+  const moving = [
+    (t: number, k: number) => status(t, 'nova', statuses[k % statuses.length] as (typeof statuses)[number], k % 2 === 0 ? 'sim-1' : null),
+    (t: number) => reply(t),
+    (t: number) => call(t),
+    (t: number) => escalated(t),
+    (t: number) => assigned(t, 'n2-analyst', 'n2'),
+    (t: number) => returned(t),
+    (t: number) => criticidade(t, 'media', 'alta'),
+    (t: number) => plan(t, 'ouro', 'vip'),
+    (t: number) => cancelled(t),
+  ];
+  const neutral = [
+    (t: number) => note(t),
+    (t: number) => customerReply(t),
+    (t: number) => assigned(t, 'n1-analyst', 'n1'),
+    (t: number) => ({ ...note(t), data: { type: 'field_changed' as const, field: 'subject' as const, from: 'a', to: 'b' } }),
+    (t: number) => ({ ...note(t), data: { type: 'handed_off' as const, target: 'cs' as const } }),
+  ];
+  const step = fc.tuple(fc.integer({ min: 0, max: moving.length - 1 }), fc.integer({ min: 1, max: 30 * H }), fc.nat(20));
+
+  it('appending one at or before now leaves the evaluation exactly as it was', () => {
+    fc.assert(
+      fc.property(start, fc.array(step, { maxLength: 8 }), fc.integer({ min: 0, max: neutral.length - 1 }), fc.double({ min: 0, max: 1, noNaN: true }), offset,
+        (s, steps, which, where, after) => {
+          const log: OcEvent[] = [created(s, 'ouro', 'media')];
+          let t = s;
+          for (const [kind, gap, k] of steps) {
+            t += gap;
+            log.push((moving[kind] as (t: number, k: number) => OcEvent)(t, k));
+          }
+          const now = t + after;
+          const extra = (neutral[which] as (t: number) => OcEvent)(s + Math.floor(where * (now - s)));
+          expect(movesClocks(extra)).toBe(false);
+          const withExtra = [...log, extra].sort((a, b) => a.at - b.at);
+          expect(evaluate(withExtra, now)).toEqual(evaluate(log, now));
+        }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('every other event can move a clock: each changes the evaluation of a fresh or an escalated OC', () => {
+    const s = sp('2027-03-01 09:00');
+    const now = s + 3 * H;
+    const fresh = [created(s, 'ouro', 'media')];
+    const escalatedOc = [...fresh, escalated(s + H / 2)];
+    for (const [i, build] of moving.entries()) {
+      const event = build(s + H, 2); // k = 2: a pause (aguardando_cliente)
+      expect(movesClocks(event), `builder ${i}`).toBe(true);
+      const moved = [fresh, escalatedOc].some((base) => !isDeepStrictEqual(evaluate([...base, event], now), evaluate(base, now)));
+      expect(moved, `builder ${i}`).toBe(true);
+    }
   });
 });
