@@ -8,6 +8,7 @@ import { openDatabase, type Db } from './db/connection';
 import { pendingCount } from './db/outbox';
 import { configResolver, slaClocksOf, slaDeriver } from './sla/columns';
 import { createSlaScheduler, type SlaScheduler } from './sla/scheduler';
+import { createSearchIndexer } from './store/search-indexer';
 import { localOnlySync, type SyncPort } from './sync/port';
 
 export interface CoreOptions {
@@ -56,6 +57,7 @@ export const createCore = (options: CoreOptions): Core => {
     configs,
     onError: (error, context) => options.onInternalError?.(context, error),
   });
+  const searchIndexer = createSearchIndexer(db, events, { onError: (error) => options.onInternalError?.('search.index', error) });
   let stopped = false;
   return {
     api: createCoreApi(deps),
@@ -66,12 +68,14 @@ export const createCore = (options: CoreOptions): Core => {
     start: () => {
       sync.start();
       sla.start();
+      searchIndexer.start();
     },
     stop: async () => {
       if (stopped) return;
       stopped = true;
       sla.stop();
       await sync.stop();
+      searchIndexer.stop();
       db.close();
     },
   };

@@ -3,7 +3,7 @@ import type { Change } from '../../shared/mutators/types';
 import type { Db } from './connection';
 import { insertEvents } from './events';
 import { putRow } from './rows';
-import { indexInteraction, indexOcText } from './search';
+import { catchUpSearch, indexOcText } from './search';
 import { writeSlaColumns, type SlaColumns } from './sla-columns';
 
 export interface BulkData {
@@ -42,12 +42,12 @@ const loadAll = (db: Db, data: BulkData, slaColumns: (events: OcEvent[]) => SlaC
   for (let i = 0; i < data.rows.length; i += batch) {
     db.transaction(() => {
       for (const change of data.rows.slice(i, i + batch)) {
-        putRow(db, change, serverVersion);
-        if (change.table === 'ocorrencia') indexOcText(db, change.row);
-        if (change.table === 'interaction') indexInteraction(db, change.row);
+        const rowid = putRow(db, change, serverVersion);
+        if (change.table === 'ocorrencia') indexOcText(db, change.row, rowid);
       }
     })();
   }
+  catchUpSearch(db);
   for (let i = 0; i < data.events.length; i += batch * 4) {
     db.transaction(() => insertEvents(db, data.events.slice(i, i + batch * 4), false, serverVersion))();
   }

@@ -1,7 +1,6 @@
 import type { EntityTable } from '../../shared/mutators/types';
 import type { Db } from './connection';
 import { getMeta, setMeta } from './meta';
-import { getRowWithVersion } from './rows';
 import { stmt } from './statements';
 
 export interface OutboxEntry {
@@ -12,14 +11,21 @@ export interface OutboxEntry {
   actorId: string;
 }
 
+const LAST_ISSUED = 'lastIssuedMutationId';
+
+/** The highest mutation id ever issued: the outbox's newest entry, or the one recorded when entries were confirmed. */
+const lastIssued = (db: Db): number => {
+  const queued = (stmt(db, 'SELECT MAX(mutation_id) AS id FROM outbox').get() as { id: number | null }).id ?? 0;
+  return Math.max(queued, Number(getMeta(db, LAST_ISSUED) ?? '0'));
+};
+
 /**
  * Appends a mutation; ids go up by one per client and never repeat, also after confirmed entries are deleted
- * (Replicache-style, SPEC §6).
+ * (Replicache-style, SPEC §6). The last id lives in the outbox itself while it holds entries, and is recorded
+ * when confirmation deletes them, so appending writes one row.
  */
 export const appendOutbox = (db: Db, entry: Omit<OutboxEntry, 'mutationId'>, now: number): number => {
-  const last = Number(getMeta(db, 'lastIssuedMutationId') ?? '0');
-  const mutationId = last + 1;
-  setMeta(db, 'lastIssuedMutationId', String(mutationId));
+  const mutationId = lastIssued(db) + 1;
   stmt(db, 'INSERT INTO outbox (mutation_id, name, args, client_time, actor_id, created_at) VALUES (?, ?, ?, ?, ?, ?)')
     .run(mutationId, entry.name, JSON.stringify(entry.args), entry.clientTime, entry.actorId, now);
   return mutationId;
@@ -34,12 +40,17 @@ export const pendingCount = (db: Db): number => (stmt(db, 'SELECT COUNT(*) AS n 
 
 /** Drops the mutations the server has applied (or permanently rejected): everything up to lastMutationId. */
 export const confirmUpTo = (db: Db, lastMutationId: number): void => {
+  const confirmed = (stmt(db, 'SELECT MAX(mutation_id) AS id FROM outbox WHERE mutation_id <= ?').get(lastMutationId) as { id: number | null }).id;
+  if (confirmed === null) return;
+  if (confirmed > Number(getMeta(db, LAST_ISSUED) ?? '0')) setMeta(db, LAST_ISSUED, String(confirmed));
   stmt(db, 'DELETE FROM outbox WHERE mutation_id <= ?').run(lastMutationId);
 };
 
-/** Before the first optimistic write to a row, keep the server's version of it for the next rebase. */
-export const saveBase = (db: Db, table: EntityTable, key: string | number): void => {
-  const current = getRowWithVersion(db, table, key);
+/**
+ * Before the first optimistic write to a row, keep the server's version of it for the next rebase; `current` is
+ * the row as stored (undefined: the row is new, and a rebase removes it).
+ */
+export const saveBase = (db: Db, table: EntityTable, key: string | number, current: { doc: string; server_version: number } | undefined): void => {
   stmt(db, 'INSERT OR IGNORE INTO pending_base (table_name, id, doc, server_version) VALUES (?, ?, ?, ?)')
     .run(table, String(key), current?.doc ?? null, current?.server_version ?? 0);
 };

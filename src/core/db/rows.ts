@@ -10,28 +10,42 @@ type Columns = Record<string, string | number | null>;
 const codecOf = (table: EntityTable) =>
   CODECS[table] as { key: string; keyOf(row: unknown): string | number; columns(row: unknown): Columns };
 
+/** A row as stored: its rowid, its query columns, doc and server_version, read once per write. */
+export type StoredRow = Columns & { rowid: number; doc: string; server_version: number };
+
+/** The stored version of the row a change is about (undefined if absent). */
+export const storedRow = (db: Db, change: Change): StoredRow | undefined => {
+  const codec = codecOf(change.table);
+  const names = [...Object.keys(codec.columns(change.row)), 'doc', 'server_version'];
+  return stmt(db, `SELECT rowid, ${names.join(', ')} FROM ${change.table} WHERE ${codec.key} = ?`).get(codec.keyOf(change.row)) as StoredRow | undefined;
+};
+
 /**
  * Writes the whole row (doc and query columns). serverVersion 0 marks an unconfirmed local change.
  * An existing row is updated in only the columns that changed: an index whose columns did not change is not
  * touched, which keeps a local mutation's transaction small (most edits change the doc and updated_at only).
+ * `current` is the row as stored, when the caller has read it already. Returns the row's rowid.
  */
-export const putRow = (db: Db, change: Change, serverVersion: number): void => {
+export const putRow = (db: Db, change: Change, serverVersion: number, current: StoredRow | undefined = storedRow(db, change)): number => {
   const codec = codecOf(change.table);
   const key = codec.keyOf(change.row);
   const next: Columns = { ...codec.columns(change.row), doc: JSON.stringify(change.row), server_version: serverVersion };
   const names = Object.keys(next);
-  const current = stmt(db, `SELECT ${names.join(', ')} FROM ${change.table} WHERE ${codec.key} = ?`).get(key) as Columns | undefined;
   if (current === undefined) {
     const all = [codec.key, ...names];
-    stmt(db, `INSERT INTO ${change.table} (${all.join(', ')}) VALUES (${all.map((c) => `@${c}`).join(', ')})`).run({ ...next, [codec.key]: key });
-    return;
+    const { lastInsertRowid } = stmt(db, `INSERT INTO ${change.table} (${all.join(', ')}) VALUES (${all.map((c) => `@${c}`).join(', ')})`).run({ ...next, [codec.key]: key });
+    return Number(lastInsertRowid);
   }
   const changed = names.filter((name) => current[name] !== next[name]);
-  if (changed.length === 0) return;
+  if (changed.length === 0) return current.rowid;
   const params: Columns = { key };
   for (const name of changed) params[name] = next[name] ?? null;
   stmt(db, `UPDATE ${change.table} SET ${changed.map((c) => `${c} = @${c}`).join(', ')} WHERE ${codec.key} = @key`).run(params);
+  return current.rowid;
 };
+
+export const rowidOf = (db: Db, table: EntityTable, id: string | number): number | undefined =>
+  (stmt(db, `SELECT rowid FROM ${table} WHERE ${CODECS[table].key} = ?`).get(id) as { rowid: number } | undefined)?.rowid;
 
 export const getRow = <T extends EntityTable>(db: Db, table: T, id: string | number): RowOf<T> | undefined => {
   const found = stmt(db, `SELECT doc FROM ${table} WHERE ${CODECS[table].key} = ?`).get(id) as { doc: string } | undefined;

@@ -1,34 +1,53 @@
-import { displayNumber, type Interaction, type Ocorrencia } from '../../shared/domain';
+import { displayNumber, type Ocorrencia } from '../../shared/domain';
 import type { Db } from './connection';
+import { getMeta, setMeta } from './meta';
 import { stmt } from './statements';
 
-/** Replaces the indexed text of one document (an OC's own text, or one interaction). */
-const indexDocument = (db: Db, ocId: string, refId: string, body: string): void => {
-  const existing = stmt(db, 'SELECT id FROM search_doc WHERE ref_id = ?').get(refId) as { id: number } | undefined;
-  if (existing !== undefined) {
-    stmt(db, 'DELETE FROM oc_fts WHERE rowid = ?').run(existing.id);
-    stmt(db, 'INSERT INTO oc_fts (rowid, body) VALUES (?, ?)').run(existing.id, body);
-    return;
-  }
-  const { lastInsertRowid } = stmt(db, 'INSERT INTO search_doc (oc_id, ref_id) VALUES (?, ?)').run(ocId, refId);
-  stmt(db, 'INSERT INTO oc_fts (rowid, body) VALUES (?, ?)').run(lastInsertRowid, body);
+// One search document per interaction and one per OC's own text (number, subject, description). A document's
+// FTS rowid is the rowid of the row it indexes — an interaction's own, minus the OC's for an OC's text — and its
+// OC is kept beside it (oc_id, UNINDEXED), so a match names its OC directly.
+//
+// Interactions are append-only and arrive in bursts (a shift of notes, a pull of hundreds): they are indexed in
+// batches, every interaction above a high-water mark of rowids in one statement, instead of one FTS segment per
+// write. A search catches up first, so it always sees every interaction; the core also catches up shortly after
+// changes and at start (a crash between a write and its batch loses nothing: the rows are above the mark).
+
+/** Meta key of the highest interaction rowid the index holds (every interaction at or below it is indexed). */
+export const SEARCH_MARK = 'search.interactionsIndexedTo';
+
+const ocTextOf = (oc: Ocorrencia): string => `${displayNumber(oc)} ${oc.subject}\n${oc.description}`;
+
+/** (Re)indexes an OC's own text, writing only when it changed; `rowid` is the OC row's rowid. */
+export const indexOcText = (db: Db, oc: Ocorrencia, rowid: number): void => {
+  const body = ocTextOf(oc);
+  const indexed = stmt(db, 'SELECT body FROM oc_fts WHERE rowid = ?').get(-rowid) as { body: string } | undefined;
+  if (indexed?.body === body) return;
+  stmt(db, 'INSERT OR REPLACE INTO oc_fts (rowid, body, oc_id) VALUES (?, ?, ?)').run(-rowid, body, oc.id);
 };
 
-/** (Re)indexes the OC's own text: number, subject and description. */
-export const indexOcText = (db: Db, oc: Ocorrencia): void =>
-  indexDocument(db, oc.id, oc.id, `${displayNumber(oc)} ${oc.subject}\n${oc.description}`);
+const searchMark = (db: Db): number => Number(getMeta(db, SEARCH_MARK) ?? '0');
 
-/** Interactions are append-only, so each is indexed once. */
-export const indexInteraction = (db: Db, interaction: Interaction): void => {
-  if (interaction.ocId !== null) indexDocument(db, interaction.ocId, interaction.id, interaction.body);
+/** Indexes every interaction added since the last batch; returns how many rows it looked at. */
+export const catchUpSearch = (db: Db): number => {
+  const mark = searchMark(db);
+  const top = (stmt(db, 'SELECT MAX(rowid) AS top FROM interaction').get() as { top: number | null }).top ?? 0;
+  if (top <= mark) return 0;
+  db.transaction(() => {
+    stmt(db, `INSERT OR REPLACE INTO oc_fts (rowid, body, oc_id)
+      SELECT rowid, doc ->> '$.body', oc_id FROM interaction WHERE rowid > ? AND oc_id IS NOT NULL ORDER BY rowid`).run(mark);
+    setMeta(db, SEARCH_MARK, String(top));
+  })();
+  return top - mark;
 };
 
-/** Removes an interaction's document (a rebase dropping an unconfirmed interaction). */
-export const unindexDocument = (db: Db, refId: string): void => {
-  const existing = stmt(db, 'SELECT id FROM search_doc WHERE ref_id = ?').get(refId) as { id: number } | undefined;
-  if (existing === undefined) return;
-  stmt(db, 'DELETE FROM oc_fts WHERE rowid = ?').run(existing.id);
-  stmt(db, 'DELETE FROM search_doc WHERE id = ?').run(existing.id);
+/**
+ * Removes the document of an OC's text or of an interaction, before its row is deleted (a rebase dropping an
+ * unconfirmed row). A deleted interaction's rowid can be given again to the next one inserted, so the mark goes
+ * back below it: the next batch indexes whatever takes its place.
+ */
+export const unindexRow = (db: Db, table: 'ocorrencia' | 'interaction', rowid: number): void => {
+  stmt(db, 'DELETE FROM oc_fts WHERE rowid = ?').run(table === 'ocorrencia' ? -rowid : rowid);
+  if (table === 'interaction' && searchMark(db) >= rowid) setMeta(db, SEARCH_MARK, String(rowid - 1));
 };
 
 /**
@@ -48,7 +67,7 @@ export const ftsQuery = (text: string): string | null => {
 export const searchOcIds = (db: Db, text: string, limit: number): string[] => {
   const query = ftsQuery(text);
   if (query === null) return [];
-  const rows = stmt(db, `SELECT d.oc_id, MIN(f.rank) AS best FROM oc_fts f JOIN search_doc d ON d.id = f.rowid
-    WHERE oc_fts MATCH ? GROUP BY d.oc_id ORDER BY best LIMIT ?`).all(query, limit) as { oc_id: string }[];
+  catchUpSearch(db);
+  const rows = stmt(db, 'SELECT oc_id, MIN(rank) AS best FROM oc_fts WHERE oc_fts MATCH ? GROUP BY oc_id ORDER BY best LIMIT ?').all(query, limit) as { oc_id: string }[];
   return rows.map((r) => r.oc_id);
 };

@@ -7,8 +7,8 @@ import type { Db } from '../db/connection';
 import { dropLocalEvents, insertEvents } from '../db/events';
 import { setMeta } from '../db/meta';
 import { confirmUpTo, pendingMutations, takeBases } from '../db/outbox';
-import { deleteRow, getRow, putRow } from '../db/rows';
-import { indexOcText, unindexDocument } from '../db/search';
+import { deleteRow, getRow, putRow, rowidOf } from '../db/rows';
+import { indexOcText, unindexRow } from '../db/search';
 import { writeChanges } from '../db/writer';
 import { applyLocal, type LocalStoreDeps } from '../store/local-store';
 import { dropLocalEvent, hasLocalEvents } from '../db/sync-events';
@@ -100,16 +100,19 @@ const restoreBases = (db: Db, touched: Set<string>, tables: Set<string>): boolea
     if (base.doc === null) {
       // Created optimistically: gone until the server's copy (or the replay) writes it again.
       const before = base.table === 'interaction' ? getRow(db, 'interaction', base.id) : undefined;
+      if (base.table === 'interaction' || base.table === 'ocorrencia') {
+        const rowid = rowidOf(db, base.table, base.id);
+        if (rowid !== undefined) unindexRow(db, base.table, rowid);
+      }
       deleteRow(db, base.table as EntityTable, key);
-      if (base.table === 'interaction' || base.table === 'ocorrencia') unindexDocument(db, base.id);
       if (base.table === 'ocorrencia') touched.add(base.id);
       if (before?.ocId != null) touched.add(before.ocId);
       continue;
     }
     const row = JSON.parse(base.doc) as Change['row'];
-    putRow(db, { table: base.table, row } as Change, base.serverVersion);
+    const rowid = putRow(db, { table: base.table, row } as Change, base.serverVersion);
     if (base.table === 'ocorrencia') {
-      indexOcText(db, row as Ocorrencia);
+      indexOcText(db, row as Ocorrencia, rowid);
       touched.add(base.id);
     }
   }

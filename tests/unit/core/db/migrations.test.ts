@@ -65,6 +65,38 @@ describe('migrations', () => {
     expect(tables(db)).toEqual(expect.arrayContaining(['ocorrencia_queue', 'ocorrencia_assignee', 'sla_alert']));
   });
 
+  it('005 moves the search index onto the rows it indexes, keeping every document, and makes pending_base one b-tree', () => {
+    const db = new Database(':memory:');
+    runMigrations(db, 4);
+    // A version-4 replica: an OC's text and one of its interactions indexed through search_doc, and a saved base.
+    db.exec(`
+      INSERT INTO ocorrencia (id, number, customer_id, module, segment, level, status, is_open, plan, criticidade, kind, channel,
+        subject, created_at, updated_at, doc) VALUES
+        ('oc-a', '1', 'c1', 'fiscal', 'varejo', 'n1', 'nova', 1, 'ouro', 'media', 'duvida', 'extranet', 'x', 1, 1, '{}'),
+        ('oc-b', '2', 'c1', 'fiscal', 'varejo', 'n1', 'nova', 1, 'ouro', 'media', 'duvida', 'extranet', 'y', 1, 1, '{}');
+      INSERT INTO interaction (id, oc_id, customer_id, kind, created_at, doc) VALUES ('int-1', 'oc-b', 'c1', 'internal_note', 2, '{}');
+      INSERT INTO search_doc (id, oc_id, ref_id) VALUES (1, 'oc-a', 'oc-a'), (2, 'oc-b', 'oc-b'), (3, 'oc-b', 'int-1');
+      INSERT INTO oc_fts (rowid, body) VALUES (1, 'OC-1 Emissão de NF-e rejeitada'), (2, 'OC-2 Estoque negativo'), (3, 'Cliente pediu ação urgente');
+      INSERT INTO pending_base (table_name, id, doc, server_version) VALUES ('ocorrencia', 'oc-a', '{"v":1}', 7);
+    `);
+    runMigrations(db, 5);
+    const match = (q: string) => db.prepare('SELECT rowid, oc_id FROM oc_fts WHERE oc_fts MATCH ? ORDER BY rowid').all(q);
+    const rowid = (table: string, id: string) => (db.prepare(`SELECT rowid FROM ${table} WHERE id = ?`).get(id) as { rowid: number }).rowid;
+    expect(match('emissao')).toEqual([{ rowid: -rowid('ocorrencia', 'oc-a'), oc_id: 'oc-a' }]);
+    expect(match('estoque')).toEqual([{ rowid: -rowid('ocorrencia', 'oc-b'), oc_id: 'oc-b' }]);
+    expect(match('acao')).toEqual([{ rowid: rowid('interaction', 'int-1'), oc_id: 'oc-b' }]);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM oc_fts').get()).toEqual({ n: 3 });
+    expect(tables(db)).not.toContain('search_doc');
+    expect(tables(db)).not.toContain('oc_fts_v3');
+    expect(db.prepare('SELECT table_name, id, doc, server_version FROM pending_base').all()).toEqual([
+      { table_name: 'ocorrencia', id: 'oc-a', doc: '{"v":1}', server_version: 7 },
+    ]);
+    expect((db.prepare("SELECT sql FROM sqlite_master WHERE name = 'pending_base'").get() as { sql: string }).sql).toMatch(/STRICT, WITHOUT ROWID$/);
+    // Interactions above this mark are indexed by the next batch; every one present is indexed already.
+    expect(db.prepare("SELECT value FROM meta WHERE key = 'search.interactionsIndexedTo'").get()).toEqual({ value: String(rowid('interaction', 'int-1')) });
+    expect(userVersion(db)).toBe(5);
+  });
+
   it('upgrades an existing database step by step, keeping its rows', () => {
     const path = tempDb();
     const old = new Database(path);
