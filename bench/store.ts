@@ -3,7 +3,7 @@
 //                         ÷ a raw single-row SQLite transaction on the same database            (target ≤ 3)
 //   queue.query.p95_ms    one analyst's "Minha fila" on 100 000 seeded OCs                       (target ≤ 0.5)
 //   queue.query.ratio     ÷ a raw indexed query of the same rows (same SQL, plain statements), same run (target ≤ 2)
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCore } from '../src/core/core';
 import { openDatabase } from '../src/core/db/connection';
@@ -38,9 +38,15 @@ const seededPath = async (): Promise<string> => {
 
 export const benchStore = async (): Promise<BenchFigures> => {
   const path = await seededPath();
+  // The writes go to a copy: the seeded replica stays as seeded, so every run measures the same data.
   const work = join('.data', 'bench', 'write-copy.db');
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${work}${suffix}`, { force: true });
-  const core = createCore({ dbPath: path, clock: { now: () => BENCH_NOW } });
+  copyFileSync(path, work);
+  // Flush the copy to disk first, or its writeback would compete with the fsyncs being measured.
+  const fd = openSync(work, 'r+');
+  fsyncSync(fd);
+  closeSync(fd);
+  const core = createCore({ dbPath: work, clock: { now: () => BENCH_NOW } });
   try {
     const login = await core.api.invoke('session.login', { login: 'beatriz', password: 'demo' });
     if (!login.ok) throw new Error(login.error.message.en);
@@ -128,5 +134,6 @@ export const benchStore = async (): Promise<BenchFigures> => {
     };
   } finally {
     await core.stop();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${work}${suffix}`, { force: true });
   }
 };
