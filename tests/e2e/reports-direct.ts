@@ -34,7 +34,7 @@ export const openReplica = (dataDir: string): Replica => {
   const db = new Database(join(dataDir, 'replica.db'), { readonly: true, fileMustExist: true });
   const ocs = (db.prepare('SELECT doc FROM ocorrencia').all() as { doc: string }[]).map((r) => JSON.parse(r.doc) as Ocorrencia);
   const eventsOf = new Map<string, OcEvent[]>();
-  for (const row of db.prepare('SELECT doc FROM oc_event ORDER BY at, rowid').all() as { doc: string }[]) {
+  for (const row of db.prepare('SELECT doc FROM oc_event ORDER BY at, oc_id, seq').all() as { doc: string }[]) {
     const event = JSON.parse(row.doc) as OcEvent;
     const list = eventsOf.get(event.ocId) ?? [];
     list.push(event);

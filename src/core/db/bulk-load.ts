@@ -48,10 +48,14 @@ const loadAll = (db: Db, data: BulkData, slaColumns: (events: OcEvent[]) => SlaC
     })();
   }
   catchUpSearch(db);
-  for (let i = 0; i < data.events.length; i += batch * 4) {
-    db.transaction(() => insertEvents(db, data.events.slice(i, i + batch * 4), false, serverVersion))();
+  // The log is clustered by OC (WITHOUT ROWID, keyed by oc_id): written OC by OC in key order, it is appended to,
+  // not inserted into at random places.
+  const ocIds = [...eventsByOc.keys()].sort();
+  for (let i = 0; i < ocIds.length; i += batch) {
+    db.transaction(() => {
+      for (const ocId of ocIds.slice(i, i + batch)) insertEvents(db, eventsByOc.get(ocId) as OcEvent[], false, serverVersion);
+    })();
   }
-  const ocIds = [...eventsByOc.keys()];
   for (let i = 0; i < ocIds.length; i += batch) {
     db.transaction(() => {
       for (const ocId of ocIds.slice(i, i + batch)) {

@@ -74,7 +74,7 @@ const toFacts = (r: RawFacts): OcFacts => ({
 /** Events of many OCs in one ordered scan, grouped by OC (log order within an instant, as eventsOf). */
 const eventsByOc = (db: Db, ocWhere: string, params: unknown[]): Map<string, OcEvent[]> => {
   const rows = stmt(db, `SELECT e.oc_id, e.doc FROM oc_event e WHERE e.oc_id IN (SELECT o.id FROM ocorrencia o WHERE ${ocWhere})
-    ORDER BY e.oc_id, e.at, e.rowid`).all(...params) as { oc_id: string; doc: string }[];
+    ORDER BY e.oc_id, e.at, e.seq`).all(...params) as { oc_id: string; doc: string }[];
   const byOc = new Map<string, OcEvent[]>();
   for (const row of rows) {
     let list = byOc.get(row.oc_id);

@@ -7,6 +7,6 @@ import { stmt } from './statements';
 export const hasLocalEvents = (db: Db): boolean => stmt(db, 'SELECT 1 FROM oc_event WHERE local = 1 LIMIT 1').get() !== undefined;
 
 /** Drops the optimistic copy of one event before its server copy (same deterministic id) is written. */
-export const dropLocalEvent = (db: Db, eventId: string): void => {
-  stmt(db, 'DELETE FROM oc_event WHERE id = ? AND local = 1').run(eventId);
+export const dropLocalEvent = (db: Db, ocId: string, eventId: string): void => {
+  stmt(db, 'DELETE FROM oc_event WHERE oc_id = ? AND id = ? AND local = 1').run(ocId, eventId);
 };

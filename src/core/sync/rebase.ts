@@ -70,7 +70,7 @@ export const applyPullPage = (deps: LocalStoreDeps, page: PullResponse, now: num
       tables.add(change.table);
       if (change.table === 'oc_event') {
         const event = change.row as OcEvent;
-        if (localEventsLeft) dropLocalEvent(db, event.id);
+        if (localEventsLeft) dropLocalEvent(db, event.ocId, event.id);
         insertEvents(db, [event], false, change.version);
         events.push(event);
         touched.add(event.ocId);

@@ -22,7 +22,7 @@ beforeAll(async () => {
   const db = t.core.db;
   ocs = (db.prepare('SELECT doc FROM ocorrencia').all() as { doc: string }[]).map((r) => JSON.parse(r.doc) as Ocorrencia);
   eventsOf = new Map();
-  for (const row of db.prepare('SELECT doc FROM oc_event ORDER BY at, rowid').all() as { doc: string }[]) {
+  for (const row of db.prepare('SELECT doc FROM oc_event ORDER BY at, oc_id, seq').all() as { doc: string }[]) {
     const event = JSON.parse(row.doc) as OcEvent;
     eventsOf.set(event.ocId, [...(eventsOf.get(event.ocId) ?? []), event]);
   }

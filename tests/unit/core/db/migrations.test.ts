@@ -97,6 +97,31 @@ describe('migrations', () => {
     expect(userVersion(db)).toBe(5);
   });
 
+  it('006 clusters the event log by OC, keeping every event, its order within an instant, and the append-only rule', () => {
+    const db = new Database(':memory:');
+    runMigrations(db, 5);
+    const insert = db.prepare('INSERT INTO oc_event (id, oc_id, at, type, doc, local) VALUES (?, ?, ?, ?, ?, ?)');
+    // Written in this order; e-z and e-a share an instant, so their log order must survive (not their id order).
+    insert.run('e-c', 'oc-2', 5, 'created', '{"n":1}', 0);
+    insert.run('e-b', 'oc-1', 1, 'created', '{"n":2}', 0);
+    insert.run('e-z', 'oc-1', 7, 'status_changed', '{"n":3}', 0);
+    insert.run('e-a', 'oc-1', 7, 'assigned', '{"n":4}', 1);
+    runMigrations(db, 6);
+    expect(db.prepare("SELECT id, seq, local FROM oc_event WHERE oc_id = 'oc-1' ORDER BY at, seq").all()).toEqual([
+      { id: 'e-b', seq: 1, local: 0 },
+      { id: 'e-z', seq: 2, local: 0 },
+      { id: 'e-a', seq: 3, local: 1 },
+    ]);
+    expect(db.prepare("SELECT id, seq FROM oc_event WHERE oc_id = 'oc-2'").all()).toEqual([{ id: 'e-c', seq: 1 }]);
+    expect(() => db.prepare("UPDATE oc_event SET at = 2 WHERE id = 'e-c'").run()).toThrow(/append-only/);
+    expect(() => db.prepare("INSERT INTO oc_event (oc_id, id, seq, at, type, doc) VALUES ('oc-1', 'e-a', 9, 9, 'x', '{}')").run()).toThrow(/UNIQUE/);
+    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    expect(plan("SELECT doc FROM oc_event WHERE oc_id = 'oc-1' ORDER BY at, seq")).toMatch(/SEARCH oc_event USING PRIMARY KEY \(oc_id=\?\)/);
+    expect(plan('SELECT DISTINCT oc_id FROM oc_event WHERE local = 1')).toMatch(/oc_event_local/);
+    expect((db.prepare("SELECT sql FROM sqlite_master WHERE name = 'oc_event'").get() as { sql: string }).sql).toMatch(/STRICT, WITHOUT ROWID$/);
+    expect(userVersion(db)).toBe(6);
+  });
+
   it('upgrades an existing database step by step, keeping its rows', () => {
     const path = tempDb();
     const old = new Database(path);
