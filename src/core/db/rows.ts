@@ -32,15 +32,12 @@ export const putRow = (db: Db, change: Change, serverVersion: number, current: S
   const next: Columns = { ...codec.columns(change.row), doc: JSON.stringify(change.row), server_version: serverVersion };
   const names = Object.keys(next);
   if (current === undefined) {
-    const all = [codec.key, ...names];
-    const { lastInsertRowid } = stmt(db, `INSERT INTO ${change.table} (${all.join(', ')}) VALUES (${all.map((c) => `@${c}`).join(', ')})`).run({ ...next, [codec.key]: key });
-    return Number(lastInsertRowid);
+    const sql = `INSERT INTO ${change.table} (${codec.key}, ${names.join(', ')}) VALUES (?${', ?'.repeat(names.length)})`;
+    return Number(stmt(db, sql).run(key, ...names.map((name) => next[name] ?? null)).lastInsertRowid);
   }
   const changed = names.filter((name) => current[name] !== next[name]);
   if (changed.length === 0) return current.rowid;
-  const params: Columns = { key };
-  for (const name of changed) params[name] = next[name] ?? null;
-  stmt(db, `UPDATE ${change.table} SET ${changed.map((c) => `${c} = @${c}`).join(', ')} WHERE ${codec.key} = @key`).run(params);
+  stmt(db, `UPDATE ${change.table} SET ${changed.map((c) => `${c} = ?`).join(', ')} WHERE ${codec.key} = ?`).run(...changed.map((name) => next[name] ?? null), key);
   return current.rowid;
 };
 

@@ -15,14 +15,13 @@ import { stmt } from './statements';
 /** Meta key of the highest interaction rowid the index holds (every interaction at or below it is indexed). */
 export const SEARCH_MARK = 'search.interactionsIndexedTo';
 
-const ocTextOf = (oc: Ocorrencia): string => `${displayNumber(oc)} ${oc.subject}\n${oc.description}`;
+/** The indexed text of an OC of its own: number, subject and description. */
+export const ocTextOf = (oc: Pick<Ocorrencia, 'id' | 'number' | 'subject' | 'description'>): string =>
+  `${displayNumber(oc)} ${oc.subject}\n${oc.description}`;
 
-/** (Re)indexes an OC's own text, writing only when it changed; `rowid` is the OC row's rowid. */
+/** (Re)indexes an OC's own text; `rowid` is the OC row's rowid. */
 export const indexOcText = (db: Db, oc: Ocorrencia, rowid: number): void => {
-  const body = ocTextOf(oc);
-  const indexed = stmt(db, 'SELECT body FROM oc_fts WHERE rowid = ?').get(-rowid) as { body: string } | undefined;
-  if (indexed?.body === body) return;
-  stmt(db, 'INSERT OR REPLACE INTO oc_fts (rowid, body, oc_id) VALUES (?, ?, ?)').run(-rowid, body, oc.id);
+  stmt(db, 'INSERT OR REPLACE INTO oc_fts (rowid, body, oc_id) VALUES (?, ?, ?)').run(-rowid, ocTextOf(oc), oc.id);
 };
 
 const searchMark = (db: Db): number => Number(getMeta(db, SEARCH_MARK) ?? '0');

@@ -1,8 +1,9 @@
+import type { Ocorrencia } from '../../shared/domain';
 import type { Change } from '../../shared/mutators/types';
 import type { Db } from './connection';
 import { saveBase } from './outbox';
 import { putRow, storedRow } from './rows';
-import { indexOcText } from './search';
+import { indexOcText, ocTextOf } from './search';
 import { CODECS } from './tables';
 
 export interface WriteOptions {
@@ -22,7 +23,7 @@ export const writeChanges = (db: Db, changes: readonly Change[], options: WriteO
     if (options.optimistic) saveBase(db, change.table, (CODECS[change.table] as { keyOf(row: unknown): string | number }).keyOf(change.row), current);
     const rowid = putRow(db, change, options.serverVersion, current);
     if (change.table === 'ocorrencia') {
-      indexOcText(db, change.row, rowid);
+      if (current === undefined || ocTextOf(JSON.parse(current.doc) as Ocorrencia) !== ocTextOf(change.row)) indexOcText(db, change.row, rowid);
       touched.add(change.row.id);
     } else if (change.table === 'interaction') {
       // Indexed for search in the next batch (db/search.ts): interactions are append-only, above the mark.
