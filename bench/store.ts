@@ -13,6 +13,7 @@ import { seedReplica } from '../src/core/seed/seed-replica';
 import { myQueue } from '../src/core/api/query-handlers';
 import type { Analyst } from '../src/shared/domain';
 import { percentile, round, type BenchFigures } from './figures';
+import { ioFloor, walPagesPer } from './store-io';
 
 const BENCH_NOW = Date.parse('2026-11-25T15:00:00Z');
 const OCS = Number(process.env.BENCH_OCS ?? 100_000);
@@ -125,11 +126,23 @@ export const benchStore = async (): Promise<BenchFigures> => {
     db.exec('DROP TABLE bench_raw');
     const write = percentile(writes, 50);
     const rawWriteMs = percentile(rawWrites, 50);
+    // Where the time goes: the pages one note writes, and a bare transaction writing as many pages.
+    const pages = await walPagesPer(db, work, 100, async (i) => {
+      await core.api.invoke('oc.note', { ocId: ocId(i + 7), body: `nota contada ${i}` });
+    });
+    const { floorMs, oneRowMs } = ioFloor(db, Math.round(pages), 300);
     return {
       'store.write.ms': { value: round(write), unit: 'ms (median)', baseline: round(rawWriteMs), ratio: round(write / rawWriteMs, 2) },
       'store.write.ratio': { value: round(write / rawWriteMs, 2), unit: 'mutator ÷ raw transaction' },
+      'store.write.pages': { value: round(pages, 1), unit: 'pages one note writes (WAL frames; raw transaction: 1)' },
+      'store.write.io_floor.ratio': {
+        value: round(floorMs / oneRowMs, 2),
+        unit: `a bare transaction writing ${Math.round(pages)} pages ÷ raw transaction (the note's pages, no logic)`,
+        baseline: round(oneRowMs),
+      },
       'queue.query.p95_ms': { value: round(queueP95), unit: `ms (p95, ${rows} available of ${OCS} OCs)`, baseline: round(rawP95), ratio: round(queueP95 / rawP95, 2) },
       'queue.query.ratio': { value: round(queueP95 / rawP95, 2), unit: 'Minha fila ÷ raw indexed query of the same rows' },
+      'queue.query.p50_ms': { value: round(percentile(queue, 50)), unit: 'ms (median)', baseline: round(percentile(rawQueue, 50)), ratio: round(percentile(queue, 50) / percentile(rawQueue, 50), 2) },
       'queue.query.keys_only.ratio': { value: round(queueP95 / keysP95, 2), unit: 'Minha fila ÷ the index keys (id, sla_sort) alone', baseline: round(keysP95), ratio: round(queueP95 / keysP95, 2) },
     };
   } finally {
