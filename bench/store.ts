@@ -47,7 +47,9 @@ export const benchStore = async (): Promise<BenchFigures> => {
   const fd = openSync(work, 'r+');
   fsyncSync(fd);
   closeSync(fd);
-  const core = createCore({ dbPath: work, clock: { now: () => BENCH_NOW } });
+  // The clock moves a second per note, as in real work: each note changes its OC's updated_at (and its row).
+  let now = BENCH_NOW;
+  const core = createCore({ dbPath: work, clock: { now: () => now } });
   try {
     const login = await core.api.invoke('session.login', { login: 'beatriz', password: 'demo' });
     if (!login.ok) throw new Error(login.error.message.en);
@@ -118,6 +120,7 @@ export const benchStore = async (): Promise<BenchFigures> => {
       let start = performance.now();
       rawWrite();
       rawWrites.push(performance.now() - start);
+      now += 1_000;
       start = performance.now();
       const result = await core.api.invoke('oc.note', { ocId: ocId(i), body: `nota interna de benchmark ${i}` });
       writes.push(performance.now() - start);
@@ -128,6 +131,7 @@ export const benchStore = async (): Promise<BenchFigures> => {
     const rawWriteMs = percentile(rawWrites, 50);
     // Where the time goes: the pages one note writes, and a bare transaction writing as many pages.
     const pages = await walPagesPer(db, work, 100, async (i) => {
+      now += 1_000;
       await core.api.invoke('oc.note', { ocId: ocId(i + 7), body: `nota contada ${i}` });
     });
     const { floorMs, oneRowMs } = ioFloor(db, Math.round(pages), 300);
