@@ -101,7 +101,8 @@ export const benchStore = async (): Promise<BenchFigures> => {
     const rawP95 = percentile(rawQueue, 95);
     const keysP95 = percentile(keysQueue, 95);
 
-    // Writes: an internal note (OC row + interaction + search index + event + outbox + SLA columns) vs one raw row.
+    // Writes: an internal note (OC row, interaction, event, outbox row, rebase bases, in one transaction; its search
+    // document goes in the next batch, and a note moves no SLA clock) vs one raw row.
     core.deps.session.set(me, 'local');
     // A different open OC each time, as in real work (an OC has tens of events, not hundreds).
     const ocIds = (db.prepare("SELECT id FROM ocorrencia WHERE is_open = 1 AND status = 'em_atendimento' LIMIT 400").all() as { id: string }[]).map((r) => r.id);
