@@ -42,6 +42,9 @@ export const benchStore = async (): Promise<BenchFigures> => {
   // The writes go to a copy: the seeded replica stays as seeded, so every run measures the same data.
   const work = join('.data', 'bench', 'write-copy.db');
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${work}${suffix}`, { force: true });
+  const seeded = openDatabase(path);
+  seeded.pragma('wal_checkpoint(TRUNCATE)'); // everything in the main file, which is what gets copied
+  seeded.close();
   copyFileSync(path, work);
   // Flush the copy to disk first, or its writeback would compete with the fsyncs being measured.
   const fd = openSync(work, 'r+');
