@@ -10,6 +10,9 @@ type Columns = Record<string, string | number | null>;
 const codecOf = (table: EntityTable) =>
   CODECS[table] as { key: string; keyOf(row: unknown): string | number; columns(row: unknown): Columns };
 
+/** The key of the row a change is about. */
+export const keyOfChange = (change: Change): string | number => codecOf(change.table).keyOf(change.row);
+
 /** A row as stored: its rowid, its query columns, doc and server_version, read once per write. */
 export type StoredRow = Columns & { rowid: number; doc: string; server_version: number };
 
@@ -17,7 +20,7 @@ export type StoredRow = Columns & { rowid: number; doc: string; server_version: 
 export const storedRow = (db: Db, change: Change): StoredRow | undefined => {
   const codec = codecOf(change.table);
   const names = [...Object.keys(codec.columns(change.row)), 'doc', 'server_version'];
-  return stmt(db, `SELECT rowid, ${names.join(', ')} FROM ${change.table} WHERE ${codec.key} = ?`).get(codec.keyOf(change.row)) as StoredRow | undefined;
+  return stmt(db, `SELECT rowid, ${names.join(', ')} FROM ${change.table} WHERE ${codec.key} = ?`).get(keyOfChange(change)) as StoredRow | undefined;
 };
 
 /**
@@ -28,7 +31,7 @@ export const storedRow = (db: Db, change: Change): StoredRow | undefined => {
  */
 export const putRow = (db: Db, change: Change, serverVersion: number, current: StoredRow | undefined = storedRow(db, change)): number => {
   const codec = codecOf(change.table);
-  const key = codec.keyOf(change.row);
+  const key = keyOfChange(change);
   const next: Columns = { ...codec.columns(change.row), doc: JSON.stringify(change.row), server_version: serverVersion };
   const names = Object.keys(next);
   if (current === undefined) {

@@ -2,9 +2,8 @@ import type { Ocorrencia } from '../../shared/domain';
 import type { Change } from '../../shared/mutators/types';
 import type { Db } from './connection';
 import { saveBase } from './outbox';
-import { putRow, storedRow } from './rows';
+import { keyOfChange, putRow, storedRow } from './rows';
 import { indexOcText, ocTextOf } from './search';
-import { CODECS } from './tables';
 
 export interface WriteOptions {
   /** Optimistic local write: keep the server's version of each row for the next rebase. */
@@ -20,7 +19,7 @@ export const writeChanges = (db: Db, changes: readonly Change[], options: WriteO
   const touched = new Set<string>();
   for (const change of changes) {
     const current = storedRow(db, change);
-    if (options.optimistic) saveBase(db, change.table, (CODECS[change.table] as { keyOf(row: unknown): string | number }).keyOf(change.row), current);
+    if (options.optimistic) saveBase(db, change.table, keyOfChange(change), current);
     const rowid = putRow(db, change, options.serverVersion, current);
     if (change.table === 'ocorrencia') {
       if (current === undefined || ocTextOf(JSON.parse(current.doc) as Ocorrencia) !== ocTextOf(change.row)) indexOcText(db, change.row, rowid);
