@@ -13,8 +13,9 @@ import { entitySamples, ID, mutatorSamples, querySamples } from './samples';
 // Every input schema of every boundary against hostile values, table-driven: for each string, number and boolean
 // of a valid sample, the hostile variants below are put in its place one at a time, and the schema must refuse
 // each with a message that names that field (describeIssues: "path: reason"). Strings get NUL, lone and reversed
-// surrogates, an invisible control and 1 MB; numbers NaN, Infinity and a string; instants year 275760; booleans a
-// string. What a boundary deliberately takes as opaque JSON is listed in OPAQUE, with the reason.
+// surrogates, an invisible control, 1 MB and a number (dates and times also impossible values); numbers NaN, Infinity
+// and a string; instants year 275760 and a fraction; booleans a string. What a boundary deliberately takes as
+// opaque JSON is listed in OPAQUE, with the reason.
 
 type Path = Array<string | number>;
 interface Leaf {
@@ -48,8 +49,12 @@ const stringVariants = (text: string): Array<[string, unknown]> => [
   ['1 MB', MEGABYTE],
   ['a number', 42],
   ['an object', { toString: 'x' }],
+  // Dates and times are strict wherever they appear: what Date would roll over is refused.
+  ...(/^\d{4}-\d{2}-\d{2}$/.test(text) ? [['an impossible date', '2026-02-30'], ['year 0001', '0001-01-01']] as Array<[string, unknown]> : []),
+  ...(/^\d{4}-\d{2}$/.test(text) ? [['month 13', '2026-13']] as Array<[string, unknown]> : []),
+  ...(/^\d{2}:\d{2}$/.test(text) ? [['hour 25', '25:00'], ['minute 60', '08:60']] as Array<[string, unknown]> : []),
 ];
-const INSTANT_KEY = /(At|Time)$|^(from|to|effectiveFrom)$/;
+const INSTANT_KEY = /(At|Time)$|^(at|from|to|effectiveFrom)$/;
 const numberVariants = (key: string): Array<[string, unknown]> => [
   ['NaN', Number.NaN],
   ['Infinity', Number.POSITIVE_INFINITY],
