@@ -1,15 +1,17 @@
 import { z } from 'zod';
-import { Channel, Criticidade, HolidaySource, Id, Instant, Level, OcStatus, Plan, Presence, SlaConfig, Slug } from '../domain';
+import { Channel, Criticidade, HolidaySource, Id, Instant, IsoMonth, Level, OcStatus, Plan, Presence, SlaConfig, Slug } from '../domain';
 import { GRANULARITIES } from '../reports/periods';
 import { SyncState } from './notices';
 import { SlaClockName } from './views';
 
 // The team lead's queries (SPEC §5 board, reports, configuration): args and results. `leadQueries` is spread
-// into the contract's `queries`; handlers live in src/core/api/lead-handlers.ts.
+// into the contract's `queries`; handlers live in src/core/api/lead-handlers.ts. Arguments are parsed strictly
+// (ids, months, instants: src/shared/domain); results are the core's own output and are not parsed again.
 
 const DAY_MS = 86_400_000;
 const none = z.object({}).strict();
-const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'use AAAA-MM / use YYYY-MM');
+/** A report month, "YYYY-MM": month 13 or year 0001 are refused, never rolled over (dates.ts). */
+const Month = IsoMonth;
 
 /** met / breached clocks whose outcome was decided in the period; pct = met ÷ (met + breached), null if none. */
 export const Tally = z.object({ met: z.number().int().nonnegative(), breached: z.number().int().nonnegative(), pct: z.number().nullable() });
@@ -246,5 +248,5 @@ export const leadQueries = {
   'reports.volume': { args: Window.refine(windowChecks, WINDOW_MESSAGE), result: VolumeReport },
   'config.sla': { args: none, result: SlaConfigOverview },
   'config.holidayPreview': { args: z.object({ source: HolidaySource, year: z.number().int().min(2000).max(2100) }), result: HolidayPreview },
-  'config.holidayRegions': { args: z.object({ state: z.string().regex(/^[A-Z]{2}$/).nullable().default(null) }), result: HolidayRegions },
+  'config.holidayRegions': { args: z.object({ state: HolidaySource.shape.state.default(null) }), result: HolidayRegions },
 } as const;
