@@ -141,3 +141,27 @@ describe.each(['pt-BR', 'en'] as const)('the penalty statement PDF in %s (60 bre
     expect(raw).not.toMatch(/\/BaseFont \/(Helvetica|Times|Courier)/);
   });
 });
+
+describe('the penalty statement PDF with hostile text', () => {
+  it('prints what the font lacks as "�", drops invisible controls, and still overprints nothing', async () => {
+    requirePoppler();
+    const base = worstStatement();
+    const subjects = ['中文 do cliente', 'NUL\u0000aqui e C1\u0085 e junção\u200Dzero', 'Emoji 😡 e árabe عربي', 'e\u0301 decomposto', '\t\n\n'];
+    const statement = { ...base, customerName: 'Cliente\u0000 Ltda. 株式会社', lines: base.lines.slice(0, subjects.length).map((l, i) => ({ ...l, subject: subjects[i] as string })) };
+    const pages = readPdf(await statementPdf(statement));
+    const words = pages.flatMap((p) => p.words.map((w) => w.text));
+    expect(words).toContain('\uFFFD\uFFFD');
+    expect(words).toContain('NULaqui');
+    expect(words).toContain('junçãozero');
+    expect(words).toContain('é');
+    expect([...words.join(' ')].filter((ch) => /\p{Cc}|\p{Cf}/u.test(ch))).toEqual([]);
+    for (const page of pages) {
+      for (const [a, wa] of page.words.entries()) {
+        for (const wb of page.words.slice(a + 1)) {
+          const o = overlap(wa, wb);
+          expect(o.x > EPS && o.y > EPS, `${describeWord(wa)} and ${describeWord(wb)}`).toBe(false);
+        }
+      }
+    }
+  });
+});
