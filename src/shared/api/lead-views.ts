@@ -172,6 +172,13 @@ export const PenaltyLine = z.object({
   plan: Plan,
   criticidade: Criticidade,
   breachedAt: Instant,
+  /** The breach came from a change of criticidade or plan (SPEC §3 rule 6), not from the deadline passing. */
+  reclassified: z.boolean(),
+  /** When the resolution clock stopped (solved, forwarded to development, cancelled); null while it runs. */
+  stoppedAt: Instant.nullable(),
+  stopReason: z.enum(['solved', 'forwarded', 'cancelled']).nullable(),
+  /** Business time past the target, at the stop or at generation. */
+  overdueMs: z.number().int().nonnegative(),
   pct: z.number(),
   penaltyCents: z.number().int(),
   chargedCents: z.number().int(),
@@ -244,7 +251,8 @@ export const leadQueries = {
   'reports.compliance': { args: ComplianceArgs, result: ComplianceReport },
   'reports.penalties': { args: z.object({ month: Month }), result: PenaltyReport },
   'reports.penaltyDetail': { args: z.object({ customerId: Id, month: Month }), result: PenaltyStatement },
-  'reports.penaltyStatement': { args: z.object({ customerId: Id, month: Month, format: z.enum(['csv', 'pdf']) }), result: StatementFile },
+  // The statement goes to a Brazilian customer: pt-BR unless the lead asks for English.
+  'reports.penaltyStatement': { args: z.object({ customerId: Id, month: Month, format: z.enum(['csv', 'pdf']), lang: z.enum(['pt-BR', 'en']).optional() }), result: StatementFile },
   'reports.volume': { args: Window.refine(windowChecks, WINDOW_MESSAGE), result: VolumeReport },
   'config.sla': { args: none, result: SlaConfigOverview },
   'config.holidayPreview': { args: z.object({ source: HolidaySource, year: z.number().int().min(2000).max(2100) }), result: HolidayPreview },
