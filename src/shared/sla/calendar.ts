@@ -1,5 +1,6 @@
 import type { Calendar, HolidaySource } from '../domain';
 import { holidayClosures, holidayYearKey, type HolidayClosure } from './holidays';
+import { subtract, toSpans, type MinuteSpan } from './minute-spans';
 import {
   assertTimeZone,
   civilFromDays,
@@ -8,7 +9,6 @@ import {
   MINUTE_MS,
   offsetAt,
   parseLocalDate,
-  parseTimeOfDay,
   wallToInstant,
   weekdayOfDays,
 } from './time-zone';
@@ -28,9 +28,6 @@ import { offsetChanges, REGULAR_ZONE_YEAR } from './zone-offsets';
 // which close spans of the weekly hours. `alwaysOpen` means the weekly hours are 00:00–24:00 every day;
 // holidays and overrides still apply to it when set (the default 24×7 calendar has neither).
 
-/** [startMinute, endMinute) of a local day. */
-type MinuteSpan = readonly [number, number];
-
 /** One local year of open time. Arrays are parallel: interval i is [starts[i], ends[i]). */
 export interface YearBlock {
   readonly year: number;
@@ -47,36 +44,6 @@ export interface YearBlock {
   /** Index of the first interval of each local day (length days + 1). */
   readonly dayFirst: Int32Array;
 }
-
-const normalize = (spans: readonly MinuteSpan[]): MinuteSpan[] => {
-  const sorted = spans.filter(([s, e]) => e > s).sort((a, b) => a[0] - b[0]);
-  const merged: [number, number][] = [];
-  for (const [s, e] of sorted) {
-    const last = merged[merged.length - 1];
-    if (last !== undefined && s <= last[1]) last[1] = Math.max(last[1], e);
-    else merged.push([s, e]);
-  }
-  return merged;
-};
-
-const subtract = (spans: readonly MinuteSpan[], closed: readonly MinuteSpan[]): MinuteSpan[] => {
-  let result = [...spans];
-  for (const [cs, ce] of closed) {
-    const next: MinuteSpan[] = [];
-    for (const [s, e] of result) {
-      if (ce <= s || cs >= e) next.push([s, e]);
-      else {
-        if (cs > s) next.push([s, cs]);
-        if (ce < e) next.push([ce, e]);
-      }
-    }
-    result = next;
-  }
-  return result;
-};
-
-const toSpans = (intervals: readonly { start: string; end: string }[]): MinuteSpan[] =>
-  normalize(intervals.map((i) => [parseTimeOfDay(i.start), parseTimeOfDay(i.end)] as const));
 
 const FULL_DAY: readonly MinuteSpan[] = [[0, 1440]];
 
