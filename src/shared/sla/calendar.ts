@@ -62,7 +62,7 @@ export class CompiledCalendar {
   private readonly blocks = new Map<number, YearBlock>();
   private lastBlock: YearBlock | null = null;
   private readonly totals = new Map<number, number>();
-  private readonly totalsByKey = new Map<string, number>();
+  private readonly totalsByKey = new Map<number, number>();
   private readonly overrideYears = new Set<number>();
   /**
    * The last local date with any open time: +Infinity when some weekday has hours (a year can never be all
@@ -114,27 +114,29 @@ export class CompiledCalendar {
 
   /** Open ms of a local year, exact, without keeping its intervals unless they are already built. */
   yearTotal(year: number): number {
+    let total = this.totals.get(year);
+    if (total !== undefined) return total;
     const block = this.blocks.get(year);
     if (block !== undefined) return block.total;
     if (daysFromCivil(year, 1, 1) > this.lastOpenDay) return 0;
     const key = this.regularKey(year);
-    let total = key === null ? this.totals.get(year) : this.totalsByKey.get(key);
+    total = key === null ? undefined : this.totalsByKey.get(key);
     if (total === undefined) {
       total = this.totalOfYear(year);
-      if (key === null) this.totals.set(year, total);
-      else this.totalsByKey.set(key, total);
+      if (key !== null) this.totalsByKey.set(key, total);
     }
+    this.totals.set(year, total);
     return total;
   }
 
   /** A key shared by years whose open intervals are the same, shifted by whole days; null when not known. */
-  private regularKey(year: number): string | null {
+  private regularKey(year: number): number | null {
     if (year < REGULAR_FROM || this.overrideYears.has(year)) return null;
     const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-    const type = `${weekdayOfDays(daysFromCivil(year, 1, 1))}${leap ? 'L' : 'C'}`;
+    const type = weekdayOfDays(daysFromCivil(year, 1, 1)) + (leap ? 7 : 0);
     if (this.holidays === null) return type;
     const holidays = holidayYearKey(this.holidays, year);
-    return holidays === null ? null : `${type}:${holidays}`;
+    return holidays === null ? null : holidays * 16 + type;
   }
 
   /** The block holding an instant (blocks tile the time line without gaps). */

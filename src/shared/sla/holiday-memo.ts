@@ -27,7 +27,9 @@ interface Region {
   signatureFrom: number | null;
   /** Easter-based rules move with Easter and no other rule depends on Easter (see splitFrom). */
   splittable: boolean;
-  bySignature: Map<string, RawHoliday[]>;
+  bySignature: Map<number, RawHoliday[]>;
+  /** Signatures whose holidays run past 31 December. */
+  spilling: Map<number, boolean>;
   byType: Map<string, { fixed: RawHoliday[]; easter: RawHoliday[] }>;
   byYear: Map<number, RawHoliday[]>;
 }
@@ -48,8 +50,8 @@ const easterDayOf = (year: number): number => {
   return daysFromCivil(year, Math.floor(n / 31), (n % 31) + 1) - daysFromCivil(year, 1, 1);
 };
 
-/** Leap year, parity and Easter Sunday: all a year's holidays can depend on once no rule names a year. */
-export const yearSignature = (year: number): string => `${isLeapYear(year) ? 'L' : 'C'}${year % 2}:${easterDayOf(year)}`;
+/** Leap year, parity and Easter Sunday (< 1 000): all a year's holidays can depend on once no rule names a year. */
+export const yearSignature = (year: number): number => easterDayOf(year) * 4 + (isLeapYear(year) ? 2 : 0) + (year % 2);
 
 /** Leap year, parity and weekday of 1 January: all the rules that are not Easter-based can depend on. */
 const yearType = (year: number): string => `${isLeapYear(year) ? 'L' : 'C'}${year % 2}:${(daysFromCivil(year, 1, 1) + 4) % 7}`;
@@ -127,6 +129,7 @@ const regionFor = (source: HolidaySource): Region => {
     signatureFrom: signatureFromOf(rules),
     splittable: splittableOf(rules),
     bySignature: new Map(),
+    spilling: new Map(),
     byType: new Map(),
     byYear: new Map(),
   };
@@ -205,11 +208,16 @@ export const spillsOver = (raw: readonly RawHoliday[], year: number): boolean =>
  * (and the same weekdays); null when the year's holidays are not known to repeat. With the year before's
  * signature when one of its holidays runs into this year.
  */
-export const holidayYearKey = (source: HolidaySource, year: number): string | null => {
+export const holidayYearKey = (source: HolidaySource, year: number): number | null => {
   const region = regionFor(source);
   if (region.signatureFrom === null || year - 1 < region.signatureFrom) return null;
-  const spill = spillsOver(rawHolidaysOf(source, year - 1), year - 1) ? yearSignature(year - 1) : '';
-  return `${yearSignature(year)}/${spill}`;
+  const previous = yearSignature(year - 1);
+  let spills = region.spilling.get(previous);
+  if (spills === undefined) {
+    spills = spillsOver(rawHolidaysOf(source, year - 1), year - 1);
+    region.spilling.set(previous, spills);
+  }
+  return yearSignature(year) + (spills ? 1000 * (previous + 1) : 0);
 };
 
 /** For tests: from which year a source's holidays are memoised, and whether Easter-based ones are moved. */
