@@ -114,7 +114,10 @@ const withChanges = (base: SlaConfig, version: number, calendar?: Record<string,
       } else byPlan[crit] = { ...target, ...change };
     }
   }
-  const checked = parseOrRefuse(SlaConfig, config, [path.replace(/\.$/, '') || 'config']);
+  const where = path.replace(/\.$/, '') || 'config';
+  const checked = parseOrRefuse(SlaConfig, config, [where]);
+  const from = checkInstant(checked.effectiveFrom, String(checked.effectiveFrom));
+  if (!from.ok) refuse('bad_time', `${where}.effectiveFrom`, from.error.pt, from.error.en);
   const problems = slaConfigProblems(checked);
   if (problems.length > 0) refuse('bad_config', `config v${version}`, problems.join('; '), problems.join('; '));
   checkCalendars(checked, path);

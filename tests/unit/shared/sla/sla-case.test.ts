@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runSlaCase } from '../../../../scripts/sla-case';
+import { defaultSlaConfig } from '../../../../src/shared/sla/defaults';
 
 // `npm run --silent sla < case.json` — the JSON CLI over evaluateSla. A few cases go through the real entry (a
 // process reading stdin, its exit code); the many refusals through runSlaCase, the function that process runs.
@@ -97,6 +98,7 @@ describe('refusals: exit code 2, the field named, in English and Portuguese', ()
     ['a created event on a version not given', withEvents({ ...created, slaConfigVersion: 7 }), 'events[0].slaConfigVersion', /no configuration version 7/, /versão 7/],
     ['an override on 30 February', { ...withEvents(created), calendar: { overrides: [{ date: '2026-02-30', intervals: [], reason: 'x' }] } }, 'calendar "comercial".overrides[0].date', /"2026-02-30" is not a real date/, /não é uma data real/],
     ['an unknown time zone', { ...withEvents(created), calendar: { id: 'lua', timeZone: 'Moon/Base' } }, 'calendar "lua".timeZone', /unknown time zone: "Moon\/Base"/, /Fuso horário desconhecido/],
+    ['a config in force from past 9999', { ...withEvents(created), config: { ...defaultSlaConfig(0), effectiveFrom: 253_402_300_800_000 } }, 'config.effectiveFrom', /out of range/, /fora do intervalo/],
     ['an unknown plan in targets', { ...withEvents(created), targets: { gold: { alta: { resolutionMinutes: 60 } } } }, 'targets.gold.alta', /unknown plan or criticidade/, /plano ou criticidade desconhecido/],
   ])('%s', (_name, input, path, english, portuguese) => {
     const out = runSlaCase(typeof input === 'string' ? input : JSON.stringify(input));
