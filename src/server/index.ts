@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { startServer } from './app';
+import { IsoInstant } from '../shared/domain/dates';
 
 const { values } = parseArgs({
   options: {
@@ -32,7 +33,7 @@ const Flags = z.object({
   port: z.coerce.number().int().min(0).max(65_535).optional(),
   host: z.string().min(1).optional(),
   data: z.string().min(1).optional(),
-  now: z.string().optional().refine((v) => v === undefined || !Number.isNaN(Date.parse(v)), '--now must be an ISO date-time'),
+  now: IsoInstant.optional(),
 });
 
 const env = Env.safeParse(process.env);
@@ -55,7 +56,7 @@ const server = await startServer({
   ...(e.SMTP_URL === undefined ? {} : { smtpUrl: e.SMTP_URL }),
   ...(e.MAIL_FROM === undefined ? {} : { mailFrom: e.MAIL_FROM }),
   ...(e.SESSION_TTL_HOURS === undefined ? {} : { sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000 }),
-  ...(f.demo ? { demo: { ocs: f.ocs, seed: f.seed, now: f.now === undefined ? Date.now() : Date.parse(f.now) } } : {}),
+  ...(f.demo ? { demo: { ocs: f.ocs, seed: f.seed, now: f.now ?? Date.now() } } : {}),
 });
 if (server.seeded !== null) {
   console.log(`seeded ${server.seeded.ocs} OCs, ${server.seeded.events} events in ${server.seeded.ms} ms; logins (password "demo"): ana, rafael, beatriz, admin`);

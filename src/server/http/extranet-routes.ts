@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { z } from 'zod';
-import { Criticidade, domainError, Id, isDomainError, newId, OcKind, Slug, type DomainError, type Interaction, type Ocorrencia } from '../../shared/domain';
+import { ExtranetLoginBody, ExtranetOcParams as OcParams, ExtranetOpenOcBody as OpenOcBody, ExtranetReplyBody as ReplyBody } from '../../shared/api/extranet';
+import { domainError, isDomainError, newId, type DomainError, type Interaction, type Ocorrencia } from '../../shared/domain';
 import { parseMutationArgs } from '../../shared/mutators/run';
 import { passwordLogin } from '../auth/login';
 import { sessionOf, type ServerContext } from '../context';
@@ -11,18 +11,6 @@ import { parseOr400, sendError, tooManyRequests, unauthorized } from './errors';
 // The Extranet intake API (SPEC §7, docs/extranet-openapi.yaml): a customer's authorised contacts open OCs, add
 // public replies and read their own OCs. The rules are the mutators' ('oc.create' with a contact actor and the
 // extranet channel, 'oc.customerReply'); this file only authenticates, scopes and translates.
-
-const OpenOcBody = z.object({
-  id: Id.optional(),
-  module: Slug,
-  criticidade: Criticidade,
-  kind: OcKind,
-  subject: z.string(),
-  description: z.string(),
-  preferredAnalystId: Id.nullable().optional(),
-});
-const ReplyBody = z.object({ id: Id.optional(), body: z.string() });
-const OcParams = z.object({ id: Id });
 
 const ocNotFound = (): DomainError => domainError('NOT_FOUND', { 'pt-BR': 'Ocorrência não encontrada.', en: 'Ocorrência not found.' });
 
@@ -77,7 +65,7 @@ export const registerExtranetRoutes = (app: FastifyInstance, ctx: ServerContext)
   };
 
   app.post('/extranet/v1/login', async (request, reply) => {
-    const body = parseOr400(reply, z.object({ email: z.string().trim().toLowerCase().min(3).max(200), password: z.string().min(1).max(200) }), request.body);
+    const body = parseOr400(reply, ExtranetLoginBody, request.body);
     if (body === null) return reply;
     const outcome = await passwordLogin(ctx, 'contact', body.email, body.password, request.ip);
     if (!outcome.ok) return sendError(reply, outcome.status, outcome.error);

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { domainError, type Analyst } from '../../shared/domain';
+import { domainError, Id, type Analyst } from '../../shared/domain';
 import { can, type Permission } from '../../shared/oc/permissions';
 import { SetPasswordRequest } from '../../shared/sync/protocol';
 import { audit } from '../audit';
@@ -10,7 +10,7 @@ import { forbidden, parseOr400, sendError, unauthorized } from './errors';
 
 // Passwords never travel through the sync outbox: they are set online, by the people SPEC §8 allows —
 // a lead or admin for a customer's Extranet contact, an admin for an analyst (users and roles).
-const Params = z.object({ id: z.string().min(1).max(128) });
+const Params = z.object({ id: Id });
 
 const notFound = (what: 'contact' | 'analyst') =>
   domainError('NOT_FOUND', what === 'contact'

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Analyst, Id, Instant } from '../domain';
+import { Analyst, Id, Instant, Line } from '../domain';
 import { ErrorPayload } from '../api/notices';
 import { PresenceActivity } from '../api/workspace';
 
@@ -83,13 +83,14 @@ export const PullResponse = z.object({
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 
-export const LoginRequest = z.object({ login: z.string().trim().toLowerCase().min(1).max(120), password: z.string().min(1).max(200) });
+/** Logins and passwords are single lines (text.ts): NUL, lone surrogates and controls are refused naming the field. */
+export const LoginRequest = z.object({ login: Line().trim().toLowerCase().min(1).max(120), password: Line().min(1).max(200) });
 export const LoginResponse = z.object({ token: z.string().min(20), expiresAt: Instant, analyst: Analyst, serverTime: Instant });
 export type LoginResponse = z.infer<typeof LoginResponse>;
 
 /** A password set online by a lead (contacts) or an admin (analysts); never queued in the outbox. */
 export const SetPasswordRequest = z.object({
-  password: z.string().min(8, 'a senha precisa de pelo menos 8 caracteres / the password needs at least 8 characters').max(200),
+  password: Line().min(8, 'a senha precisa de pelo menos 8 caracteres / the password needs at least 8 characters').max(200),
 });
 export const OkResponse = z.object({ ok: z.literal(true) });
 
