@@ -1,4 +1,5 @@
 import { compiled, type CalendarLike, type CompiledCalendar, type YearBlock } from './calendar';
+import { MAX_INSTANT, MIN_INSTANT } from '../domain/dates';
 import { parseLocalDate, civilFromDays, DAY_MS } from './time-zone';
 
 // Business time W(a,b) and deadlines D = earliest t with W(start,t) = target (SPEC §3 rule 2). Pauses are not
@@ -6,13 +7,15 @@ import { parseLocalDate, civilFromDays, DAY_MS } from './time-zone';
 // (what the clocks call, millions of times) and as the public form that accepts a plain Calendar too.
 
 /**
- * The SLA time range: instants from 1970-01-01T00:00:00.000Z to 9999-12-31T23:59:59.999Z — what the SLA case
- * command accepts. It is also the engine's horizon: deadlines and open instants are searched up to its end and no
- * further, so a target the calendar cannot reach by then, or a calendar that never opens again, has no deadline
- * (Infinity), and every instant the engine answers can be given back to it.
+ * The engine's horizon is the end of the range every boundary accepts (domain/dates.ts: 1970 to
+ * 2199-12-31T23:59:59.999Z): deadlines and open instants are searched up to it and no further, so a target the
+ * calendar cannot reach by then, or a calendar that never opens again, has no deadline (Infinity), and every
+ * instant the engine answers is one the boundaries take back. Elapsed time is exact further out — W for a `now`
+ * in year 9999 is the sum of 8 000 years' open time to the millisecond — and stops at the end of 9999.
  */
-export const SLA_MIN_INSTANT = 0;
-export const SLA_MAX_INSTANT = Date.UTC(10000, 0, 1) - 1;
+export const SLA_MIN_INSTANT = MIN_INSTANT;
+export const SLA_HORIZON = MAX_INSTANT;
+export const SLA_COUNTED_UNTIL = Date.UTC(10000, 0, 1);
 
 /** Smallest i with ends[i] > t (= length when none). */
 const firstEndAfter = (block: YearBlock, t: number): number => {
@@ -36,10 +39,10 @@ const cumAt = (block: YearBlock, t: number): number => {
   return t > start ? before + (t - start) : before;
 };
 
-/** W(a,b) on a compiled calendar. Whole years in between count by their totals; nothing counts past the range. */
+/** W(a,b) on a compiled calendar. Whole years in between count by their totals; nothing counts past year 9999. */
 export const openMsBetween = (cal: CompiledCalendar, from: number, to: number): number => {
   const a = Math.max(from, SLA_MIN_INSTANT);
-  const b = Math.min(to, SLA_MAX_INSTANT + 1);
+  const b = Math.min(to, SLA_COUNTED_UNTIL);
   if (b <= a) return 0;
   if (cal.continuous) return b - a;
   const first = cal.blockAt(a);
@@ -56,7 +59,7 @@ export const businessMs = (calendar: CalendarLike, a: number, b: number): number
 /**
  * D = the earliest instant t ≥ start with W(start,t) = targetMs. A start outside open hours counts from the next
  * open instant; a target reached exactly at a closing time is due at that closing time, not at the next
- * opening. Infinity when the calendar does not open enough within the SLA range.
+ * opening. Infinity when the calendar does not open enough before the horizon.
  */
 export const deadline = (calendar: CalendarLike, start: number, targetMs: number): number =>
   dueInstant(compiled(calendar), start, targetMs);
@@ -83,10 +86,10 @@ const lastSearchYear = (cal: CompiledCalendar, until: number): number => {
 };
 
 /**
- * deadline() on a compiled calendar. `until` bounds the search (the end of the SLA range unless the caller knows
+ * deadline() on a compiled calendar. `until` bounds the search (the horizon unless the caller knows
  * the target is reached by then, e.g. a clock settling up to an instant already past it).
  */
-export const dueInstant = (cal: CompiledCalendar, start: number, targetMs: number, until = SLA_MAX_INSTANT): number => {
+export const dueInstant = (cal: CompiledCalendar, start: number, targetMs: number, until = SLA_HORIZON): number => {
   if (targetMs <= 0) return start;
   // W never exceeds wall time, so a target longer than the time left is out of reach without searching.
   if (targetMs > until - start) return Number.POSITIVE_INFINITY;
@@ -110,19 +113,19 @@ export const dueInstant = (cal: CompiledCalendar, start: number, targetMs: numbe
   return due <= until ? due : Number.POSITIVE_INFINITY;
 };
 
-/** The first open instant at or after t (t itself when open); Infinity when it does not open in the SLA range. */
+/** The first open instant at or after t (t itself when open); Infinity when it does not open before the horizon. */
 export const nextOpenInstant = (calendar: CalendarLike, t: number): number => firstOpenFrom(compiled(calendar), t);
 
 export const firstOpenFrom = (cal: CompiledCalendar, t: number): number => {
-  if (t > SLA_MAX_INSTANT) return Number.POSITIVE_INFINITY;
+  if (t > SLA_HORIZON) return Number.POSITIVE_INFINITY;
   if (cal.continuous) return t;
   let block = cal.blockAt(t);
-  const lastYear = lastSearchYear(cal, SLA_MAX_INSTANT);
+  const lastYear = lastSearchYear(cal, SLA_HORIZON);
   for (;;) {
     const i = firstEndAfter(block, t);
     if (i < block.ends.length) {
       const open = Math.max(t, block.starts[i] as number);
-      return open <= SLA_MAX_INSTANT ? open : Number.POSITIVE_INFINITY;
+      return open <= SLA_HORIZON ? open : Number.POSITIVE_INFINITY;
     }
     let year = block.year + 1;
     while (year <= lastYear && cal.yearTotal(year) === 0) year += 1;
@@ -134,7 +137,7 @@ export const firstOpenFrom = (cal: CompiledCalendar, t: number): number => {
 export const isOpenAt = (calendar: CalendarLike, t: number): boolean => openAt(compiled(calendar), t);
 
 const openAt = (cal: CompiledCalendar, t: number): boolean => {
-  if (t < SLA_MIN_INSTANT || t > SLA_MAX_INSTANT) return false;
+  if (t < SLA_MIN_INSTANT || t >= SLA_COUNTED_UNTIL) return false;
   if (cal.continuous) return true;
   const block = cal.blockAt(t);
   const i = firstEndAfter(block, t);

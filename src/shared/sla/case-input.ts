@@ -3,7 +3,7 @@ import { Calendar, OcEventData, SlaConfig, SlaTarget, type OcEvent } from '../do
 import { slaConfigProblems } from './config-index';
 import { BUSINESS_CALENDAR_ID, defaultBusinessCalendar, defaultSlaConfig } from './defaults';
 import { eventLogProblems } from './event-log';
-import { checkInstant, parseIsoDate, parseIsoInstant } from './iso-time';
+import { checkInstant, parseIsoInstant } from './iso-time';
 import { checkHolidaySource } from './holidays';
 import { assertTimeZone, formatInstantIso } from './time-zone';
 
@@ -66,10 +66,12 @@ const parseOrRefuse = <T>(schema: z.ZodType<T>, value: unknown, path: readonly P
   const issue = parsed.error.issues[0] as z.core.$ZodIssue;
   const where = pathText([...path, ...issue.path]);
   const others = parsed.error.issues.length > 1 ? ` (+${parsed.error.issues.length - 1})` : '';
-  return refuse('invalid', where, `${issue.message}${others}`, `${issue.message}${others}`);
+  // The domain's messages are "pt-BR / en"; zod's own are English only.
+  const [pt, en] = issue.message.includes(' / ') ? (issue.message.split(' / ', 2) as [string, string]) : [issue.message, issue.message];
+  return refuse('invalid', where, `${pt}${others}`, `${en}${others}`);
 };
 
-/** Each calendar's zone and holidays exist and its dated overrides are real dates of the SLA range. */
+/** Each calendar's zone and holiday region exist (the schema has checked its dates: domain/dates.ts). */
 const checkCalendars = (config: SlaConfig, path: string): void => {
   for (const calendar of config.calendars) {
     const where = `${path}calendar "${calendar.id}"`;
@@ -83,10 +85,6 @@ const checkCalendars = (config: SlaConfig, path: string): void => {
     } catch (error) {
       refuse('bad_config', `${where}.holidays`, (error as Error).message, (error as Error).message);
     }
-    calendar.overrides.forEach((override, o) => {
-      const parsed = parseIsoDate(override.date);
-      if (!parsed.ok) refuse('bad_time', `${where}.overrides[${o}].date`, parsed.error.pt, parsed.error.en);
-    });
   }
 };
 
@@ -116,8 +114,6 @@ const withChanges = (base: SlaConfig, version: number, calendar?: Record<string,
   }
   const where = path.replace(/\.$/, '') || 'config';
   const checked = parseOrRefuse(SlaConfig, config, [where]);
-  const from = checkInstant(checked.effectiveFrom, String(checked.effectiveFrom));
-  if (!from.ok) refuse('bad_time', `${where}.effectiveFrom`, from.error.pt, from.error.en);
   const problems = slaConfigProblems(checked);
   if (problems.length > 0) refuse('bad_config', `config v${version}`, problems.join('; '), problems.join('; '));
   checkCalendars(checked, path);

@@ -1,6 +1,6 @@
 import type { SlaClockName } from '../api/views';
 import type { CompiledCalendar } from './calendar';
-import { alertFrom, dueInstant, firstOpenFrom, openMsBetween, SLA_MAX_INSTANT } from './business-time';
+import { alertFrom, dueInstant, firstOpenFrom, openMsBetween, SLA_HORIZON } from './business-time';
 import type { ResolvedTarget } from './config-index';
 import type { SlaAlertPoint, SlaClockState, SlaUnreachable } from './clock-types';
 
@@ -122,9 +122,9 @@ export class ClockRun {
     }
   }
 
-  /** Why no deadline exists from t: the calendar never opens again in the SLA range, or the target lies past it. */
+  /** Why no deadline exists from t: the calendar never opens again before the horizon, or the target lies past it. */
   private unreachableFrom(t: number): SlaUnreachable {
-    return t > SLA_MAX_INSTANT || Number.isFinite(firstOpenFrom(this.calendar, t)) ? 'beyond_horizon' : 'never_open';
+    return t > SLA_HORIZON || Number.isFinite(firstOpenFrom(this.calendar, t)) ? 'beyond_horizon' : 'never_open';
   }
 
   /**

@@ -1,15 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Calendar, OcEvent, SlaConfig } from '../../../../src/shared/domain';
-import { SLA_MAX_INSTANT } from '../../../../src/shared/sla/business-time';
+import { SLA_COUNTED_UNTIL } from '../../../../src/shared/sla/business-time';
 import { evaluateSla } from '../../../../src/shared/sla/clocks';
 import { eventLogProblems } from '../../../../src/shared/sla/event-log';
 import { defaultBusinessCalendar, defaultSlaConfig } from '../../../../src/shared/sla/defaults';
 import * as build from './sla-fixtures';
 import { clock, configsOf, created, evaluate, reply, sp, status } from './sla-fixtures';
 
-// The edges of the SLA range (1970 to 9999, business-time.ts): far `now`s, calendars that never open, targets
-// longer than the open time left, and event logs no real OC has.
+// The edges of the engine's time (business-time.ts: deadlines searched to 2199-12-31, elapsed time exact to
+// 9999): far `now`s, calendars that never open, targets longer than the open time left, and logs no real OC has.
 
 const withCalendar = (patch: Partial<Calendar>, resolutionMinutes?: number): SlaConfig => {
   const base = defaultSlaConfig(0);
@@ -29,8 +29,8 @@ describe('now far in the future', () => {
     expect(clock(result, 'first_response')).toMatchObject({ state: 'breached', elapsedMs: 64_710_507_600_000, breachedAt: sp('2026-03-03 15:00') });
   }, 60_000);
 
-  it('stops counting at the end of the SLA range for a now beyond it (the largest Date)', () => {
-    const atEnd = evaluate([opened], SLA_MAX_INSTANT + 1);
+  it('stops counting at the end of year 9999 for a now beyond it (the largest Date)', () => {
+    const atEnd = evaluate([opened], SLA_COUNTED_UNTIL);
     const beyond = evaluate([opened], 8.64e15);
     expect(clock(beyond, 'resolution').elapsedMs).toBe(64_710_536_400_000);
     expect(clock(beyond, 'resolution').elapsedMs).toBe(clock(atEnd, 'resolution').elapsedMs);
@@ -47,7 +47,7 @@ describe('clocks with no deadline', () => {
     expect(result.nextChangeAt).toBeNull();
   });
 
-  it('with a target longer than the open time left before year 10000: beyond_horizon', () => {
+  it('with a target longer than the open time left before the horizon (2199-12-31): beyond_horizon', () => {
     const huge = configsOf(withCalendar({}, 2 ** 31));
     const running = evaluate([created('2026-03-03 10:00')], '2026-03-04 10:00', huge);
     expect(clock(running, 'resolution')).toMatchObject({ state: 'running', dueAt: null, unreachable: 'beyond_horizon', elapsedMs: 9 * build.H });
