@@ -7,18 +7,18 @@ import type { Messages } from './errors';
 // pattern and checked against the real calendar (leap years included), and a wrong one is refused with a pt-BR /
 // en reason (describeIssues names the field). Nothing is ever rolled over.
 //
-// The accepted range is the years 1970–2199 (UTC for instants):
+// The accepted range is the years 1970–9999 (UTC for instants):
 // - 1970: instants are epoch milliseconds, never negative; the time-zone database is reliable from there, and
 //   São Paulo's DST history (the SLA engine's hardest cases, 1985–2019) lies inside it;
-// - 2199: the SLA engine walks calendars date by date, so its horizon must be bounded; no help-desk deadline,
-//   report period or holiday lies centuries ahead, and an instant of year 275760 (Date's limit) is a typo or an
-//   attack, not a date.
+// - 9999: the last year a four-digit ISO date can name. The SLA engine counts whole years by their totals, so
+//   even a `now` in 9999 answers in a fraction of a second; an instant of year 275760 (Date's limit) is a typo or
+//   an attack, not a date.
 
 export const MIN_YEAR = 1970;
-export const MAX_YEAR = 2199;
+export const MAX_YEAR = 9999;
 /** 1970-01-01T00:00:00.000Z */
 export const MIN_INSTANT = Date.UTC(MIN_YEAR, 0, 1);
-/** 2199-12-31T23:59:59.999Z */
+/** 9999-12-31T23:59:59.999Z */
 export const MAX_INSTANT = Date.UTC(MAX_YEAR + 1, 0, 1) - 1;
 /** Offsets beyond ±18:00 exist in no zone (java.time and Temporal draw the same line). */
 const MAX_OFFSET_MINUTES = 18 * 60;
@@ -171,7 +171,7 @@ export const readIsoInstant = (text: string): DateReading<number> => {
 
 const valueOf = <T>(reading: DateReading<T>): T | null => (reading.ok ? reading.value : null);
 
-/** "YYYY-MM-DD" → its parts, or null when malformed, impossible (2026-02-30) or outside 1970–2199. */
+/** "YYYY-MM-DD" → its parts, or null when malformed, impossible (2026-02-30) or outside 1970–9999. */
 export const parseIsoDate = (text: string): IsoDateParts | null => valueOf(readIsoDate(text));
 /** "YYYY-MM" → its parts, or null. */
 export const parseIsoMonth = (text: string): IsoMonthParts | null => valueOf(readIsoMonth(text));
@@ -187,9 +187,9 @@ const readString = (read: (text: string) => DateReading<unknown>): z.ZodString =
     if (!reading.ok) ctx.issues.push({ code: 'custom', message: `${reading.problem['pt-BR']} / ${reading.problem.en}`, input: ctx.value, continue: false });
   });
 
-/** "YYYY-MM-DD", a real date of 1970–2199. */
+/** "YYYY-MM-DD", a real date of 1970–9999. */
 export const IsoDate = readString(readIsoDate);
-/** "YYYY-MM", a real month of 1970–2199. */
+/** "YYYY-MM", a real month of 1970–9999. */
 export const IsoMonth = readString(readIsoMonth);
 /** "HH:MM", 00:00 … 23:59 or 24:00 (the end of the day). */
 export const TimeOfDay = readString(readTimeOfDay);

@@ -13,7 +13,7 @@ export type Id = z.infer<typeof Id>;
 export const newId = (): string => globalThis.crypto.randomUUID();
 
 /**
- * Epoch milliseconds (a UTC instant): an integer in [1970-01-01T00:00:00.000Z, 2199-12-31T23:59:59.999Z]
+ * Epoch milliseconds (a UTC instant): an integer in [1970-01-01T00:00:00.000Z, 9999-12-31T23:59:59.999Z]
  * (dates.ts says why this range). NaN, Infinity, fractions and year 275760 are refused with the field named.
  */
 export const Instant = z

@@ -8,7 +8,7 @@ import { parseLocalDate, civilFromDays, DAY_MS } from './time-zone';
 
 /**
  * The engine's horizon is the end of the range every boundary accepts (domain/dates.ts: 1970 to
- * 2199-12-31T23:59:59.999Z): deadlines and open instants are searched up to it and no further, so a target the
+ * 9999-12-31T23:59:59.999Z): deadlines and open instants are searched up to it and no further, so a target the
  * calendar cannot reach by then, or a calendar that never opens again, has no deadline (Infinity), and every
  * instant the engine answers is one the boundaries take back. Elapsed time is exact further out — W for a `now`
  * in year 9999 is the sum of 8 000 years' open time to the millisecond — and stops at the end of 9999.

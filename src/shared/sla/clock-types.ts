@@ -17,7 +17,7 @@ export interface SlaAlertPoint {
 
 /**
  * Why a counting (or met) clock has no deadline: its calendar never opens again before the engine's horizon
- * (2199-12-31, the end of the accepted range), or the target is longer than the open time left until then.
+ * (9999-12-31, the end of the accepted range), or the target is longer than the open time left until then.
  */
 export type SlaUnreachable = 'never_open' | 'beyond_horizon';
 

@@ -3,7 +3,7 @@ import { formatInstantIso } from './time-zone';
 import { instantsOfWall } from './zone-offsets';
 
 // Times for the SLA case command, on the domain's strict readers (domain/dates.ts: nothing rolled over —
-// 2026-02-30, T25:00, month 13 and second 60 are refused — and only the accepted range, 1970–2199). What the SLA
+// 2026-02-30, T25:00, month 13 and second 60 are refused — and only the accepted range, 1970–9999). What the SLA
 // adds: a time without an offset is a wall time in a calendar's zone, refused when that zone skips it (DST gap)
 // or lives it twice (DST overlap) rather than guessed, and an instant converted from it must be in range too.
 

@@ -8,7 +8,7 @@ import { defaultBusinessCalendar, defaultSlaConfig } from '../../../../src/share
 import * as build from './sla-fixtures';
 import { clock, configsOf, created, evaluate, reply, sp, status } from './sla-fixtures';
 
-// The edges of the engine's time (business-time.ts: deadlines searched to 2199-12-31, elapsed time exact to
+// The edges of the engine's time (business-time.ts: deadlines searched to 9999-12-31, elapsed time exact to
 // 9999): far `now`s, calendars that never open, targets longer than the open time left, and logs no real OC has.
 
 const withCalendar = (patch: Partial<Calendar>, resolutionMinutes?: number): SlaConfig => {
@@ -47,7 +47,7 @@ describe('clocks with no deadline', () => {
     expect(result.nextChangeAt).toBeNull();
   });
 
-  it('with a target longer than the open time left before the horizon (2199-12-31): beyond_horizon', () => {
+  it('with a target longer than the open time left before the horizon (9999-12-31): beyond_horizon', () => {
     const huge = configsOf(withCalendar({}, 2 ** 31));
     const running = evaluate([created('2026-03-03 10:00')], '2026-03-04 10:00', huge);
     expect(clock(running, 'resolution')).toMatchObject({ state: 'running', dueAt: null, unreachable: 'beyond_horizon', elapsedMs: 9 * build.H });

@@ -83,11 +83,10 @@ describe('refusals: exit code 2, the field named, in English and Portuguese', ()
     ['second 60', withEvents({ ...created, at: '2026-03-03T10:00:60' }), 'events[0].at', /second 60 does not exist/, /o segundo 60 não existe/],
     ['minute 60 in now', { events: [created], now: '2026-03-05T10:60' }, 'now', /minute 60 does not exist/, /o minuto 60 não existe/],
     ['an impossible offset', withEvents({ ...created, at: '2026-03-03T10:00+25:00' }), 'events[0].at', /offset \+25:00 does not exist/, /o fuso \+25:00 não existe/],
-    ['year 0001 (read as 1901 before)', withEvents({ ...created, at: '0001-02-03T10:00' }), 'events[0].at', /year 0001 is outside the accepted range \(1970–2199\)/, /o ano 0001 está fora do intervalo aceito/],
-    ['year 9999', { events: [created], now: '9999-12-31T09:00' }, 'now', /year 9999 is outside the accepted range/, /fora do intervalo aceito/],
-    ['a wall time past 2199 in the zone', { events: [created], now: '2199-12-31T22:00' }, 'now', /out of range \(the accepted range is 1970-01-01T00:00:00Z to 2199-12-31T23:59:59.999Z\)/, /fora do intervalo/],
+    ['year 0001 (read as 1901 before)', withEvents({ ...created, at: '0001-02-03T10:00' }), 'events[0].at', /year 0001 is outside the accepted range \(1970–9999\)/, /o ano 0001 está fora do intervalo aceito/],
+    ['a wall time past 9999 in the zone', { events: [created], now: '9999-12-31T22:00' }, 'now', /out of range \(the accepted range is 1970-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z\)/, /fora do intervalo/],
     ['a negative epoch', withEvents({ ...created, at: -1 }), 'events[0].at', /-1 is out of range/, /fora do intervalo/],
-    ['an epoch past 2199', { events: [created], now: Date.UTC(2200, 0, 1) }, 'now', /out of range/, /fora do intervalo/],
+    ['an epoch past 9999', { events: [created], now: Date.UTC(10000, 0, 1) }, 'now', /out of range/, /fora do intervalo/],
     ['a fractional epoch', withEvents({ ...created, at: 1.5 }), 'events[0].at', /not a whole number of milliseconds/, /não é um número inteiro/],
     ['an hour São Paulo skipped (DST start, 2018-11-04)', withEvents({ ...created, at: '2018-11-04T00:30' }), 'events[0].at', /does not exist in America\/Sao_Paulo/, /não existe em America\/Sao_Paulo/],
     ['an hour São Paulo lived twice (DST end, 2019-02-16)', withEvents({ ...created, at: '2019-02-16T23:30' }), 'events[0].at', /happens twice in America\/Sao_Paulo.*2019-02-16T23:30:00.000-02:00 or 2019-02-16T23:30:00.000-03:00/, /acontece duas vezes/],
@@ -99,7 +98,7 @@ describe('refusals: exit code 2, the field named, in English and Portuguese', ()
     ['a created event on a version not given', withEvents({ ...created, slaConfigVersion: 7 }), 'events[0].slaConfigVersion', /no configuration version 7/, /versão 7/],
     ['an override on 30 February', { ...withEvents(created), calendar: { overrides: [{ date: '2026-02-30', intervals: [], reason: 'x' }] } }, 'calendar.overrides[0].date', /day 30 does not exist in 2026-02/, /o dia 30 não existe/],
     ['an unknown time zone', { ...withEvents(created), calendar: { id: 'lua', timeZone: 'Moon/Base' } }, 'calendar "lua".timeZone', /unknown time zone: "Moon\/Base"/, /Fuso horário desconhecido/],
-    ['a config in force from past 2199', { ...withEvents(created), config: { ...defaultSlaConfig(0), effectiveFrom: Date.UTC(2200, 0, 1) } }, 'config.effectiveFrom', /invalid instant/, /instante inválido/],
+    ['a config in force from past 9999', { ...withEvents(created), config: { ...defaultSlaConfig(0), effectiveFrom: Date.UTC(10000, 0, 1) } }, 'config.effectiveFrom', /invalid instant/, /instante inválido/],
     ['an unknown plan in targets', { ...withEvents(created), targets: { gold: { alta: { resolutionMinutes: 60 } } } }, 'targets.gold.alta', /unknown plan or criticidade/, /plano ou criticidade desconhecido/],
   ])('%s', (_name, input, path, english, portuguese) => {
     const out = runSlaCase(typeof input === 'string' ? input : JSON.stringify(input));
@@ -151,13 +150,13 @@ describe('answers', () => {
     const closed = answer({ calendar: { weekly: [[], [], [], [], [], [], []], holidays: null }, ...withEvents(created, reply('2026-03-03T11:00')) });
     expect(clockOf(closed, 'first_response')).toMatchObject({ state: 'met', dueAt: null, unreachable: 'never_open' });
     expect(clockOf(closed, 'resolution')).toMatchObject({ state: 'running', dueAt: null, unreachable: 'never_open' });
-    // 30 million minutes of business hours: some 11 000 weeks, past the horizon (2199-12-31).
-    const long = answer({ targets: { ouro: { media: { resolutionMinutes: 30_000_000 } } }, ...withEvents(created) });
+    // 2 000 million minutes (33 million hours) of business hours: more than open before the horizon (9999-12-31).
+    const long = answer({ targets: { ouro: { media: { resolutionMinutes: 2_000_000_000 } } }, ...withEvents(created) });
     expect(clockOf(long, 'resolution')).toMatchObject({ state: 'running', dueAt: null, unreachable: 'beyond_horizon' });
   });
 
-  it('answers a now at the end of the accepted range (2199)', () => {
-    const result = answer({ events: [created], now: '2199-12-31T09:00' });
+  it('answers a now at the end of the accepted range (9999)', () => {
+    const result = answer({ events: [created], now: '9999-12-31T09:00' });
     expect(clockOf(result, 'resolution')).toMatchObject({ state: 'breached', dueAt: '2026-03-05T17:00:00.000-03:00' });
   }, 60_000);
 });
