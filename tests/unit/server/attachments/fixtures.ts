@@ -193,3 +193,16 @@ export const generatedStream = (size: number, options: { head?: Buffer; seed?: n
   }
   return Readable.from(pieces(), { objectMode: false });
 };
+
+/** `bytes` as a stream in pieces of `piece` bytes; with `failAt`, the stream fails (a dropped connection) there. */
+export const generatedStreamOf = (bytes: Buffer, piece = 64 * 1024, failAt?: number): Readable => {
+  async function* pieces(): AsyncGenerator<Buffer> {
+    for (let at = 0; at < bytes.length;) {
+      if (failAt !== undefined && at >= failAt) throw Object.assign(new Error('aborted'), { code: 'ECONNRESET' });
+      const end = Math.min(at + piece, bytes.length, failAt ?? Infinity);
+      yield bytes.subarray(at, end);
+      at = end;
+    }
+  }
+  return Readable.from(pieces(), { objectMode: false });
+};
