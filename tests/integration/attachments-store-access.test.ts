@@ -4,7 +4,7 @@ import type { Attachment } from '../../src/shared/domain/attachment';
 import type { Actor, AttachmentDeps } from '../../src/server/attachments/context';
 import { contactReader, listOcAttachments, openDownload } from '../../src/server/attachments/downloads';
 import { referenceAttachment, sweepAttachments } from '../../src/server/attachments/references';
-import { beginUpload, uploadWhole } from '../../src/server/attachments/uploads';
+import { appendUpload, beginUpload, cancelUpload, uploadWhole } from '../../src/server/attachments/uploads';
 import type { Database } from '../../src/server/db/database';
 import * as f from '../unit/server/attachments/fixtures';
 import { analystActor, count, depsFor, openStoreDatabase, readAll, STORAGES, stopClusters, testClock, type TestClock } from '../unit/server/attachments/harness';
@@ -105,6 +105,33 @@ describe.each(STORAGES)('attachment access on %s', (kind) => {
     expect(await beginUpload(deps, b.actor, { id: ids.reply, name: 'x.png' })).toMatchObject({ code: 'UPLOAD_ID_TAKEN' });
     // Nor can anyone hang a file on one customer's OC by pointing it at another OC's public reply.
     expect(await beginUpload(deps, ana, { id: `crossed-${kind}`, ocId: b.ocId, interactionId: `reply-${kind}`, name: 'x.png' })).toMatchObject({ code: 'ATTACHMENT_TARGET_MISMATCH' });
+  });
+
+  it('answers hostile ids and names with a 4xx value, never a database error', async () => {
+    for (const id of ['a\u0000b', 'x\ud800', 'x'.repeat(1_000_000), '']) {
+      expect(await openDownload(deps, a.actor, id)).toMatchObject({ status: 404, error: { code: 'ATTACHMENT_NOT_FOUND' } });
+      expect(await beginUpload(deps, a.actor, { id, name: 'x.png' })).toMatchObject({ code: 'INVALID_ARGS' });
+      expect(await appendUpload(deps, a.actor, id, 0, f.generatedStreamOf(f.png()))).toMatchObject({ code: 'UPLOAD_NOT_FOUND' });
+      expect(await referenceAttachment(deps, a.actor, id, { ocId: a.ocId })).toMatchObject({ code: 'ATTACHMENT_NOT_FOUND' });
+      expect(await listOcAttachments(deps, a.actor.who, id)).toMatchObject({ code: 'NOT_FOUND' });
+    }
+    for (const name of ['print\u0000.png', '../../etc/passwd', 'a'.repeat(1_000_000), 'fatura\u202Efdp.exe']) {
+      expect(await beginUpload(deps, a.actor, { id: `hostile-name-${kind}`, name })).toMatchObject({ code: 'INVALID_ARGS' });
+    }
+    expect(await beginUpload(deps, a.actor, { id: `hostile-${kind}`, name: 'x.png', size: -1 })).toMatchObject({ code: 'INVALID_ARGS' });
+    expect(await beginUpload(deps, a.actor, { id: `hostile-${kind}`, name: 'x.png', ownerId: 'analyst-ana' })).toMatchObject({ code: 'INVALID_ARGS' });
+    expect(await count(db, 'attachment_upload WHERE uploader_id = $1', [a.actor.who.id])).toBe(0);
+  });
+
+  it('caps the uploads one person may have in progress', async () => {
+    const capped = depsFor(db, clock, { maxPendingUploads: 2 });
+    const who = analystActor(`analyst-busy-${kind}`);
+    for (const n of [1, 2]) expect(await beginUpload(capped, who, { id: `pending-${n}-${kind}`, ocId: a.ocId, name: `${n}.pdf` })).toMatchObject({ state: 'receiving' });
+    expect(await beginUpload(capped, who, { id: `pending-3-${kind}`, ocId: a.ocId, name: '3.pdf' })).toMatchObject({ code: 'UPLOADS_PENDING_LIMIT' });
+    expect(await beginUpload(capped, who, { id: `pending-1-${kind}`, ocId: a.ocId, name: '1.pdf' })).toMatchObject({ state: 'receiving' }); // resuming is not a new one
+    for (const n of [1, 2]) expect(await cancelUpload(capped, who, `pending-${n}-${kind}`)).toBeNull();
+    expect(await beginUpload(capped, who, { id: `pending-3-${kind}`, ocId: a.ocId, name: '3.pdf' })).toMatchObject({ state: 'receiving' });
+    expect(await cancelUpload(capped, who, `pending-3-${kind}`)).toBeNull();
   });
 
   it('refuses contacts who are not authorised on the Extranet', async () => {

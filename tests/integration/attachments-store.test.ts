@@ -163,6 +163,25 @@ describe.each(STORAGES)('attachment store on %s', (kind) => {
     expect(complete(await appendUpload(deps, ana, id3, all.length, f.generatedStreamOf(Buffer.alloc(0))))).toMatchObject({ attachment: { size: all.length, mediaType: 'text/plain; charset=utf-8' } });
   });
 
+  it('lets one of two requests appending the same upload at once win, and answers the other with the offset', async () => {
+    const bytes = Buffer.concat([f.pdf(), f.randomBytesSeeded(900 * 1024, 71)]);
+    const id = `twice-${kind}`;
+    await beginUpload(deps, ana, { id, ocId: 'oc-twice', name: 'duas-vezes.pdf', size: bytes.length });
+    const answers = await Promise.all([appendUpload(deps, ana, id, 0, f.generatedStreamOf(bytes, 50_000)), appendUpload(deps, ana, id, 0, f.generatedStreamOf(bytes, 70_000))]);
+    const codes = answers.map((a) => (isDomainError(a) ? a.code : a.state)).sort();
+    expect(codes).toEqual(['UPLOAD_OFFSET_MISMATCH', 'complete']);
+    const download = await openDownload(deps, ana, id);
+    if ('error' in download) throw new Error(download.error.code);
+    expect((await readAll(download.body)).equals(bytes)).toBe(true);
+    // Both finishing at once (a retry racing its original after a restart): one completes it, the other is told so.
+    const id2 = `twice-end-${kind}`;
+    await beginUpload(deps, ana, { id: id2, ocId: 'oc-twice', name: 'fim.pdf', size: bytes.length });
+    await deps.blobs.writeStaged(id2, 0, bytes, clock.now());
+    const ends = await Promise.all([0, 1].map(() => appendUpload(deps, ana, id2, bytes.length, f.generatedStreamOf(Buffer.alloc(0)))));
+    expect(ends.map((e) => complete(e).attachment.sha256)).toEqual([sha256Of(bytes), sha256Of(bytes)]);
+    expect(await count(db, 'attachment WHERE id = $1', [id2])).toBe(1);
+  });
+
   it('refuses a file over the limit after reading one byte past it, and leaves nothing behind', async () => {
     const small = depsFor(db, clock, { maxFileBytes: MIB, maxOcBytes: 4 * MIB });
     const chunksBefore = await count(db, 'attachment_chunk');

@@ -41,6 +41,11 @@ export const insertUpload = async (sql: Sql, u: UploadRow): Promise<boolean> => 
   return rows.length > 0;
 };
 
+export const pendingUploadsOf = async (sql: Sql, uploadedBy: AttachmentUploader): Promise<number> => {
+  const { rows } = await sql.query<{ n: number }>('SELECT count(*)::int AS n FROM attachment_upload WHERE uploader_kind = $1 AND uploader_id = $2', [uploadedBy.kind, uploadedBy.id]);
+  return Number(rows[0]?.n ?? 0);
+};
+
 export const findUpload = async (sql: Sql, id: string): Promise<UploadRow | null> => {
   const { rows } = await sql.query<UploadDbRow>('SELECT * FROM attachment_upload WHERE id = $1', [id]);
   return rows[0] === undefined ? null : uploadOf(rows[0]);

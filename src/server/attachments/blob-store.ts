@@ -40,9 +40,10 @@ export interface BlobStore {
   /**
    * Makes a complete stage the blob `blob.sha256` inside the caller's transaction (with the attachment row that
    * will reference it): "stored" when it is new; "deduplicated" when those bytes were already there, and the
-   * staged copy is dropped. The stage is gone either way.
+   * staged copy is dropped. The stage is gone either way. "missing" when there is no such stage holding exactly
+   * `blob.size` bytes (another request published it first): nothing is written.
    */
-  publish(tx: Sql, key: string, blob: StoredBlob, at: number): Promise<'stored' | 'deduplicated'>;
+  publish(tx: Sql, key: string, blob: StoredBlob, at: number): Promise<'stored' | 'deduplicated' | 'missing'>;
   /** Drops a stage and its bytes (a refused or abandoned upload). */
   discardStaging(key: string): Promise<void>;
   /** Drops the stages last written before `updatedBefore`; how many. */

@@ -15,6 +15,8 @@ export const AttachmentConfig = z.object({
   maxOcBytes: z.number().int().min(1).max(64 * 1024 * MIB).default(DEFAULT_ATTACHMENT_MAX_OC_BYTES),
   /** One row of attachment_chunk: big enough that a 25 MB file is a few dozen rows, small enough to hold twice. */
   chunkBytes: z.number().int().min(64 * KIB).max(8 * MIB).default(MIB),
+  /** Uploads one person may have in progress at once (each may stage up to a file's limit until it is swept). */
+  maxPendingUploads: z.number().int().min(1).max(10_000).default(20),
   /** Staged bytes of an upload nobody resumed for this long are swept (attachments.sweep). */
   stagingTtlMs: z.number().int().min(60_000).default(24 * 3_600_000),
   /** An upload never referenced by an OC or a reply after this long is swept with its bytes (if no one else has them). */

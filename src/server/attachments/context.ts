@@ -1,4 +1,5 @@
 import type { DomainError } from '../../shared/domain';
+import { Text } from '../../shared/domain/text';
 import type { AttachmentReader } from '../../shared/domain/attachment';
 import type { Clock } from '../../shared/time';
 import { audit } from '../audit';
@@ -41,3 +42,10 @@ export const refused = async (deps: AttachmentDeps, actor: Actor, action: 'attac
 
 export const sameUploader = (actor: Actor, uploadedBy: { kind: string; id: string }): boolean =>
   uploadedBy.kind === actor.who.kind && uploadedBy.id === actor.who.id;
+
+/**
+ * An id as the store takes it from a route: the shape of Id, and storable (a NUL would make PostgreSQL fail the
+ * statement — a 5xx for a bad request). Anything else is answered as an id that does not exist.
+ */
+export const StoreId = Text().min(1).max(128);
+export const isStoreId = (value: unknown): value is string => StoreId.safeParse(value).success;

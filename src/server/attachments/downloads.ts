@@ -4,7 +4,7 @@ import { attachmentReadable, type Attachment, type AttachmentReader } from '../.
 import type { Sql } from '../db/database';
 import { extranetPrincipal } from '../http/extranet-access';
 import { attachmentWithFacts, ocAttachmentsWithFacts, ocCustomerOf } from './attachment-rows';
-import { auditAttachment, refused, type Actor, type AttachmentDeps } from './context';
+import { auditAttachment, isStoreId, refused, type Actor, type AttachmentDeps } from './context';
 import { attachmentNotFound, ocNotFound, rangeNotSatisfiable } from './errors';
 import { downloadHeaders, parseRange, unsatisfiableHeaders } from './headers';
 
@@ -35,9 +35,9 @@ export interface RefusedDownload {
 
 /** An attachment's bytes for `actor` (all, or the Range asked for), with the headers to send; audited either way. */
 export const openDownload = async (deps: AttachmentDeps, actor: Actor, id: string, rangeHeader?: string): Promise<Download | RefusedDownload> => {
-  const found = await attachmentWithFacts(deps.db, id);
+  const found = isStoreId(id) ? await attachmentWithFacts(deps.db, id) : null;
   if (found === null || !attachmentReadable(actor.who, found.facts)) {
-    return { error: await refused(deps, actor, 'attachment.download', id, attachmentNotFound()), status: 404, headers: {} };
+    return { error: await refused(deps, actor, 'attachment.download', isStoreId(id) ? id : null, attachmentNotFound()), status: 404, headers: {} };
   }
   const { attachment } = found;
   const range = parseRange(rangeHeader, attachment.size);
@@ -54,7 +54,7 @@ export const openDownload = async (deps: AttachmentDeps, actor: Actor, id: strin
 
 /** The attachments of an OC that `reader` may see, oldest first; another customer's OC is not found. */
 export const listOcAttachments = async (deps: AttachmentDeps, reader: AttachmentReader, ocId: string): Promise<Attachment[] | DomainError> => {
-  if (reader.kind === 'contact' && (await ocCustomerOf(deps.db, ocId)) !== reader.customerId) return ocNotFound();
+  if (!isStoreId(ocId) || (reader.kind === 'contact' && (await ocCustomerOf(deps.db, ocId)) !== reader.customerId)) return ocNotFound();
   const rows = await ocAttachmentsWithFacts(deps.db, ocId);
   return rows.filter((r) => attachmentReadable(reader, r.facts)).map((r) => r.attachment);
 };

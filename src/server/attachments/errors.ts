@@ -87,6 +87,12 @@ export const alreadyReferenced = (): DomainError =>
     en: 'This attachment is already on an interaction and cannot be moved.',
   });
 
+export const tooManyPendingUploads = (limit: number): DomainError =>
+  domainError('UPLOADS_PENDING_LIMIT', {
+    'pt-BR': `Há ${limit} envios de anexo em andamento; conclua ou cancele algum antes de começar outro.`,
+    en: `There are ${limit} attachment uploads in progress; finish or cancel one before starting another.`,
+  }, { limit });
+
 export const rangeNotSatisfiable = (size: number): DomainError =>
   domainError('RANGE_NOT_SATISFIABLE', { 'pt-BR': 'Intervalo de bytes fora do arquivo.', en: 'Byte range outside the file.' }, { sizeBytes: size });
 
@@ -108,6 +114,8 @@ export const httpStatusOf = (error: DomainError): number => {
       return 409;
     case 'RANGE_NOT_SATISFIABLE':
       return 416;
+    case 'UPLOADS_PENDING_LIMIT':
+      return 429;
     case 'INVALID_ARGS':
       return 400;
     default:

@@ -79,11 +79,11 @@ export class PostgresBlobStore implements BlobStore {
     yield* this.pieces(stage.content_id, 0, stage.received - 1);
   }
 
-  async publish(tx: Sql, key: string, blob: StoredBlob, at: number): Promise<'stored' | 'deduplicated'> {
-    const { rows } = await tx.query<{ content_id: number; received: number }>(
-      'DELETE FROM attachment_staging WHERE key = $1 RETURNING content_id, received', [key]);
+  async publish(tx: Sql, key: string, blob: StoredBlob, at: number): Promise<'stored' | 'deduplicated' | 'missing'> {
+    const { rows } = await tx.query<{ content_id: number }>(
+      'DELETE FROM attachment_staging WHERE key = $1 AND received = $2 RETURNING content_id', [key, blob.size]);
     const stage = rows[0];
-    if (stage === undefined || stage.received !== blob.size) throw new Error(`attachment stage ${key} does not hold ${blob.size} bytes`);
+    if (stage === undefined) return 'missing';
     const inserted = await tx.query('INSERT INTO attachment_blob (sha256, size, content_id, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (sha256) DO NOTHING RETURNING sha256',
       [blob.sha256, blob.size, stage.content_id, at]);
     if (inserted.rows.length > 0) return 'stored';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DomainFailure, Id, type DomainError } from '../../shared/domain';
+import { DomainFailure, type DomainError } from '../../shared/domain';
 import { attachmentTargetAllowed, type Attachment } from '../../shared/domain/attachment';
 import { invalidArgs } from '../../shared/mutators/run';
 import { describeIssues } from '../../shared/validation';
@@ -7,18 +7,19 @@ import {
   allocateVersion, deleteAttachmentRow, deleteUpload, findAttachment, interactionOcOf, ocCustomerOf, staleLooseAttachments, staleUploads,
   updateAttachmentTarget, usedBytes,
 } from './attachment-rows';
-import { auditAttachment, refused, sameUploader, type Actor, type AttachmentDeps } from './context';
+import { auditAttachment, isStoreId, refused, sameUploader, StoreId, type Actor, type AttachmentDeps } from './context';
 import { alreadyReferenced, attachmentNotFound, ocNotFound, ocTotalExceeded, targetMismatch } from './errors';
 
 // An upload made alone is referenced afterwards by the OC or the reply it belongs to (the Extranet's "attach, then
 // send"; a desktop's offline attachment before its mutation reaches the server), once: an attachment on an
 // interaction never moves. And what nobody finished or referenced is let go after a while.
 
-export const ReferenceTarget = z.object({ ocId: Id, interactionId: Id.nullable().default(null) }).strict();
+export const ReferenceTarget = z.object({ ocId: StoreId, interactionId: StoreId.nullable().default(null) }).strict();
 export type ReferenceTarget = z.input<typeof ReferenceTarget>;
 
 /** Puts the uploader's own attachment on an OC (and interaction); repeating the same reference is harmless. */
 export const referenceAttachment = async (deps: AttachmentDeps, actor: Actor, id: string, input: unknown): Promise<Attachment | DomainError> => {
+  if (!isStoreId(id)) return attachmentNotFound();
   const parsed = ReferenceTarget.safeParse(input);
   if (!parsed.success) return refused(deps, actor, 'attachment.reference', id, invalidArgs(describeIssues(parsed.error.issues)));
   const target = parsed.data;

@@ -146,7 +146,7 @@ export const putBlob = async (db: Database, store: BlobStore, source: UploadSour
     if (outcome.kind !== 'ended') throw new Error(`putBlob: the source ${outcome.kind === 'conflict' ? 'was written twice' : 'failed'}`);
     if (outcome.total === 0) return emptyFile();
     const blob = { sha256: hash.digest('hex'), size: outcome.total };
-    await db.transaction((tx) => store.publish(tx, key, blob, options.now()));
+    if ((await db.transaction((tx) => store.publish(tx, key, blob, options.now()))) === 'missing') throw new Error(`putBlob: stage ${key} vanished`);
     return blob;
   } finally {
     if ((await store.stagedBytes(key)) !== null) await store.discardStaging(key);

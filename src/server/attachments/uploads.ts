@@ -1,18 +1,18 @@
 import { createHash, type Hash } from 'node:crypto';
 import { z } from 'zod';
-import { DomainFailure, Id, isDomainError, type DomainError } from '../../shared/domain';
+import { DomainFailure, isDomainError, type DomainError } from '../../shared/domain';
 import { AttachmentName, attachmentTargetAllowed, Sha256Hex, type Attachment } from '../../shared/domain/attachment';
 import { invalidArgs } from '../../shared/mutators/run';
 import { describeIssues } from '../../shared/validation';
 import {
   allocateVersion, deleteUpload, findAttachment, findUpload, insertAttachment, insertUpload, interactionOcOf, ocCustomerOf,
-  touchUpload, usedBytes, type UploadRow,
+  pendingUploadsOf, touchUpload, usedBytes, type UploadRow,
 } from './attachment-rows';
 import { ContentClassifier } from './classifier';
-import { auditAttachment, refused, sameUploader, type Actor, type AttachmentDeps } from './context';
+import { auditAttachment, isStoreId, refused, sameUploader, StoreId, type Actor, type AttachmentDeps } from './context';
 import {
-  emptyFile, fileTooLarge, hashMismatch, ocNotFound, ocTotalExceeded, offsetMismatch, sizeMismatch, targetMismatch, uploadIdTaken,
-  uploadNotFound,
+  emptyFile, fileTooLarge, hashMismatch, ocNotFound, ocTotalExceeded, offsetMismatch, sizeMismatch, targetMismatch, tooManyPendingUploads,
+  uploadIdTaken, uploadNotFound,
 } from './errors';
 import { streamInto, type UploadSource } from './stream-writer';
 
@@ -23,9 +23,9 @@ import { streamInto, type UploadSource } from './stream-writer';
 // so sending the same upload again is answered with the attachment it already made.
 
 export const BeginUpload = z.object({
-  id: Id,
-  ocId: Id.nullable().default(null),
-  interactionId: Id.nullable().default(null),
+  id: StoreId,
+  ocId: StoreId.nullable().default(null),
+  interactionId: StoreId.nullable().default(null),
   name: AttachmentName,
   /** The file's size, when the client knows it: lets the server refuse at once and tell a pause from the end. */
   size: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).optional(),
@@ -71,6 +71,7 @@ export const beginUpload = async (deps: AttachmentDeps, actor: Actor, input: unk
     if (on !== undefined && on !== req.ocId) return refused(deps, actor, 'attachment.upload', req.id, targetMismatch());
   }
   const uploadedBy = { kind: actor.who.kind, id: actor.who.id };
+  if ((await pendingUploadsOf(db, uploadedBy)) >= config.maxPendingUploads) return refused(deps, actor, 'attachment.upload', req.id, tooManyPendingUploads(config.maxPendingUploads));
   const used = await usedBytes(db, { ocId: req.ocId, uploadedBy });
   if (used + Math.max(1, req.size ?? 1) > config.maxOcBytes) return refused(deps, actor, 'attachment.upload', req.id, ocTotalExceeded(config.maxOcBytes, used), { ocId: req.ocId });
   const upload: UploadRow = {
@@ -84,6 +85,7 @@ export const beginUpload = async (deps: AttachmentDeps, actor: Actor, input: unk
 
 /** How far an upload is: the bytes held, or the attachment it made. */
 export const uploadStatus = async (deps: AttachmentDeps, actor: Actor, id: string): Promise<UploadState | DomainError> => {
+  if (!isStoreId(id)) return uploadNotFound();
   const pending = await findUpload(deps.db, id);
   if (pending !== null && sameUploader(actor, pending.uploadedBy)) return receiving(pending, (await deps.blobs.stagedBytes(id)) ?? 0);
   const done = await findAttachment(deps.db, id);
@@ -93,6 +95,7 @@ export const uploadStatus = async (deps: AttachmentDeps, actor: Actor, id: strin
 
 /** Gives an upload up: its staged bytes go. */
 export const cancelUpload = async (deps: AttachmentDeps, actor: Actor, id: string): Promise<DomainError | null> => {
+  if (!isStoreId(id)) return uploadNotFound();
   const pending = await findUpload(deps.db, id);
   if (pending === null || !sameUploader(actor, pending.uploadedBy)) return uploadNotFound();
   await discard(deps, id);
@@ -111,6 +114,7 @@ const discard = async (deps: AttachmentDeps, id: string): Promise<void> => {
  */
 export const appendUpload = async (deps: AttachmentDeps, actor: Actor, id: string, offset: number, source: UploadSource): Promise<UploadState | DomainError> => {
   const { db, blobs, config, clock } = deps;
+  if (!isStoreId(id)) return uploadNotFound();
   const upload = await findUpload(db, id);
   if (upload === null || !sameUploader(actor, upload.uploadedBy)) {
     const done = await findAttachment(db, id);
@@ -189,6 +193,7 @@ const complete = async (deps: AttachmentDeps, actor: Actor, upload: UploadRow, s
   try {
     const stored = await db.transaction(async (tx) => {
       const published = await blobs.publish(tx, upload.id, { sha256, size }, now);
+      if (published === 'missing') return published;
       const version = await allocateVersion(tx, db.concurrentWriters);
       // Checked again here, under the writers' lock: two uploads racing for the last megabytes of an OC.
       const used = await usedBytes(tx, { ocId: upload.ocId, uploadedBy: upload.uploadedBy });
@@ -196,9 +201,14 @@ const complete = async (deps: AttachmentDeps, actor: Actor, upload: UploadRow, s
       await insertAttachment(tx, attachment, version);
       await deleteUpload(tx, upload.id);
       await auditAttachment(tx, now, actor, 'attachment.upload', upload.id, 'ok',
-        { ocId: upload.ocId, interactionId: upload.interactionId, size, sha256, mediaType: typed.mediaType, deduplicated: published === 'deduplicated' });
+        { ocId: upload.ocId, interactionId: upload.interactionId, name: upload.name, size, sha256, mediaType: typed.mediaType, deduplicated: published === 'deduplicated' });
       return published;
     });
+    if (stored === 'missing') {
+      // The same upload was completed by a request that got there first (a retry racing the original).
+      const done = await findAttachment(db, upload.id);
+      return done !== null && sameUploader(actor, done.uploadedBy) ? { state: 'complete', attachment: done, deduplicated: true } : uploadNotFound();
+    }
     return { state: 'complete', attachment, deduplicated: stored === 'deduplicated' };
   } catch (error) {
     if (error instanceof DomainFailure) return reject(deps, actor, upload, error.error);

@@ -8,7 +8,7 @@ describe('attachmentConfigFromEnv', () => {
   it('defaults to 25 MB a file, 100 MB an OC, 1 MiB chunks in PostgreSQL', () => {
     expect(attachmentConfigFromEnv({})).toEqual({
       ok: true,
-      config: { maxFileBytes: 25 * MIB, maxOcBytes: 100 * MIB, chunkBytes: MIB, stagingTtlMs: 86_400_000, unreferencedTtlMs: 7 * 86_400_000 },
+      config: { maxFileBytes: 25 * MIB, maxOcBytes: 100 * MIB, chunkBytes: MIB, maxPendingUploads: 20, stagingTtlMs: 86_400_000, unreferencedTtlMs: 7 * 86_400_000 },
     });
   });
 
