@@ -58,25 +58,34 @@ export const zipKindOf = (names: readonly string[]): { mediaType: string } | { r
   return null;
 };
 
-/** The last `limit` bytes seen so far of a stream. */
+/**
+ * The last `limit` bytes seen so far of a stream, in a ring: each piece costs its own length, so a client sending
+ * one byte at a time cannot make every byte copy the whole tail.
+ */
 export class TailKeeper {
-  private tail: Uint8Array = new Uint8Array(0);
+  private readonly ring: Uint8Array;
+  private next = 0;
+  private filled = 0;
 
-  constructor(private readonly limit = ZIP_TAIL_BYTES) {}
-
-  push(piece: Uint8Array): void {
-    if (piece.length >= this.limit) {
-      this.tail = piece.slice(piece.length - this.limit);
-      return;
-    }
-    const keep = Math.min(this.tail.length, this.limit - piece.length);
-    const next = new Uint8Array(keep + piece.length);
-    next.set(this.tail.subarray(this.tail.length - keep), 0);
-    next.set(piece, keep);
-    this.tail = next;
+  constructor(private readonly limit = ZIP_TAIL_BYTES) {
+    this.ring = new Uint8Array(limit);
   }
 
+  push(piece: Uint8Array): void {
+    const kept = piece.length > this.limit ? piece.subarray(piece.length - this.limit) : piece;
+    const first = Math.min(kept.length, this.limit - this.next);
+    this.ring.set(kept.subarray(0, first), this.next);
+    this.ring.set(kept.subarray(first), 0);
+    this.next = (this.next + kept.length) % this.limit;
+    this.filled = Math.min(this.limit, this.filled + kept.length);
+  }
+
+  /** The kept bytes in stream order. */
   bytes(): Uint8Array {
-    return this.tail;
+    if (this.filled < this.limit) return this.ring.slice(0, this.filled);
+    const out = new Uint8Array(this.limit);
+    out.set(this.ring.subarray(this.next), 0);
+    out.set(this.ring.subarray(0, this.next), this.limit - this.next);
+    return out;
   }
 }
