@@ -32,7 +32,8 @@ export interface BlobStore {
   stagedBytes(key: string): Promise<number | null>;
   /**
    * Appends `bytes` at `offset`, durably, in one step: either all of them are staged or none. False when the stage
-   * does not hold exactly `offset` bytes (another request appended meanwhile) or is gone.
+   * does not hold exactly `offset` bytes (another request appended meanwhile) or is gone. The caller fills
+   * `bytes` again once this settles: a store must not keep a reference to them.
    */
   writeStaged(key: string, offset: number, bytes: Uint8Array, at: number): Promise<boolean>;
   /** The staged bytes in order (to hash them again when an upload resumes). */

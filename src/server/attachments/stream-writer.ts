@@ -13,9 +13,24 @@ import { emptyFile, fileTooLarge } from './errors';
 export class ChunkPacker {
   private current: Buffer;
   private filled = 0;
+  private spare: Buffer | null = null;
 
   constructor(private readonly size: number) {
     this.current = Buffer.allocUnsafe(size);
+  }
+
+  /**
+   * Gives back a full chunk the caller is done with (its write has resolved), to be filled again: a 25 MB upload
+   * then churns through two chunk buffers instead of leaving twenty-five for the collector.
+   */
+  recycle(chunk: Buffer): void {
+    if (chunk.length === this.size && chunk !== this.current) this.spare = chunk;
+  }
+
+  private fresh(): Buffer {
+    const next = this.spare ?? Buffer.allocUnsafe(this.size);
+    this.spare = null;
+    return next;
   }
 
   /** The chunks `piece` completes, in order; each is a fresh buffer the caller may keep. */
@@ -29,7 +44,7 @@ export class ChunkPacker {
       offset += take;
       if (this.filled === this.size) {
         full.push(this.current);
-        this.current = Buffer.allocUnsafe(this.size);
+        this.current = this.fresh();
         this.filled = 0;
       }
     }
@@ -40,7 +55,7 @@ export class ChunkPacker {
   rest(): Buffer | null {
     if (this.filled === 0) return null;
     const rest = this.current.subarray(0, this.filled);
-    this.current = Buffer.allocUnsafe(this.size);
+    this.current = this.fresh();
     this.filled = 0;
     return rest;
   }
@@ -125,6 +140,7 @@ export const streamInto = async (store: BlobStore, key: string, source: UploadSo
         await stop();
         return { kind: 'conflict' };
       }
+      packer.recycle(chunk);
     }
   }
   const rest = packer.rest();

@@ -147,3 +147,18 @@ describe('streamInto', () => {
     source.destroy();
   });
 });
+
+describe('ChunkPacker.recycle', () => {
+  it('fills a given-back chunk again, and only a full one that is not in use', () => {
+    const packer = new ChunkPacker(4);
+    const [first] = packer.add(Buffer.from('abcd')) as [Buffer];
+    packer.recycle(first);
+    const [second] = packer.add(Buffer.from('efghij')) as [Buffer];
+    expect(second.toString()).toBe('efgh');
+    const [third] = packer.add(Buffer.from('kl')) as [Buffer];
+    expect(third).toBe(first); // the recycled buffer, refilled with "ijkl"
+    expect(third.toString()).toBe('ijkl');
+    packer.recycle(Buffer.alloc(3)); // not a chunk of this packer's size: ignored
+    expect(packer.add(Buffer.from('mnop'))[0]?.toString()).toBe('mnop');
+  });
+});
