@@ -5,6 +5,7 @@ import { migration003 } from './003-faster-load';
 import { migration004 } from './004-catalog-load';
 import { migration005 } from './005-lean-sync';
 import { migration006 } from './006-group-load';
+import { migration008 } from './008-session-end';
 
 /** One migration source for PostgreSQL and PGlite alike: plain SQL, numbered, append-only. */
 export interface ServerMigration {
@@ -13,8 +14,8 @@ export interface ServerMigration {
   sql: string;
 }
 
-export const SERVER_MIGRATIONS: readonly ServerMigration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
-export const SERVER_SCHEMA_VERSION = SERVER_MIGRATIONS.length;
+export const SERVER_MIGRATIONS: readonly ServerMigration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration008];
+export const SERVER_SCHEMA_VERSION = Math.max(...SERVER_MIGRATIONS.map((m) => m.version));
 
 export class NewerServerSchemaError extends Error {
   constructor(readonly found: number, readonly supported: number) {
