@@ -154,11 +154,18 @@ describe.each(STORAGE_KINDS)('sessions end at once on every node (%s)', (kind) =
     expect((await call(two, 'POST', '/api/v1/login', { login: 'bruno', password: 'nova-senha-bruno' })).status).toBe(200);
   });
 
-  it('an Extranet contact deactivated (or without Extranet access) has every token ended', async () => {
+  it('an Extranet contact deactivated, without Extranet access or with a new password has every token ended', async () => {
     const lead = await desktop(one, 'beatriz');
     const { rows } = await one.db.query<{ doc: Contact }>(`SELECT k.doc FROM contact k JOIN credential c ON c.kind = 'contact' AND c.login = k.email
-      WHERE (k.doc->>'active')::boolean AND (k.doc->>'extranetAccess')::boolean ORDER BY k.id LIMIT 2`);
-    expect(rows).toHaveLength(2);
+      WHERE (k.doc->>'active')::boolean AND (k.doc->>'extranetAccess')::boolean ORDER BY k.id LIMIT 3`);
+    expect(rows).toHaveLength(3);
+    // A lead resets the third one's Extranet password: that contact's tokens end too.
+    const reset = rows.pop()?.doc as Contact;
+    const resetToken = (await call(one, 'POST', '/extranet/v1/login', { email: reset.email, password: 'demo' })).body.token as string;
+    await lead.invoke('people.setPassword', { kind: 'contact', id: reset.id, password: 'extranet-nova-1' });
+    const afterReset = await call(two, 'GET', '/extranet/v1/ocs', undefined, resetToken);
+    expect(afterReset.status).toBe(401);
+    expect(afterReset.body.error.details.reason).toBe('password_reset');
     for (const [i, { doc }] of rows.entries()) {
       const login = await call(two, 'POST', '/extranet/v1/login', { email: doc.email, password: 'demo' });
       expect(login.status).toBe(200);
@@ -178,9 +185,9 @@ describe.each(STORAGE_KINDS)('sessions end at once on every node (%s)', (kind) =
 
   it('a token cannot slide past its maximum lifetime, however much it is used', async () => {
     let now = DEMO_NOW;
-    const [node] = await cluster.nodes(1, { clock: { now: () => now }, sessionTtlMs: 3_600_000, sessionMaxLifetimeMs: 4 * 3_600_000, demo: { ocs: 5, seed: 6, now: DEMO_NOW } });
-    const server = node as RunningServer;
-    const bearer = await token(server, 'ana');
+    // A third node on the same database, with a clock of the test's own and short lifetimes.
+    const server = await cluster.join({ clock: { now: () => now }, sessionTtlMs: 3_600_000, sessionMaxLifetimeMs: 4 * 3_600_000 });
+    const bearer = await token(server, 'diego');
     // Used every 40 minutes: each use slides the one-hour expiry, until four hours after the login.
     for (let minutes = 40; minutes < 4 * 60; minutes += 40) {
       now = DEMO_NOW + minutes * 60_000;

@@ -19,6 +19,8 @@ export interface Cluster {
    * first seeds it with `options.demo`; `perNode(i)` adds options of node i.
    */
   nodes(count: number, options?: Partial<ServerOptions>, perNode?: (i: number) => Partial<ServerOptions>): Promise<Array<RunningServer & { mailDir: string }>>;
+  /** One more node on the database of the last `nodes` call (its own clock, options …), no seeding. */
+  join(options?: Partial<ServerOptions>): Promise<RunningServer & { mailDir: string }>;
   /** A fresh, empty database of this kind (not migrated), for migration tests. */
   rawDatabase(): Promise<Database>;
   stop(): Promise<void>;
@@ -31,25 +33,25 @@ export const openCluster = async (kind: StorageKind): Promise<Cluster> => {
   const databases: Database[] = [];
   const pg: PgCluster | null = kind === 'postgres' ? await startPgCluster() : null;
   const freshUrl = async (): Promise<string> => createDatabase(pg as PgCluster, `soe_auth_${process.pid}_${(counter += 1)}`);
+  let last: { shared: Database | null; url: string | null } | null = null;
+  const start = async (options: Partial<ServerOptions>): Promise<RunningServer & { mailDir: string }> => {
+    const { shared, url } = last as { shared: Database | null; url: string | null };
+    const node = await startTestServer(url === null ? {} : { databaseUrl: url }, { ...(shared === null ? {} : { database: shared }), ...options } as Partial<ServerOptions>);
+    running.push(node);
+    return node;
+  };
   return {
     async nodes(count, options = {}, perNode = () => ({})) {
-      const started: Array<RunningServer & { mailDir: string }> = [];
       const shared = kind === 'pglite' ? await openPglite(undefined) : null;
       if (shared !== null) databases.push(shared);
-      const url = kind === 'postgres' ? await freshUrl() : null;
+      last = { shared, url: kind === 'postgres' ? await freshUrl() : null };
+      const started: Array<RunningServer & { mailDir: string }> = [];
       for (let i = 0; i < count; i += 1) {
-        const node = await startTestServer(url === null ? {} : { databaseUrl: url }, {
-          ...(shared === null ? {} : { database: shared }),
-          nodeName: `node-${i + 1}`,
-          ...options,
-          ...(i === 0 ? {} : { demo: undefined }),
-          ...perNode(i),
-        } as Partial<ServerOptions>);
-        started.push(node);
-        running.push(node);
+        started.push(await start({ nodeName: `node-${i + 1}`, ...options, ...(i === 0 ? {} : { demo: undefined }), ...perNode(i) } as Partial<ServerOptions>));
       }
       return started;
     },
+    join: (options = {}) => start({ nodeName: `node-${running.length + 1}`, ...options }),
     async rawDatabase() {
       if (kind === 'pglite') {
         const db = await openPglite(undefined);
