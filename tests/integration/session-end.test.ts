@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { RunningServer } from '../../src/server/app';
+import { SessionStore } from '../../src/server/auth/sessions';
 import { migrate, SERVER_MIGRATIONS, splitStatements } from '../../src/server/db/migrations';
 import type { Analyst, Contact } from '../../src/shared/domain';
+import { countingDatabase } from '../support/counting-db';
 import { analystId } from '../support/fixtures';
 import { DEMO_NOW, startDesktop, type TestDesktop } from '../support/sync-harness';
 import { openCluster, STORAGE_KINDS, type Cluster } from './storages';
@@ -197,6 +199,19 @@ describe.each(STORAGE_KINDS)('sessions end at once on every node (%s)', (kind) =
     const expired = await pull(server, bearer);
     expect(expired.status).toBe(401);
     expect(expired.body.error.code).toBe('UNAUTHORIZED');
+  });
+
+  it('reads the database for every check, the checks that arrive together in one statement', async () => {
+    const counted = countingDatabase(one.db, ['FROM auth_session']);
+    const sessions = new SessionStore({ db: counted, clock: { now: () => Date.now() }, ttlMs: 12 * 3_600_000 });
+    const tokens = await Promise.all(['diego', 'eduarda', 'felipe'].map((login) => token(two, login)));
+    const checks = await Promise.all(Array.from({ length: 60 }, (_, i) => sessions.check(tokens[i % 3] as string)));
+    expect(checks.every((c) => c.status === 'valid')).toBe(true);
+    expect(counted.count('FROM auth_session')).toBeLessThanOrEqual(2);
+    // No copy is trusted: the next check after an end sees it.
+    await one.db.query("SELECT soe_end_sessions('analyst', id, 'deactivated', NULL) FROM analyst WHERE login = 'felipe'");
+    expect(await sessions.check(tokens[2] as string)).toEqual({ status: 'ended', kind: 'analyst', reason: 'deactivated' });
+    expect((await sessions.check(tokens[0] as string)).status).toBe('valid');
   });
 
   it('the upgrade (migration 008) ends the sessions of people deactivated before it; existing sessions keep working', async () => {

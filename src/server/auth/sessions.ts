@@ -29,13 +29,33 @@ export interface SessionStoreOptions {
 
 const DEFAULT_MAX_LIFETIME_MS = 7 * 86_400_000;
 
+interface SessionRow {
+  token_hash: string;
+  kind: SubjectKind;
+  subject_id: string;
+  created_at: number;
+  expires_at: number;
+  end_reason: string | null;
+}
+
+interface Lookup {
+  key: string;
+  resolve(row: SessionRow | undefined): void;
+  reject(error: unknown): void;
+}
+
 /**
  * Session tokens (SPEC §7): random 256-bit values, kept only as SHA-256 hashes in the database so every node
  * accepts them and a leaked table reveals none. They expire; use slides the expiry forward, up to a maximum
- * lifetime. Every check reads the database (one primary-key lookup): no node trusts a copy, so a session the
- * server ended (auth_session.end_reason, migration 008) is refused by every node from the commit that ended it.
+ * lifetime. Every check reads the database: no node trusts a copy, so a session the server ended
+ * (auth_session.end_reason, migration 008) is refused by every node from the commit that ended it. The checks
+ * that arrive while one read is out share the next one (a poke's wave of pulls costs one statement, as
+ * sync/pull.ts does for their heads), and each of those reads starts after its requests arrived.
  */
 export class SessionStore {
+  private waiting: Lookup[] = [];
+  private reading = false;
+
   constructor(private readonly options: SessionStoreOptions) {}
 
   /** A new session, written with `sql` (the login's transaction, which holds the credential's lock). */
@@ -49,11 +69,9 @@ export class SessionStore {
   }
 
   async check(token: string): Promise<SessionCheck> {
-    const now = this.options.clock.now();
     const key = hashToken(token);
-    const { rows } = await this.options.db.query<{ kind: SubjectKind; subject_id: string; created_at: number; expires_at: number; end_reason: string | null }>(
-      'SELECT kind, subject_id, created_at, expires_at, end_reason FROM auth_session WHERE token_hash = $1', [key]);
-    const row = rows[0];
+    const row = await this.lookup(key);
+    const now = this.options.clock.now();
     if (row === undefined) return { status: 'none' };
     // An ended session says so until it is purged (at what would have been its expiry).
     const reason = AccessEndReason.safeParse(row.end_reason);
@@ -68,6 +86,33 @@ export class SessionStore {
       await this.options.db.query('UPDATE auth_session SET expires_at = $2 WHERE token_hash = $1 AND end_reason IS NULL', [key, expiresAt]);
     }
     return { status: 'valid', session: { kind: row.kind, subjectId: row.subject_id, expiresAt, tokenHash: key } };
+  }
+
+  private lookup(key: string): Promise<SessionRow | undefined> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ key, resolve, reject });
+      if (!this.reading) void this.read();
+    });
+  }
+
+  private async read(): Promise<void> {
+    this.reading = true;
+    while (this.waiting.length > 0) {
+      // The other requests already received join this read.
+      await new Promise((resolve) => setImmediate(resolve));
+      const batch = this.waiting;
+      this.waiting = [];
+      try {
+        const { rows } = await this.options.db.query<SessionRow>(
+          'SELECT token_hash, kind, subject_id, created_at, expires_at, end_reason FROM auth_session WHERE token_hash = ANY($1::text[])',
+          [[...new Set(batch.map((l) => l.key))]]);
+        const byKey = new Map(rows.map((r) => [r.token_hash, r]));
+        for (const l of batch) l.resolve(byKey.get(l.key));
+      } catch (error) {
+        for (const l of batch) l.reject(error);
+      }
+    }
+    this.reading = false;
   }
 
   /** Logout: the token is gone at once, on every node. */
