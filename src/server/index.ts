@@ -24,6 +24,8 @@ const Env = z.object({
   MAIL_FROM: z.string().min(3).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).optional(),
+  // Behind a reverse proxy: "true" (believe any X-Forwarded-For) or the proxies' addresses/CIDRs, comma-separated.
+  TRUST_PROXY: z.string().trim().min(1).transform((v) => (v === 'true' ? true : v === 'false' ? false : v.split(',').map((a) => a.trim()).filter((a) => a.length > 0))).optional(),
 });
 
 const Flags = z.object({
@@ -56,6 +58,7 @@ const server = await startServer({
   ...(e.SMTP_URL === undefined ? {} : { smtpUrl: e.SMTP_URL }),
   ...(e.MAIL_FROM === undefined ? {} : { mailFrom: e.MAIL_FROM }),
   ...(e.SESSION_TTL_HOURS === undefined ? {} : { sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000 }),
+  ...(e.TRUST_PROXY === undefined ? {} : { trustProxy: e.TRUST_PROXY }),
   ...(f.demo ? { demo: { ocs: f.ocs, seed: f.seed, now: f.now ?? Date.now() } } : {}),
 });
 if (server.seeded !== null) {

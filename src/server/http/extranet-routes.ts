@@ -3,10 +3,10 @@ import { ExtranetLoginBody, ExtranetOcParams as OcParams, ExtranetOpenOcBody as 
 import { domainError, isDomainError, newId, type DomainError, type Interaction, type Ocorrencia } from '../../shared/domain';
 import { parseMutationArgs } from '../../shared/mutators/run';
 import { passwordLogin } from '../auth/login';
-import { sessionOf, type ServerContext } from '../context';
+import { authenticate, type ServerContext } from '../context';
 import { applyMutation } from '../sync/apply';
 import { extranetPrincipal, type ExtranetPrincipal } from './extranet-access';
-import { parseOr400, sendError, tooManyRequests, unauthorized } from './errors';
+import { parseOr400, sendError, tooManyRequests } from './errors';
 
 // The Extranet intake API (SPEC §7, docs/extranet-openapi.yaml): a customer's authorised contacts open OCs, add
 // public replies and read their own OCs. The rules are the mutators' ('oc.create' with a contact actor and the
@@ -39,10 +39,10 @@ const publicOc = (oc: Ocorrencia) => ({
 const publicInteraction = (i: Interaction) => ({ id: i.id, kind: i.kind, authorName: i.authorName, body: i.body, createdAt: i.createdAt });
 
 export const registerExtranetRoutes = (app: FastifyInstance, ctx: ServerContext): void => {
-  const principalOf = async (request: Parameters<typeof sessionOf>[1], reply: FastifyReply): Promise<ExtranetPrincipal | null> => {
-    const session = await sessionOf(ctx, request, 'contact');
-    if (session === null) {
-      await sendError(reply, 401, unauthorized());
+  const principalOf = async (request: Parameters<typeof authenticate>[1], reply: FastifyReply): Promise<ExtranetPrincipal | null> => {
+    const session = await authenticate(ctx, request, 'contact');
+    if (isDomainError(session)) {
+      await sendError(reply, 401, session);
       return null;
     }
     const principal = await extranetPrincipal(ctx.db, session.subjectId);

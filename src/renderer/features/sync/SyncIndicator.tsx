@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import { useDismissOnOutsideClick } from '../../lib/use-dismiss';
-import { useNow, useRouter, useSync, useT } from '../../app/services';
+import { useNow, useRouter, useSession, useSync, useT } from '../../app/services';
 import { Button } from '../../components/Button';
 import { Icon, type IconName } from '../../components/icons';
 import { formatWhen } from '../../lib/format';
@@ -20,14 +20,20 @@ export const SyncIndicator = () => {
   const notices = useSync((s) => s.notices);
   const dismiss = useSync((s) => s.dismiss);
   const navigate = useRouter((s) => s.navigate);
+  const logout = useSession((s) => s.logout);
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const close = useCallback(() => setOpen(false), []);
   useDismissOnOutsideClick(open, root, close);
   if (sync === null) return null;
-  const look = LOOK[sync.status] ?? { icon: 'circle', tone: 'muted' };
+  // An ended access outranks every other state: nothing syncs until that analyst logs in again (SPEC §7).
+  const ended = sync.accessEnded ?? null;
+  const look = ended !== null ? { icon: 'lock' as IconName, tone: 'danger' } : (LOOK[sync.status] ?? { icon: 'circle', tone: 'muted' });
+  const label = ended !== null ? t('sync.accessEnded') : t(`sync.${sync.status}`);
   const detail =
-    sync.status === 'offline' && sync.offlineSince !== null
+    ended !== null
+      ? null
+      : sync.status === 'offline' && sync.offlineSince !== null
       ? t('sync.offlineSince', { time: formatWhen(sync.offlineSince, now, lang) })
       : sync.lastSyncAt !== null
         ? t('sync.synced', { time: formatWhen(sync.lastSyncAt, now, lang) })
@@ -36,9 +42,9 @@ export const SyncIndicator = () => {
           : t('sync.never');
   return (
     <div className="menu-root" ref={root}>
-      <button type="button" className={`sync-pill sync-${look.tone}`} onClick={() => setOpen(!open)} aria-expanded={open} data-testid="sync-indicator" data-sync-status={sync.status} data-pending={sync.pending}>
+      <button type="button" className={`sync-pill sync-${look.tone}`} onClick={() => setOpen(!open)} aria-expanded={open} data-testid="sync-indicator" data-sync-status={sync.status} data-pending={sync.pending} data-access-ended={ended?.reason}>
         <Icon name={look.icon} size={14} />
-        <strong>{t(`sync.${sync.status}`)}</strong>
+        <strong>{label}</strong>
         {detail === null ? null : <span className="sync-detail">· {detail}</span>}
         {sync.pending > 0 ? <span className="sync-pending" data-testid="sync-pending">{t('sync.pending', { count: sync.pending })}</span> : null}
         {notices.length > 0 ? <span className="sync-rejected" title={t('sync.rejected')}><Icon name="triangle" size={12} /> {notices.length}</span> : null}
@@ -46,10 +52,22 @@ export const SyncIndicator = () => {
       {open ? (
         <div className="menu menu-right sync-pop" role="dialog" aria-label={t('sync.title')} data-testid="sync-popover">
           <h3>{t('sync.title')}</h3>
+          {ended !== null ? (
+            <div className="sync-ended" role="alert" data-testid="sync-access-ended">
+              <div className="sync-ended-title"><Icon name="lock" size={14} /> {t('sync.accessEndedOf', { name: ended.analystName })}</div>
+              <div>{ended.message[lang]}</div>
+              <div className="faint">{sync.pending > 0 ? t('sync.accessEndedKept', { count: sync.pending, name: ended.analystName }) : t('sync.accessEndedNone')}</div>
+              {ended.reason === 'deactivated' ? null : (
+                <div className="row">
+                  <Button size="s" onClick={() => void logout()} data-testid="sync-login-again">{t('sync.loginAgain')}</Button>
+                </div>
+              )}
+            </div>
+          ) : null}
           {sync.status === 'offline' ? <div className="notice-line">{t('sync.workingOffline')}</div> : null}
           <dl className="kv-grid">
             <dt>{t('sync.status')}</dt>
-            <dd>{t(`sync.${sync.status}`)}{sync.offlineSince === null ? '' : ` · ${t('sync.offlineSince', { time: formatWhen(sync.offlineSince, now, lang) })}`}</dd>
+            <dd>{label}{sync.offlineSince === null ? '' : ` · ${t('sync.offlineSince', { time: formatWhen(sync.offlineSince, now, lang) })}`}</dd>
             <dt>{t('sync.server')}</dt>
             <dd className="ellipsis">{sync.serverUrl ?? t('sync.noServer')}</dd>
             <dt>{t('sync.lastSync')}</dt>

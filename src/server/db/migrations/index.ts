@@ -5,6 +5,7 @@ import { migration003 } from './003-faster-load';
 import { migration004 } from './004-catalog-load';
 import { migration005 } from './005-lean-sync';
 import { migration006 } from './006-group-load';
+import { migration008 } from './008-session-end';
 import { migration009 } from './009-attachments';
 
 /** One migration source for PostgreSQL and PGlite alike: plain SQL, numbered, append-only. */
@@ -14,7 +15,7 @@ export interface ServerMigration {
   sql: string;
 }
 
-export const SERVER_MIGRATIONS: readonly ServerMigration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration009];
+export const SERVER_MIGRATIONS: readonly ServerMigration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration008, migration009];
 export const SERVER_SCHEMA_VERSION = Math.max(...SERVER_MIGRATIONS.map((m) => m.version));
 
 export class NewerServerSchemaError extends Error {
