@@ -5,6 +5,7 @@ import { addNotice } from '../db/notices';
 import { confirmUpTo, pendingMutations, type OutboxEntry } from '../db/outbox';
 import { getRow } from '../db/rows';
 import type { SyncClient } from './client';
+import { clientSecretOf } from './client-identity';
 import { ServerRefused } from './server-api';
 
 /** The entity a refused mutation was about, so the notice can link to the OC. */
@@ -48,6 +49,7 @@ export const pushOutbox = async (client: SyncClient, clientId: string, batchSize
     try {
       answer = await client.withSession(first.actorId, (token) => client.api.push(token, {
         clientId,
+        clientSecret: clientSecretOf(client.db),
         mutations: batch.map((m) => ({ id: m.mutationId, name: m.name, args: m.args, clientTime: m.clientTime })),
       }));
     } catch (error) {
