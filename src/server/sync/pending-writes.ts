@@ -28,7 +28,7 @@ const stepOf = (value: unknown): Step => {
 
 /** One write on its own (inside the caller's transaction, if any). */
 export const writeStep = async (sql: Sql, payload: string): Promise<Step> =>
-  stepOf((await sql.query<{ step: unknown }>('SELECT soe_write_step($1) AS step', [payload])).rows[0]?.step);
+  stepOf((await sql.query<{ step: unknown }>('SELECT soe_write_step($1, false) AS step', [payload])).rows[0]?.step);
 
 export interface PendingWrite<O> {
   payload: string;
@@ -60,7 +60,7 @@ export class PendingWrites<O> {
     const steps: Step[] = [];
     if (this.session.script !== undefined && (entries.length > 1 || (entries.length > 0 && unlock !== null))) {
       const text = "SELECT set_config('soe.write_failed', '', false);\n"
-        + entries.map((e) => `BEGIN; SELECT soe_write_step(${dollarQuoted(e.payload)}) AS step; COMMIT;`).join('\n')
+        + entries.map((e) => `BEGIN; SELECT soe_write_step(${dollarQuoted(e.payload)}, true) AS step; COMMIT;`).join('\n')
         + (unlock === null ? '' : `\nSELECT pg_advisory_unlock(${unlock});`);
       const results = await this.session.script(text);
       if (unlock !== null) this.unlocked = true;
@@ -79,10 +79,9 @@ export class PendingWrites<O> {
         entry.onHead(step.head);
         continue;
       }
-      if ('failed' in step) {
-        await this.session.query("SELECT set_config('soe.write_failed', '', false)");
-        throw new WriteRefused(entry.owner, entry.index, step.failed);
-      }
+      if ('failed' in step) throw new WriteRefused(entry.owner, entry.index, step.failed);
+      // Skipped only after a failure in the same script (which every script resets first).
+      throw new Error('soe_write_step skipped a write no failure preceded');
     }
   }
 

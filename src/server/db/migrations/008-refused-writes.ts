@@ -3,13 +3,14 @@ import type { ServerMigration } from './index';
 // A mutation whose write fails in the database is refused with its reason, never retried forever and never
 // failing the mutations written with it (SPEC §6: one bad change never blocks anyone; sync/group-writer.ts).
 //
-// soe_write_step(text) runs soe_write in a subtransaction and answers {"head"} or {"failed": {state, message,
-// constraint, table}} instead of raising. The payload is cast to jsonb inside it, so a payload jsonb refuses
+// soe_write_step(text, in_script) runs soe_write in a subtransaction and answers {"head"} or {"failed": {state,
+// message, constraint, table}} instead of raising. The payload is cast to jsonb inside it, so a payload jsonb refuses
 // (U+0000, a lone surrogate) is caught too. Only errors caused by the data are caught — data exceptions (22),
 // constraint violations (23), limits (54) and soe_write's own RAISE: a lost connection, a shutdown or a full
-// disk still fail the request, and the change is retried, not refused. After a failure the session's
-// soe.write_failed is on and later steps answer {"skipped"} without writing (their mutations were prepared on
-// state that assumed the failed one applied: the writer runs them again); the writer resets it.
+// disk still fail the request, and the change is retried, not refused. In a script of several writes (one round
+// trip, sync/pending-writes.ts) a failure turns the session's soe.write_failed on, and the later steps of the
+// script answer {"skipped"} without writing (their mutations were prepared on state that assumed the failed one
+// applied: the writer runs them again). Every script resets it first; a write on its own never reads it.
 //
 // soe_write: 005's body, except that an event id already in the log is refused instead of silently ignored.
 export const migration008: ServerMigration = {
@@ -101,19 +102,19 @@ export const migration008: ServerMigration = {
     END
     $fn$;
 
-    CREATE FUNCTION soe_write_step(p text) RETURNS jsonb LANGUAGE plpgsql AS $fn$
+    CREATE FUNCTION soe_write_step(p text, in_script boolean) RETURNS jsonb LANGUAGE plpgsql AS $fn$
     DECLARE
       v_state text;
       v_message text;
       v_constraint text;
       v_table text;
     BEGIN
-      IF current_setting('soe.write_failed', true) = 'on' THEN RETURN '{"skipped": true}'::jsonb; END IF;
+      IF in_script AND current_setting('soe.write_failed', true) = 'on' THEN RETURN '{"skipped": true}'::jsonb; END IF;
       BEGIN
         RETURN jsonb_build_object('head', soe_write(p::jsonb));
       EXCEPTION WHEN data_exception OR integrity_constraint_violation OR program_limit_exceeded OR raise_exception THEN
         GET STACKED DIAGNOSTICS v_state = RETURNED_SQLSTATE, v_message = MESSAGE_TEXT, v_constraint = CONSTRAINT_NAME, v_table = TABLE_NAME;
-        PERFORM set_config('soe.write_failed', 'on', false);
+        IF in_script THEN PERFORM set_config('soe.write_failed', 'on', false); END IF;
         RETURN jsonb_build_object('failed', jsonb_build_object('state', v_state, 'message', left(v_message, 500),
           'constraint', nullif(v_constraint, ''), 'table', nullif(v_table, '')));
       END;
