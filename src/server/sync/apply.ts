@@ -135,8 +135,9 @@ export const prepareMutation = async (input: PendingInput, loaded: Loaded, recei
   const actor = resolveActor(input.actor, loaded);
   const ctx = {
     actor: isDomainError(actor) ? ({ kind: 'system', id: 'system', name: 'unknown' } as Actor) : actor,
-    // Internal actions keep their own (offset-corrected) time, never later than the server saw them.
-    actedAt: Math.min(input.clientTime, receivedAt),
+    // Internal actions keep their own (offset-corrected) time, never later than the server saw them — nor earlier
+    // than the OCs they act on were created (a desktop clock that went back while offline: no honest time is).
+    actedAt: Math.max(Math.min(input.clientTime, receivedAt), ...Object.values(loaded.ocorrencias).map((oc) => Math.min(oc.createdAt, receivedAt))),
     receivedAt,
     mutationRef: input.mutationRef,
     ocNumber: null as string | null,
