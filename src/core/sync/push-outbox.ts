@@ -37,7 +37,8 @@ const META_LAST_CLIENT_TIME = 'sync.lastClientTime';
  */
 export const pushOutbox = async (client: SyncClient, clientId: string, batchSize: number): Promise<{ problem?: string }> => {
   for (;;) {
-    const pending = pendingMutations(client.db, batchSize * 4).filter((m) => m.mutationId > client.pushedUpTo);
+    // From the first not pushed yet: entries pushed in this cycle stay queued until the pull confirms them.
+    const pending = pendingMutations(client.db, batchSize, client.pushedUpTo);
     const first = pending[0];
     if (first === undefined) return {};
     const batch: OutboxEntry[] = [];
