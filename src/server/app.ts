@@ -17,7 +17,7 @@ import { registerPasswordRoutes } from './http/password-routes';
 import { PokeHub, registerSocketRoute } from './http/pokes';
 import { PRESENCE_NOTIFY_PREFIX, PresenceHub } from './http/presence';
 import { registerSyncRoutes } from './http/sync-routes';
-import { PullPages } from './sync/pull';
+import { headVersion, PullPages } from './sync/pull';
 import { AutoCloseJob } from './jobs/auto-close';
 import { MaintenanceJob } from './jobs/maintenance';
 import { MailSender } from './mail/sender';
@@ -110,8 +110,10 @@ export const startServer = async (options: ServerOptions = {}): Promise<RunningS
       onError: (error) => app.log.warn({ err: error }, 'presence broadcast failed'),
     });
     // One channel, one listening connection per node: commits notify their head, presence beats their JSON.
+    // Listening again after PostgreSQL came back: commits made meanwhile were not heard, so desktops are poked.
     const unlisten = await db.listen(CHANGES_CHANNEL, (payload) =>
-      payload.startsWith(PRESENCE_NOTIFY_PREFIX) ? presence.fromNode(payload.slice(PRESENCE_NOTIFY_PREFIX.length)) : hub.committed(Number(payload)));
+      payload.startsWith(PRESENCE_NOTIFY_PREFIX) ? presence.fromNode(payload.slice(PRESENCE_NOTIFY_PREFIX.length)) : hub.committed(Number(payload)),
+    () => void headVersion(db).then((head) => hub.committed(head), () => undefined));
     await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
     app.get('/healthz', async () => ({ ok: true, node, storage: db.kind }));
     registerSyncRoutes(app, ctx, new PullPages(db, clock), hub);
