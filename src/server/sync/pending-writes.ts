@@ -20,10 +20,11 @@ export class WriteRefused<O> extends Error {
 export type Step = { head: number } | { failed: WriteFailure } | { skipped: true };
 
 const stepOf = (value: unknown): Step => {
-  const step = (typeof value === 'string' ? JSON.parse(value) : value) as Record<string, unknown> | null;
-  if (step !== null && isWriteFailure(step.failed)) return { failed: step.failed };
-  if (step !== null && step.skipped === true) return { skipped: true };
-  return { head: Number(step?.head ?? 0) };
+  const step = (typeof value === 'string' ? JSON.parse(value) : value) as Record<string, unknown> | null | undefined;
+  if (typeof step !== 'object' || step === null) throw new Error('soe_write_step gave no answer');
+  if (isWriteFailure(step.failed)) return { failed: step.failed };
+  if (step.skipped === true) return { skipped: true };
+  return { head: Number(step.head ?? 0) };
 };
 
 /** One write on its own (inside the caller's transaction, if any). */
