@@ -133,6 +133,15 @@ export const refusedWriteCases = (fx: HardeningFixture): void => {
       expect(replies.map((r) => r.status)).toEqual([201, expect.any(Number), 201]);
       expect(replies[1]?.status).toBeGreaterThanOrEqual(400);
       expect(replies[1]?.status).toBeLessThan(500);
+      // An OC whose text the database refuses: refused before its number is taken (the number and the write are
+      // one transaction), while the OCs opened beside it are numbered in sequence.
+      const numbers = async () => (await server.db.query<{ last: number }>('SELECT sum(last)::int AS last FROM oc_number')).rows[0]?.last ?? 0;
+      const before = await numbers();
+      const opened = await Promise.all(managers.map((m, i) => openExtranetOc(server, tokens[i] as string, m.customer, i === 2 ? { subject: `Assunto ${LONE_SURROGATE}` } : {})));
+      expect(opened.map((o) => o.status)).toEqual([201, 201, expect.any(Number)]);
+      expect(opened[2]?.status).toBeGreaterThanOrEqual(400);
+      expect(opened[2]?.status).toBeLessThan(500);
+      expect(await numbers()).toBe(before + 2);
       // The intake's own function, around validation: refused with the reason, nothing saved.
       const contact = managers[1]?.contact;
       const parsed = parseMutationArgs('oc.customerReply', { ocId: ocs[1], interactionId: 'intake-poison-1', body: 'placeholder' });
