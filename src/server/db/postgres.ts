@@ -37,20 +37,40 @@ export const openPostgres = async (options: PostgresOptions): Promise<Database> 
   pool.on('error', (error) => options.onError?.(error));
   await pool.query('SELECT 1');
   const listeners = new Set<() => Promise<void>>();
+  // A checked-out client has no listener of the pool's: an error it emits between two statements (PostgreSQL
+  // restarted, the connection cut) would be an uncaught exception that ends the process. It is reported and the
+  // client released as broken, so the pool never hands it out again.
+  const checkOut = async (): Promise<{ client: pg.PoolClient; release(error?: Error): void }> => {
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    const onError = (error: Error): void => {
+      broken = error;
+      options.onError?.(error);
+    };
+    client.on('error', onError);
+    return {
+      client,
+      release: (error) => {
+        client.off('error', onError);
+        client.release(error ?? broken);
+      },
+    };
+  };
   return {
     kind: 'postgres',
     concurrentWriters: true,
     query: wrap(pool).query,
     async transaction(work, txOptions = {}) {
-      const client = await pool.connect();
+      const { client, release } = await checkOut();
       try {
+        // A failed transaction was rolled back: the connection is reusable unless it broke.
         return await inTransaction(client, work, txOptions);
       } finally {
-        client.release();
+        release();
       }
     },
     async session(work) {
-      const client = await pool.connect();
+      const { client, release } = await checkOut();
       let failed: Error | undefined;
       try {
         return await work({
@@ -65,7 +85,7 @@ export const openPostgres = async (options: PostgresOptions): Promise<Database> 
         failed = error instanceof Error ? error : new Error(String(error));
         throw error;
       } finally {
-        client.release(failed);
+        release(failed);
       }
     },
     async exec(text) {
