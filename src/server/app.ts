@@ -20,7 +20,7 @@ import { PokeHub, registerSocketRoute } from './http/pokes';
 import { PRESENCE_NOTIFY_PREFIX, PresenceHub } from './http/presence';
 import { SocketSessions } from './http/socket-sessions';
 import { registerSyncRoutes } from './http/sync-routes';
-import { PullPages } from './sync/pull';
+import { headVersion, PullPages } from './sync/pull';
 import { AutoCloseJob } from './jobs/auto-close';
 import { MaintenanceJob } from './jobs/maintenance';
 import { MailSender } from './mail/sender';
@@ -148,11 +148,12 @@ export const startServer = async (options: ServerOptions = {}): Promise<RunningS
     });
     const live = new SocketSessions(sessions, clock, (error) => app.log.warn({ err: error }, 'socket session check failed'));
     // One channel, one listening connection per node: commits notify their head, presence beats and session ends
-    // their JSON after a prefix.
+    // their JSON after a prefix. Listening again after PostgreSQL came back: commits made meanwhile were not heard,
+    // so desktops are poked.
     const unlisten = await db.listen(CHANGES_CHANNEL, (payload) => {
       if (payload.startsWith(PRESENCE_NOTIFY_PREFIX)) presence.fromNode(payload.slice(PRESENCE_NOTIFY_PREFIX.length));
       else if (!live.fromNotify(payload)) hub.committed(Number(payload));
-    });
+    }, () => void headVersion(db).then((head) => hub.committed(head), () => undefined));
     await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
     app.get('/healthz', async () => ({ ok: true, node, storage: db.kind }));
     registerSyncRoutes(app, ctx, new PullPages(db, clock), hub);

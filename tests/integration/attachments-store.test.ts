@@ -39,9 +39,9 @@ describe.each(STORAGES)('attachment store on %s', (kind) => {
     await db?.close();
   });
 
-  it('migrates to version 9 and opens again', async () => {
-    expect(SERVER_SCHEMA_VERSION).toBe(9);
-    expect(await migrate(db)).toBe(9);
+  it('migrates to the latest version and opens again', async () => {
+    expect(SERVER_SCHEMA_VERSION).toBeGreaterThanOrEqual(9);
+    expect(await migrate(db)).toBe(SERVER_SCHEMA_VERSION);
   });
 
   it('streams a 20 MB print in and out, never holding it whole, and keeps the bytes exactly', async () => {

@@ -12,6 +12,7 @@ import { getRow, putRow } from '../db/rows';
 import { clientIdOf, type LocalStoreDeps } from '../store/local-store';
 import { configResolver, slaDeriver } from '../sla/columns';
 import { accessEndedState, readAccessEnded, writeAccessEnded } from './access-state';
+import { clientSecretOf, ensureRegistered, identityProblemOf } from './client-identity';
 import { backoffDelay, ClockOffset } from './clock-offset';
 import type { SyncPort } from './port';
 import { PokeSocket } from './poke-socket';
@@ -277,6 +278,14 @@ export class SyncClient implements SyncPort {
       this.emitState();
       return;
     }
+    const identity = await ensureRegistered(this, this.clientId);
+    if (identity.problem !== undefined) {
+      // The server does not take this id from this desktop: nothing goes out, the outbox waits (and shows).
+      this.problem = identity.problem;
+      this.status = 'online';
+      this.emitState();
+      return;
+    }
     const pushed = await pushOutbox(this, this.clientId, this.options.pushBatch ?? 200);
     if (pushed.problem !== undefined) this.problem = pushed.problem;
     await this.pullAll();
@@ -292,7 +301,7 @@ export class SyncClient implements SyncPort {
     const analystId = this.tokens.current();
     if (analystId === null) throw new Unreachable('not logged in to the server');
     const limit = this.options.pageSize ?? 10_000;
-    const fetchPage = (cursor: number) => this.withSession(analystId, (token) => this.api.pull(token, { clientId: this.clientId, cursor, limit }));
+    const fetchPage = (cursor: number) => this.withSession(analystId, (token) => this.api.pull(token, { clientId: this.clientId, clientSecret: clientSecretOf(this.db), cursor, limit }));
     let next = fetchPage(this.cursor());
     for (;;) {
       const page = await next;
@@ -374,6 +383,8 @@ export class SyncClient implements SyncPort {
   }
 
   private fail(error: unknown): void {
+    const identityProblem = identityProblemOf(this.db, error);
+    if (identityProblem !== null) this.problem = identityProblem;
     if (error instanceof ServerRefused) {
       if (error.status === 426) this.problem = error.error.message['pt-BR'];
       else if (error.status !== 401) this.options.onError?.(error);

@@ -5,6 +5,7 @@ import { parseMutationArgs } from '../../shared/mutators/run';
 import { passwordLogin } from '../auth/login';
 import { authenticate, type ServerContext } from '../context';
 import { applyMutation } from '../sync/apply';
+import { extranetOcRef, extranetReplyRef } from '../sync/event-refs';
 import { extranetPrincipal, type ExtranetPrincipal } from './extranet-access';
 import { parseOr400, sendError, tooManyRequests } from './errors';
 
@@ -116,7 +117,7 @@ export const registerExtranetRoutes = (app: FastifyInstance, ctx: ServerContext)
     const now = ctx.clock.now();
     const outcome = await applyMutation(ctx.db, {
       name: 'oc.create', args: parsed.args, actor: { kind: 'contact', id: principal.contact.id }, clientTime: now, receivedAt: now,
-      mutationRef: `extranet:${id}`, client: null, timeZone: ctx.timeZone, source: `extranet:${request.ip}`,
+      mutationRef: extranetOcRef(id), client: null, timeZone: ctx.timeZone, source: `extranet:${request.ip}`,
     });
     if (outcome.kind !== 'applied') throw new Error('unexpected idempotency outcome without a client');
     if (!outcome.result.ok) return sendError(reply, statusOf(outcome.result.error), { kind: 'domain_error', ...outcome.result.error });
@@ -138,7 +139,7 @@ export const registerExtranetRoutes = (app: FastifyInstance, ctx: ServerContext)
     const now = ctx.clock.now();
     const outcome = await applyMutation(ctx.db, {
       name: 'oc.customerReply', args: parsed.args, actor: { kind: 'contact', id: principal.contact.id }, clientTime: now, receivedAt: now,
-      mutationRef: `extranet:${interactionId}`, client: null, timeZone: ctx.timeZone, source: `extranet:${request.ip}`,
+      mutationRef: extranetReplyRef(interactionId), client: null, timeZone: ctx.timeZone, source: `extranet:${request.ip}`,
     });
     if (outcome.kind !== 'applied') throw new Error('unexpected idempotency outcome without a client');
     if (!outcome.result.ok) return sendError(reply, statusOf(outcome.result.error), { kind: 'domain_error', ...outcome.result.error });
