@@ -1,3 +1,4 @@
+import { PROTOCOL_VERSION } from '../../src/shared/sync/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/app';
 import { DEMO_NOW } from '../support/sync-harness';
@@ -41,7 +42,7 @@ describe.each(STORAGE_KINDS)('login throttling (%s)', (kind) => {
       method: 'POST',
       url: who === 'analyst' ? '/api/v1/login' : '/extranet/v1/login',
       remoteAddress,
-      headers: { 'content-type': 'application/json', 'x-soe-protocol': '1', ...headers },
+      headers: { 'content-type': 'application/json', 'x-soe-protocol': String(PROTOCOL_VERSION), ...headers },
       payload: JSON.stringify(who === 'analyst' ? { login, password } : { email: login, password }),
     });
     return { status: response.statusCode, retryAfter: response.headers['retry-after'], body: response.json() as Body };

@@ -4,7 +4,9 @@ import type { RunningServer } from '../../src/server/app';
 import { SessionStore } from '../../src/server/auth/sessions';
 import { migrate, SERVER_MIGRATIONS, splitStatements } from '../../src/server/db/migrations';
 import type { Analyst, Contact } from '../../src/shared/domain';
+import { PROTOCOL_VERSION } from '../../src/shared/sync/protocol';
 import { countingDatabase } from '../support/counting-db';
+import { loginToken, registerClient } from '../support/raw-client';
 import { analystId } from '../support/fixtures';
 import { DEMO_NOW, startDesktop, type TestDesktop } from '../support/sync-harness';
 import { openCluster, STORAGE_KINDS, type Cluster } from './storages';
@@ -19,7 +21,7 @@ type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 const call = async (server: RunningServer, method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: Body }> => {
   const response = await fetch(`${server.url}${path}`, {
     method,
-    headers: { 'x-soe-protocol': '1', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token === undefined ? {} : { authorization: `Bearer ${token}` }) },
+    headers: { 'x-soe-protocol': String(PROTOCOL_VERSION), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token === undefined ? {} : { authorization: `Bearer ${token}` }) },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   return { status: response.status, body: (await response.json()) as Body };
@@ -35,7 +37,7 @@ const waitFor = async (check: () => boolean | Promise<boolean>, what: string, ti
 
 /** A raw poke socket on a node, recording how it closed. */
 const openSocket = async (server: RunningServer, token: string): Promise<{ closed: Promise<{ code: number; reason: string }> }> => {
-  const url = `${server.url.replace('http', 'ws')}/api/v1/socket?protocol=1&token=${encodeURIComponent(token)}`;
+  const url = `${server.url.replace('http', 'ws')}/api/v1/socket?protocol=${PROTOCOL_VERSION}&token=${encodeURIComponent(token)}`;
   const socket = new WebSocket(url);
   const closed = new Promise<{ code: number; reason: string }>((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
   await new Promise<void>((resolve, reject) => {
@@ -50,12 +52,18 @@ describe.each(STORAGE_KINDS)('sessions end at once on every node (%s)', (kind) =
   let one: RunningServer;
   let two: RunningServer;
   const desktops: TestDesktop[] = [];
+  let pullSecret = '';
+  let pushSecret = '';
 
   beforeAll(async () => {
     cluster = await openCluster(kind);
     const started = await cluster.nodes(2, { demo: { ocs: 20, seed: 5, now: DEMO_NOW } });
     one = started[0] as RunningServer;
     two = started[1] as RunningServer;
+    // The probes' client ids, bound once (the nodes share the database) by someone whose access never ends.
+    const owner = await loginToken(one.url, 'beatriz');
+    pullSecret = await registerClient(one.url, owner, `probe-${kind}-0001`);
+    pushSecret = await registerClient(one.url, owner, `probe-${kind}-0002`);
   }, 180_000);
 
   afterAll(async () => {
@@ -73,7 +81,7 @@ describe.each(STORAGE_KINDS)('sessions end at once on every node (%s)', (kind) =
     expect(answer.status).toBe(200);
     return answer.body.token as string;
   };
-  const pull = (server: RunningServer, bearer: string) => call(server, 'POST', '/api/v1/pull', { clientId: `probe-${kind}-0001`, cursor: 0, limit: 1 }, bearer);
+  const pull = (server: RunningServer, bearer: string) => call(server, 'POST', '/api/v1/pull', { clientId: `probe-${kind}-0001`, clientSecret: pullSecret, cursor: 0, limit: 1 }, bearer);
   const analystDoc = async (login: string): Promise<Analyst> =>
     (await one.db.query<{ doc: Analyst }>('SELECT doc FROM analyst WHERE login = $1', [login])).rows[0]?.doc as Analyst;
   const upsertAnalyst = async (admin: TestDesktop, login: string, patch: Partial<Analyst>): Promise<void> => {
@@ -102,7 +110,7 @@ describe.each(STORAGE_KINDS)('sessions end at once on every node (%s)', (kind) =
       expect(pulled.body.error.code).toBe('ACCESS_ENDED');
       expect(pulled.body.error.details.reason).toBe('deactivated');
       expect(pulled.body.error.message['pt-BR']).toMatch(/Seu acesso foi encerrado/);
-      const pushed = await call(server, 'POST', '/api/v1/push', { clientId: `probe-${kind}-0002`, mutations: [{ id: 1, name: 'analyst.setPresence', args: { analystId: anaId, presence: 'break' }, clientTime: DEMO_NOW }] }, tokenOnTwo);
+      const pushed = await call(server, 'POST', '/api/v1/push', { clientId: `probe-${kind}-0002`, clientSecret: pushSecret, mutations: [{ id: 1, name: 'analyst.setPresence', args: { analystId: anaId, presence: 'break' }, clientTime: DEMO_NOW }] }, tokenOnTwo);
       expect(pushed.status).toBe(401);
       expect(pushed.body.error.code).toBe('ACCESS_ENDED');
     }
