@@ -119,7 +119,10 @@ export const refusedWriteCases = (fx: HardeningFixture): void => {
       await ana.sync.syncNow();
       expect(ana.sync.state()).toMatchObject({ status: 'online', pending: 0, problem: null });
       const notices = ana.core.db.prepare('SELECT mutation_id, error FROM rejected_notice').all() as Array<{ mutation_id: number; error: string }>;
-      expect(notices.map((n) => [n.mutation_id, (JSON.parse(n.error) as { code: string }).code])).toEqual([[poisonId, 'UNSTORABLE_TEXT']]);
+      // The server's shared Text type refuses it before any write (the database's refusal, UNSTORABLE_TEXT, is the
+      // second line, exercised above by mutations that bypass validation), naming the field.
+      expect(notices.map((n) => [n.mutation_id, (JSON.parse(n.error) as { code: string }).code])).toEqual([[poisonId, 'INVALID_ARGS']]);
+      expect((JSON.parse(notices[0]?.error ?? '{}') as { message: { en: string } }).message.en).toMatch(/body: holds the null character/);
       expect((await server.db.query("SELECT 1 FROM interaction WHERE oc_id = $1 AND doc->>'body' = 'Nota depois da envenenada.'", [ocId])).rows).toHaveLength(1);
       expect((await server.db.query("SELECT 1 FROM interaction WHERE id = 'outbox-poison-1'")).rows).toHaveLength(0);
     });
