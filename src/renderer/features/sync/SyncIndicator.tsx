@@ -1,7 +1,7 @@
-import { useCallback, useRef, useState } from 'react';
-import { useDismissOnOutsideClick } from '../../lib/use-dismiss';
+import { useState } from 'react';
 import { useNow, useRouter, useSync, useT } from '../../app/services';
 import { Button } from '../../components/Button';
+import { FloatingLayer, usePopover } from '../../components/floating';
 import { Icon, type IconName } from '../../components/icons';
 import { formatWhen } from '../../lib/format';
 
@@ -21,9 +21,7 @@ export const SyncIndicator = () => {
   const dismiss = useSync((s) => s.dismiss);
   const navigate = useRouter((s) => s.navigate);
   const [open, setOpen] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
-  const close = useCallback(() => setOpen(false), []);
-  useDismissOnOutsideClick(open, root, close);
+  const { refs, floatingStyles, context, nodeId, getReferenceProps, getFloatingProps } = usePopover({ open, onOpenChange: setOpen, placement: 'bottom-end' });
   if (sync === null) return null;
   const look = LOOK[sync.status] ?? { icon: 'circle', tone: 'muted' };
   const detail =
@@ -35,8 +33,8 @@ export const SyncIndicator = () => {
           ? null
           : t('sync.never');
   return (
-    <div className="menu-root" ref={root}>
-      <button type="button" className={`sync-pill sync-${look.tone}`} onClick={() => setOpen(!open)} aria-expanded={open} data-testid="sync-indicator" data-sync-status={sync.status} data-pending={sync.pending}>
+    <>
+      <button type="button" ref={refs.setReference} className={`sync-pill sync-${look.tone}`} data-testid="sync-indicator" data-sync-status={sync.status} data-pending={sync.pending} {...getReferenceProps()}>
         <Icon name={look.icon} size={14} />
         <strong>{t(`sync.${sync.status}`)}</strong>
         {detail === null ? null : <span className="sync-detail">· {detail}</span>}
@@ -44,7 +42,8 @@ export const SyncIndicator = () => {
         {notices.length > 0 ? <span className="sync-rejected" title={t('sync.rejected')}><Icon name="triangle" size={12} /> {notices.length}</span> : null}
       </button>
       {open ? (
-        <div className="menu menu-right sync-pop" role="dialog" aria-label={t('sync.title')} data-testid="sync-popover">
+        <FloatingLayer nodeId={nodeId} context={context}>
+        <div ref={refs.setFloating} className="menu sync-pop" style={floatingStyles} aria-label={t('sync.title')} data-testid="sync-popover" {...getFloatingProps()}>
           <h3>{t('sync.title')}</h3>
           {sync.status === 'offline' ? <div className="notice-line">{t('sync.workingOffline')}</div> : null}
           <dl className="kv-grid">
@@ -93,7 +92,8 @@ export const SyncIndicator = () => {
             ))}
           </ul>
         </div>
+        </FloatingLayer>
       ) : null}
-    </div>
+    </>
   );
 };
