@@ -49,15 +49,27 @@ export const formatWhen = (instant: number, now: number, lang: Lang): string => 
   return sameDay.format(instant) === sameDay.format(now) ? formatTime(instant, lang) : formatShortDateTime(instant, lang);
 };
 
-const money = new Map<Lang, Intl.NumberFormat>();
-export const formatMoney = (cents: number, lang: Lang): string => {
-  let format = money.get(lang);
+const numbers = new Map<string, Intl.NumberFormat>();
+/** One cached Intl number formatter per language and shape: numbers are always written in the UI language. */
+const numberFormat = (lang: Lang, key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat => {
+  const id = `${lang}|${key}`;
+  let format = numbers.get(id);
   if (format === undefined) {
-    format = new Intl.NumberFormat(lang, { style: 'currency', currency: 'BRL' });
-    money.set(lang, format);
+    format = new Intl.NumberFormat(lang, options);
+    numbers.set(id, format);
   }
-  return format.format(cents / 100);
+  return format;
 };
+
+/** A quantity: "2.002" in pt-BR, "2,002" in English; up to two decimals ("1,5" / "1.5"). */
+export const formatNumber = (value: number, lang: Lang): string => numberFormat(lang, 'count', { maximumFractionDigits: 2 }).format(value);
+
+/** A percentage given as 0–100, with a fixed number of decimals: "82,5%" / "82.5%", "100%" with `digits` 0. */
+export const formatPercent = (percent: number, lang: Lang, digits = 1): string =>
+  numberFormat(lang, `pct${digits}`, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(percent / 100);
+
+/** Money in reais, in the UI language: "R$ 1.500,00" / "R$1,500.00". */
+export const formatMoney = (cents: number, lang: Lang): string => numberFormat(lang, 'brl', { style: 'currency', currency: 'BRL' }).format(cents / 100);
 
 /** "datetime-local" input value in São Paulo time, and back (the support team's contract time zone). */
 export const toLocalInput = (instant: number): string => {

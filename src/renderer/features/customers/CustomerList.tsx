@@ -47,7 +47,7 @@ export const CustomerList = ({ store, t, lang, selectedId, onPick }: { store: Cu
       </div>
       <FormError message={loadError === null ? null : loadError.message[lang]} />
       <div className="cu-count faint" data-testid="customer-count">
-        {rows === null ? t('loading') : matches.length > LIST_LIMIT ? t('list.more', { shown: LIST_LIMIT, count: matches.length }) : matches.length === 1 ? t('list.count1') : t('list.count', { count: matches.length })}
+        {rows === null ? t('loading') : matches.length > LIST_LIMIT ? t('list.more', { shown: LIST_LIMIT, count: matches.length }) : t('list.count', { count: matches.length })}
       </div>
       <div className="cu-table-wrap">
         <table className="lt-table cu-table">

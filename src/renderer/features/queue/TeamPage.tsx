@@ -59,8 +59,8 @@ export const TeamPage = ({ viewId }: { viewId: string | null }) => {
           <div>
             <h1>{t('team.title')}</h1>
             <div className="page-sub">
-              {rows === null ? t('common.loading') : t('queue.rows', { count: (partial && total !== null ? Math.min(total, TEAM_LIMIT) : rows.length).toLocaleString() })}
-              {partial && rows !== null ? <span className="page-sub-note" data-testid="team-loading-rest"> · {t('team.loadingRest', { count: rows.length.toLocaleString() })}</span> : null}
+              {rows === null ? t('common.loading') : t('queue.rows', { count: partial && total !== null ? Math.min(total, TEAM_LIMIT) : rows.length })}
+              {partial && rows !== null ? <span className="page-sub-note" data-testid="team-loading-rest"> · {t('team.loadingRest', { count: rows.length })}</span> : null}
             </div>
           </div>
           <div className="spacer" />
@@ -78,7 +78,7 @@ export const TeamPage = ({ viewId }: { viewId: string | null }) => {
           <GroupBySelect value={groupBy} onChange={(g) => queue.getState().setGroupBy(g)} />
         </div>
         {error === null ? null : <FormError message={error.message[lang]} />}
-        {rows !== null && (total === null ? rows.length >= TEAM_LIMIT : total > TEAM_LIMIT) ? <div className="notice-line">{t('team.limit', { count: TEAM_LIMIT.toLocaleString() })}</div> : null}
+        {rows !== null && (total === null ? rows.length >= TEAM_LIMIT : total > TEAM_LIMIT) ? <div className="notice-line">{t('team.limit', { count: TEAM_LIMIT })}</div> : null}
         <QueueTable
           rows={rows ?? []}
           groupBy={groupBy}

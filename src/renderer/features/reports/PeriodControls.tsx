@@ -2,6 +2,7 @@ import { useStore } from 'zustand';
 import { GRANULARITIES } from '../../../shared/reports/periods';
 import { Button } from '../../components/Button';
 import { Field, Select, TextInput } from '../../components/Field';
+import { formatter } from '../../lib/format';
 import type { ReportT } from './messages';
 import { PERIOD_PRESETS, type PeriodPreset } from './period';
 import type { ReportsStore } from './reports-store';
@@ -48,10 +49,13 @@ export const PeriodControls = ({ store, t, onRun, busy }: { store: ReportsStore;
   );
 };
 
-/** "2026-11-25" → "25/11", a week by its Monday "sem. 23/11", "2026-11" → "11/2026". */
+const WEEK = { 'pt-BR': 'sem.', en: 'wk' } as const;
+
+/** "2026-11-25" → "25/11" / "11/25", a week by its Monday "sem. 23/11" / "wk 11/23", "2026-11" → "11/2026" (Intl, UI language). */
 export const periodLabel = (key: string, granularity: string, lang: 'pt-BR' | 'en'): string => {
-  const [y, m, d] = key.split('-');
-  if (d === undefined) return `${m}/${y}`;
-  const day = lang === 'en' ? `${m}/${d}` : `${d}/${m}`;
-  return granularity === 'week' ? (lang === 'en' ? `wk ${day}` : `sem. ${day}`) : day;
+  const [y, m, d] = key.split('-').map(Number);
+  if (y === undefined || m === undefined || !Number.isInteger(y) || !Number.isInteger(m)) return key;
+  if (d === undefined) return formatter(lang, 'period-month', { month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, 1));
+  const day = formatter(lang, 'period-day', { day: '2-digit', month: '2-digit', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
+  return granularity === 'week' ? `${WEEK[lang]} ${day}` : day;
 };

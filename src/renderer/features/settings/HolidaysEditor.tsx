@@ -81,12 +81,12 @@ const HolidaySourceEditor = ({ calendar, edit, t, lang }: { calendar: Calendar; 
           </div>
           <div className="st-row">
             <Button size="s" icon="calendar" onClick={() => void showPreview()} data-testid="holidays-preview">
-              {t('hol.preview', { year })}
+              {t('hol.preview', { year: String(year) })}
             </Button>
           </div>
           <FormError message={error} />
           {preview === null ? null : preview.length === 0 ? (
-            <p className="muted">{t('hol.previewEmpty', { year })}</p>
+            <p className="muted">{t('hol.previewEmpty', { year: String(year) })}</p>
           ) : (
             <ul className="st-preview" data-testid="holidays-list">
               {preview.map((h) => (

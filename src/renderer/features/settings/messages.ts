@@ -1,4 +1,5 @@
-import { defineMessages, interpolate, type Lang } from '../../i18n/define';
+import { defineMessages, type Lang } from '../../i18n/define';
+import { formatMessage } from '../../i18n/format-message';
 
 export const settingsMessages = defineMessages({
   'pt-BR': {
@@ -84,11 +85,11 @@ export const settingsMessages = defineMessages({
     'recompute.since': 'Em vigor desde',
     'recompute.open': 'OCs abertas',
     'recompute.current': 'atual',
-    'recompute.button': 'Recalcular {count} OCs para a versão {version}',
+    'recompute.button': '{count, plural, one {Recalcular # OC para a versão {version}} other {Recalcular # OCs para a versão {version}}}',
     'recompute.none': 'Todas as OCs abertas já usam a versão atual.',
     'recompute.confirmTitle': 'Recalcular OCs abertas?',
-    'recompute.confirm': '{count} OCs abertas passarão a usar a versão {version}. Os prazos delas podem mudar. Confirmar?',
-    'recompute.done': 'Recálculo registrado: {count} OCs agora usam a versão {version}.',
+    'recompute.confirm': '{count, plural, one {# OC aberta passará a usar a versão {version}. Os prazos dela podem mudar. Confirmar?} other {# OCs abertas passarão a usar a versão {version}. Os prazos delas podem mudar. Confirmar?}}',
+    'recompute.done': '{count, plural, one {Recálculo registrado: # OC agora usa a versão {version}.} other {Recálculo registrado: # OCs agora usam a versão {version}.}}',
     'recompute.unsaved': 'Salve ou descarte as alterações antes de recalcular.',
     'catalog.modules': 'Módulos',
     'catalog.segments': 'Segmentos',
@@ -123,7 +124,7 @@ export const settingsMessages = defineMessages({
     'releases.done': 'Versão {version} registrada.',
     'releases.recent': 'Versões registradas',
     'releases.empty': 'Nenhuma versão registrada.',
-    'releases.waiting': '{count} OCs aguardando versão agora.',
+    'releases.waiting': '{count, plural, =0 {Nenhuma OC aguardando versão agora.} one {# OC aguardando versão agora.} other {# OCs aguardando versão agora.}}',
     loading: 'Carregando…',
   },
   en: {
@@ -209,11 +210,11 @@ export const settingsMessages = defineMessages({
     'recompute.since': 'In force since',
     'recompute.open': 'Open OCs',
     'recompute.current': 'current',
-    'recompute.button': 'Recompute {count} OCs to version {version}',
+    'recompute.button': '{count, plural, one {Recompute # OC to version {version}} other {Recompute # OCs to version {version}}}',
     'recompute.none': 'Every open OC already uses the current version.',
     'recompute.confirmTitle': 'Recompute open OCs?',
-    'recompute.confirm': '{count} open OCs will use version {version}. Their deadlines may change. Confirm?',
-    'recompute.done': 'Recompute recorded: {count} OCs now use version {version}.',
+    'recompute.confirm': '{count, plural, one {# open OC will use version {version}. Its deadlines may change. Confirm?} other {# open OCs will use version {version}. Their deadlines may change. Confirm?}}',
+    'recompute.done': '{count, plural, one {Recompute recorded: # OC now uses version {version}.} other {Recompute recorded: # OCs now use version {version}.}}',
     'recompute.unsaved': 'Save or discard your changes before recomputing.',
     'catalog.modules': 'Modules',
     'catalog.segments': 'Segments',
@@ -248,7 +249,7 @@ export const settingsMessages = defineMessages({
     'releases.done': 'Version {version} registered.',
     'releases.recent': 'Registered releases',
     'releases.empty': 'No release registered.',
-    'releases.waiting': '{count} OCs waiting for a version now.',
+    'releases.waiting': '{count, plural, =0 {No OC waiting for a version now.} one {# OC waiting for a version now.} other {# OCs waiting for a version now.}}',
     loading: 'Loading…',
   },
 });
@@ -260,7 +261,7 @@ const cache = new Map<Lang, SettingsT>();
 export const settingsT = (lang: Lang): SettingsT => {
   let t = cache.get(lang);
   if (t === undefined) {
-    t = (key, params) => interpolate(settingsMessages[lang][key], params);
+    t = (key, params) => formatMessage(lang, settingsMessages[lang][key], params);
     cache.set(lang, t);
   }
   return t;

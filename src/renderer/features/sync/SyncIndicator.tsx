@@ -3,7 +3,8 @@ import { useNow, useRouter, useSync, useT } from '../../app/services';
 import { Button } from '../../components/Button';
 import { FloatingLayer, usePopover } from '../../components/floating';
 import { Icon, type IconName } from '../../components/icons';
-import { formatWhen } from '../../lib/format';
+import { formatNumber, formatWhen } from '../../lib/format';
+import { mutationLabel } from './mutation-labels';
 
 const LOOK: Record<string, { icon: IconName; tone: string }> = {
   online: { icon: 'wifi', tone: 'ok' },
@@ -54,11 +55,11 @@ export const SyncIndicator = () => {
             <dt>{t('sync.lastSync')}</dt>
             <dd>{sync.lastSyncAt === null ? t('sync.never') : formatWhen(sync.lastSyncAt, now, lang)}</dd>
             <dt>{t('sync.pendingLabel')}</dt>
-            <dd title={t('sync.pendingHint')}>{sync.pending}</dd>
+            <dd title={t('sync.pendingHint')}>{formatNumber(sync.pending, lang)}</dd>
             {sync.clockOffsetMs === 0 ? null : (
               <>
                 <dt>{t('sync.offset')}</dt>
-                <dd>{Math.round(sync.clockOffsetMs / 1000)} s</dd>
+                <dd>{formatNumber(Math.round(sync.clockOffsetMs / 1000), lang)} s</dd>
               </>
             )}
             {sync.problem === null ? null : (
@@ -76,7 +77,7 @@ export const SyncIndicator = () => {
                 <Icon name="octagon" size={14} className="danger-text" />
                 <div className="notice-main">
                   <div>{notice.error.message[lang]}</div>
-                  <div className="faint">{notice.name} · {formatWhen(notice.at, now, lang)}</div>
+                  <div className="faint">{mutationLabel(notice.name, lang)} · {formatWhen(notice.at, now, lang)}</div>
                   <div className="row">
                     {notice.ocId === null ? null : (
                       <Button size="s" variant="ghost" onClick={() => navigate({ name: 'oc', id: notice.ocId as string })}>
