@@ -5,6 +5,7 @@ import {
   FloatingNode,
   FloatingOverlay,
   FloatingPortal,
+  hide,
   offset,
   shift,
   size,
@@ -55,6 +56,8 @@ export const useAnchored = ({ open, onOpenChange, placement = 'bottom-start', ga
           elements.floating.style.maxHeight = `${Math.max(0, Math.floor(availableHeight))}px`;
         },
       }),
+      // Says when the anchor has scrolled out of sight (middlewareData.hide), for those that follow a moving anchor.
+      hide({ padding: WINDOW_MARGIN }),
     ],
   });
   return { ...floating, nodeId };

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useQueue, useRouter, useServices, useT } from '../../app/services';
 import { Button, IconButton } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
-import { Field, FormError, TextInput } from '../../components/Field';
+import { Field, FormError, Select, TextInput } from '../../components/Field';
 import { Icon } from '../../components/icons';
 import { Modal } from '../../components/Modal';
 import { GroupBySelect } from './GroupBySelect';
@@ -64,6 +64,34 @@ export const TeamPage = ({ viewId }: { viewId: string | null }) => {
             </div>
           </div>
           <div className="spacer" />
+          {/* Narrow windows: the views as a picker, so the table keeps the width of the list beside it. */}
+          <div className="views-picker">
+            <Select
+              value={activeView ?? ''}
+              onChange={(e) => e.target.value !== '' && navigate({ name: 'team', viewId: e.target.value })}
+              aria-label={t('team.views')}
+              data-testid="views-picker"
+            >
+              {activeView === null ? <option value="">{t('team.views')}</option> : null}
+              <optgroup label={t('team.views')}>
+                {BUILT_IN_VIEWS.map((view) => (
+                  <option key={view.id} value={view.id}>
+                    {t(view.nameKey as 'team.view.open')}
+                  </option>
+                ))}
+              </optgroup>
+              {saved.length === 0 ? null : (
+                <optgroup label={t('nav.savedViews')}>
+                  {saved.map((view) => (
+                    <option key={view.id} value={view.id}>
+                      {view.name}
+                    </option>
+                  ))}
+                </optgroup>
+              )}
+            </Select>
+            {saved.some((v) => v.id === activeView) ? <IconButton label={t('team.deleteView')} icon="trash" onClick={() => activeView !== null && queue.getState().deleteView(activeView)} /> : null}
+          </div>
           <Button icon="bookmark" onClick={() => setSaving(true)} data-testid="save-view">
             {t('team.save')}
           </Button>
