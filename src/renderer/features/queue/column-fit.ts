@@ -1,5 +1,4 @@
 import type { QueueRow } from '../../../shared/api/views';
-import type { QueueColumnId } from './columns';
 
 // Column widths from their content. Each column is measured in the DOM at its widest sample (the QueueSizer
 // renders the same cells, hidden): the SLA countdown at its longest possible form ("−99d 23h" with the longest
@@ -8,7 +7,9 @@ import type { QueueColumnId } from './columns';
 // their whole width, and what remains to the subject. A column shrinks (ellipsis; the whole text on hover and on
 // keyboard focus) only when the room is gone, and never below its floor: past that the table scrolls sideways.
 
-export type VisibleColumn = Exclude<QueueColumnId, 'plan'>;
+export const QUEUE_COLUMN_IDS = ['sla', 'number', 'customer', 'subject', 'module', 'segment', 'criticidade', 'status', 'level', 'assignee'] as const;
+/** The columns a queue table can show (the plan is a hidden column: a grouping and the customer's badge). */
+export type VisibleColumn = (typeof QUEUE_COLUMN_IDS)[number];
 
 type Fit = { kind: 'whole' } | { kind: 'shrink'; floor: number; cap: number } | { kind: 'fill'; floor: number };
 
