@@ -97,6 +97,13 @@ const fromParts = (instant: number): number => {
   return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
 };
 
+/** A calendar date "2026-12-24" as the UI language writes it: "24/12/2026" / "12/24/2026" (the input as is when it is not one). */
+export const formatIsoDate = (date: string, lang: Lang): string => {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (match === null) return date;
+  return formatter(lang, 'iso-date', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+};
+
 /** "2026-11" → "novembro de 2026" / "November 2026". */
 export const formatMonth = (month: string, lang: Lang): string => {
   const match = /^(\d{4})-(\d{2})$/.exec(month);

@@ -4,7 +4,9 @@ import type { PenaltyStatement } from '../../../shared/api/lead-views';
 import { formatCnpj, PLAN_LABELS } from '../../../shared/domain';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
-import { Field, FormError, TextInput } from '../../components/Field';
+import { useServices } from '../../app/services';
+import { MonthInput } from '../../components/DateFields';
+import { Field, FormError } from '../../components/Field';
 import { Modal } from '../../components/Modal';
 import type { Lang } from '../../i18n/define';
 import { formatDateTime, formatMoney, formatMonth, formatNumber, formatPercent } from '../../lib/format';
@@ -83,12 +85,13 @@ export const PenaltiesPanel = ({ store, t, lang }: { store: ReportsStore; t: Rep
   const { data, loading, error } = useStore(store, (s) => s.penalties);
   const statement = useStore(store, (s) => s.statement);
   const actions = store.getState();
+  const latestYear = new Date(useServices().clock.read()).getUTCFullYear();
   const max = Math.max(1, ...(data?.rows.map((r) => r.penaltyCents) ?? [0]));
   return (
     <div className="lt-panel" data-testid="report-penalties">
       <div className="lt-controls">
         <Field label={t('penalties.month')}>
-          {(id) => <TextInput id={id} type="month" value={month} onChange={(e) => actions.setMonth(e.target.value)} data-testid="penalty-month" />}
+          {(id, _d, labelId) => <MonthInput id={id} labelledBy={labelId} value={month} onChange={(m) => actions.setMonth(m)} testId="penalty-month" latestYear={latestYear} />}
         </Field>
         <Button variant="primary" icon="refresh" onClick={() => void actions.runPenalties()} busy={loading} data-testid="report-run">
           {t('run')}

@@ -1,7 +1,8 @@
 import { useStore } from 'zustand';
 import { GRANULARITIES } from '../../../shared/reports/periods';
 import { Button } from '../../components/Button';
-import { Field, Select, TextInput } from '../../components/Field';
+import { DateInput } from '../../components/DateFields';
+import { Field, Select } from '../../components/Field';
 import { formatter } from '../../lib/format';
 import type { ReportT } from './messages';
 import { PERIOD_PRESETS, type PeriodPreset } from './period';
@@ -26,10 +27,10 @@ export const PeriodControls = ({ store, t, onRun, busy }: { store: ReportsStore;
         )}
       </Field>
       <Field label={t('period.from')}>
-        {(id) => <TextInput id={id} type="date" value={period.from} onChange={(e) => setDates(e.target.value, period.to)} data-testid="report-from" />}
+        {(id, _d, labelId) => <DateInput id={id} labelledBy={labelId} value={period.from} onChange={(from) => setDates(from, period.to)} testId="report-from" />}
       </Field>
       <Field label={t('period.to')}>
-        {(id) => <TextInput id={id} type="date" value={period.to} onChange={(e) => setDates(period.from, e.target.value)} data-testid="report-to" />}
+        {(id, _d, labelId) => <DateInput id={id} labelledBy={labelId} value={period.to} onChange={(to) => setDates(period.from, to)} testId="report-to" />}
       </Field>
       <Field label={t('granularity.label')}>
         {(id) => (
