@@ -36,7 +36,7 @@ export const Sidebar = () => {
         <Logo size={28} />
         <div>
           <div className="brand-name">S.O.E. War Room</div>
-          <div className="brand-sub">UNO ERP · Suporte</div>
+          <div className="brand-sub">{t('app.brandSub')}</div>
         </div>
       </div>
       <div className="nav">

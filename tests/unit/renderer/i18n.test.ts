@@ -7,6 +7,7 @@ import { passwordMessages } from '../../../src/renderer/features/settings/passwo
 import { interpolate, LANGS } from '../../../src/renderer/i18n/define';
 import { formatMessage } from '../../../src/renderer/i18n/format-message';
 import { messages } from '../../../src/renderer/i18n/messages';
+import { n0ArticleText, N0_ARTICLES } from '../../../src/shared/kb/n0-articles';
 import { formatMoney, formatNumber, formatPercent } from '../../../src/renderer/lib/format';
 
 // Every message table of the renderer, in both languages.
@@ -64,6 +65,22 @@ describe('message tables', () => {
         }
       }
     }
+  });
+});
+
+describe('N0 articles', () => {
+  it('have an English title and summary for the analyst, and keep the Portuguese ones for the customer', () => {
+    for (const article of N0_ARTICLES) {
+      const en = n0ArticleText(article.id, 'en');
+      expect(en?.title.trim(), article.id).not.toBe('');
+      expect(en?.summary.trim(), article.id).not.toBe('');
+      expect(en?.title, article.id).not.toBe(article.title);
+      expect(en?.summary, article.id).not.toBe(article.summary);
+      // No Portuguese function words left in the English text (module names stay as the ERP calls them).
+      expect(`${en?.title} ${en?.summary}`, article.id).not.toMatch(/\b(do|da|de|dos|das|para|pelo|pela|como|e o|e a)\b/);
+      expect(n0ArticleText(article.id, 'pt-BR')).toEqual({ title: article.title, summary: article.summary });
+    }
+    expect(n0ArticleText('no-such-article', 'en')).toBeNull();
   });
 });
 

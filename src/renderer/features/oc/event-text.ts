@@ -53,7 +53,7 @@ export const eventText = (event: OcEvent, t: Translate, lang: Lang, analystName:
     case 'field_changed':
       return t('event.field', { field: FIELD_NAMES[d.field]?.[lang] ?? d.field, to: d.field === 'preferredAnalystId' ? name(d.to as string | null) : fieldValue(d.to, lang) });
     case 'handed_off':
-      return t('event.handedOff', { target: d.target === 'cs' ? 'CS' : 'implantação' });
+      return t('event.handedOff', { target: d.target === 'cs' ? 'CS' : lang === 'en' ? 'implantação (onboarding)' : 'implantação' });
     case 'cancelled':
       return t('event.cancelled', { reason: d.reason });
   }

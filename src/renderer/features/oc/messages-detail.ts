@@ -155,7 +155,7 @@ export const ocDetailMessages = defineMessages({
     'customer.manage': 'Open this customer in the customer register',
     'customer.manageShort': 'Register',
     'articles.title': 'Level 0 — suggested articles',
-    'articles.send': 'Use as reply',
+    'articles.send': 'Use as reply (in Portuguese)',
     'articles.source.blog': 'UNO blog',
     'articles.source.manual': 'Manual',
     'articles.source.ead': 'Universidade UNO',
