@@ -1,7 +1,11 @@
 // npm run start:browser -- [--data DIR] [--port N] [--server URL | --local] [--ocs N] [--seed S] [--no-sim]
 //                           [--sim-per-hour N] [--demo-login NAME] [--no-build] [--json]
+//                           [--fixture worst-case] [--now ISO]
 // Starts the browser shell: the desktop core in Node, the renderer and the API on 127.0.0.1, and prints the URL.
 // Without --server it starts the embedded server (demo data, demo Extranet traffic); --local runs the replica alone.
+// --fixture worst-case seeds the worst cases on top of the demo (src/shared/demo/worst-case.ts: longest names,
+// 200-character subjects, a 99-day breach, every badge…) as of its night, 22:00 in São Paulo; --now ISO runs the
+// app as of that instant (the demo is made for it and the clock starts there). Both apply to an empty data folder.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,13 +25,23 @@ const Args = z.object({
   'no-build': z.boolean().default(false),
   json: z.boolean().default(false),
   'demo-login': z.string().min(1).optional(),
+  fixture: z.enum(['demo', 'worst-case']).default('demo'),
+  now: z.string().optional().transform((v, ctx) => {
+    if (v === undefined) return null;
+    const t = Date.parse(v);
+    if (Number.isNaN(t)) {
+      ctx.addIssue({ code: 'custom', message: `must be an ISO date-time, e.g. 2026-11-25T23:00:00-03:00, got "${v}"` });
+      return z.NEVER;
+    }
+    return t;
+  }),
 });
 
 const { values } = parseArgs({
   options: {
     data: { type: 'string' }, port: { type: 'string' }, server: { type: 'string' }, local: { type: 'boolean' }, ocs: { type: 'string' },
     'sim-per-hour': { type: 'string' },
-    seed: { type: 'string' }, 'demo-login': { type: 'string' }, 'no-sim': { type: 'boolean' }, 'no-build': { type: 'boolean' }, json: { type: 'boolean' },
+    seed: { type: 'string' }, 'demo-login': { type: 'string' }, fixture: { type: 'string' }, now: { type: 'string' }, 'no-sim': { type: 'boolean' }, 'no-build': { type: 'boolean' }, json: { type: 'boolean' },
   },
   strict: true,
 });
@@ -39,6 +53,10 @@ if (!parsed.success) {
 const args = parsed.data;
 if (args.local && args.server !== undefined) {
   console.error('start:browser: --local and --server exclude each other');
+  process.exit(2);
+}
+if (args.server !== undefined && (args.now !== null || args.fixture !== 'demo')) {
+  console.error('start:browser: --now and --fixture need the embedded server or --local (a remote server has its own data and time)');
   process.exit(2);
 }
 const rendererDir = RENDERER_DIR;
@@ -59,6 +77,8 @@ const shell = await startShell({
   demoSeed: args.seed,
   simulate: !args['no-sim'],
   demoLogin: args['demo-login'] ?? null,
+  fixture: args.fixture,
+  now: args.now,
 });
 if (args.json) console.log(JSON.stringify({ url: shell.url, port: shell.port }));
 else {

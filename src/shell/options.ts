@@ -18,6 +18,14 @@ export const ShellOptions = z.object({
   /** Demo data for an empty data folder: how many OCs, which seed. 0 = start empty. */
   demoOcs: z.number().int().min(0).max(2_000_000).default(3_000),
   demoSeed: z.number().int().min(0).default(1),
+  /** 'worst-case' seeds the demo plus the worst cases of src/shared/demo/worst-case.ts (long names, old breaches…). */
+  fixture: z.enum(['demo', 'worst-case']).default('demo'),
+  /**
+   * Run as of this instant (epoch ms): the demo is generated for it and the app's clock starts there and runs on
+   * (the replica's clock, or the embedded server's, shifted). Null = the real time (the worst-case fixture: its
+   * night, WORST_CASE_NOW). Not with a remote server.
+   */
+  now: z.number().int().nullable().default(null),
   /** Demo traffic: new OCs through the Extranet intake API at a realistic rate (only with the embedded server). */
   simulate: z.boolean().default(true),
   /** Mean new OCs per hour from the simulator (the manual's team handles about 110 a working day). */

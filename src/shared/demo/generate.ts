@@ -7,6 +7,7 @@ import { demoAnalysts, demoContacts, demoCustomers } from './people';
 import { Prng } from './prng';
 import { officeTime, Simulation } from './simulation';
 import { OcStory, type Cast } from './stories';
+import { addWorstCase, WORST_CASE_HISTORY_DAYS } from './worst-case';
 
 const { HOUR, DAY } = Simulation;
 const LOCAL_OFFSET = -3 * HOUR;
@@ -21,6 +22,11 @@ export interface DemoOptions {
    * (an outage after a release, say) and still waiting in the queues, untouched. 0 by default.
    */
   backlog?: number;
+  /**
+   * 'worst-case' adds what makes screens break (src/shared/demo/worst-case.ts): the longest names, 200-character
+   * subjects, a 99-day breach, every badge and status… on top of the same demo.
+   */
+  fixture?: 'worst-case';
 }
 
 export interface DemoData {
@@ -57,8 +63,10 @@ export const generateDemo = (options: DemoOptions): DemoData => {
   // About 110 OCs a working day is what this team can handle; bigger data sets reach further into the past.
   const windowDays = Math.min(1_100, Math.max(14, Math.round(options.ocs / 80)));
   const start = now - windowDays * DAY;
-  const slaConfig = defaultSlaConfig(start - 30 * DAY);
+  const history = options.fixture === 'worst-case' ? Math.max(windowDays, WORST_CASE_HISTORY_DAYS + 10) : windowDays;
+  const slaConfig = defaultSlaConfig(now - history * DAY - 30 * DAY);
   const state = new MemoryState(slaConfig);
+  state.write(defaultCatalog().map((row) => ({ table: 'catalog' as const, row })), []);
   const analysts = demoAnalysts(rng, now);
   const customers = demoCustomers(rng, Math.min(2_000, Math.max(30, Math.round(options.ocs / 25))), now);
   const contacts = customers.flatMap((c) => demoContacts(rng, c));
@@ -138,6 +146,7 @@ export const generateDemo = (options: DemoOptions): DemoData => {
       if (rng.chance(0.3)) sim.schedule(Math.min(at + HOUR, now), () => sim.act('recado.done', { recadoId: id }, sim.analyst(to), Math.min(at + HOUR, now)));
     });
   }
+  if (options.fixture === 'worst-case') addWorstCase({ sim, cast, now });
   sim.run();
 
   // The seed numbers OCs as the server would: OC-YYYY-NNNNNN in order of creation, per year.
@@ -151,7 +160,7 @@ export const generateDemo = (options: DemoOptions): DemoData => {
   });
   return {
     now,
-    catalog: defaultCatalog(),
+    catalog: [...state.catalog.values()],
     slaConfig,
     analysts: [...state.analysts.values()],
     customers: [...state.customers.values()],

@@ -57,12 +57,27 @@ export interface ShellProcess extends Running {
   url: string;
 }
 
+export interface ShellStart {
+  dataDir: string;
+  server?: string;
+  local?: boolean;
+  ocs?: number;
+  seed?: number;
+  sim?: boolean;
+  /** The worst-case data (src/shared/demo/worst-case.ts), as of its night unless `now` says otherwise. */
+  fixture?: 'worst-case';
+  /** Run the app as of this ISO instant (e.g. '2026-11-25T23:00:00-03:00'): demo made for it, clock from there. */
+  now?: string;
+}
+
 /** One desktop: `npm run start:browser` with its own data folder; resolves with the URL it prints. */
-export const startShell = async (options: { dataDir: string; server?: string; local?: boolean; ocs?: number; seed?: number; sim?: boolean }): Promise<ShellProcess> => {
+export const startShell = async (options: ShellStart): Promise<ShellProcess> => {
   const args = ['--data', options.dataDir, '--port', '0', '--json', '--no-build', '--ocs', String(options.ocs ?? 1_500), '--seed', String(options.seed ?? 1)];
   if (options.server !== undefined) args.push('--server', options.server);
   if (options.local === true) args.push('--local');
   if (options.sim !== true) args.push('--no-sim');
+  if (options.fixture !== undefined) args.push('--fixture', options.fixture);
+  if (options.now !== undefined) args.push('--now', options.now);
   const running = launch('scripts/start-browser.ts', args);
   const url = await waitFor('browser shell', () => {
     const line = running.output().split('\n').find((l) => l.startsWith('{"url"'));
