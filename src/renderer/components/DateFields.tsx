@@ -53,13 +53,13 @@ const Segments = ({ testId }: { testId?: string }) => (
 );
 
 /** The calendar button beside a date field: a month grid in a popover that stays inside the window. */
-const CalendarButton = ({ value, onPick, max }: { value: CalendarDate | null; onPick: (date: CalendarDate) => void; max?: CalendarDate | null }) => {
+const CalendarButton = ({ value, onPick, max, testId }: { value: CalendarDate | null; onPick: (date: CalendarDate) => void; max?: CalendarDate | null; testId?: string }) => {
   const { t, lang } = useT();
   const [open, setOpen] = useState(false);
   const { refs, floatingStyles, context, nodeId, getReferenceProps, getFloatingProps } = usePopover({ open, onOpenChange: setOpen, placement: 'bottom-end' });
   return (
     <>
-      <button type="button" ref={refs.setReference} className="btn btn-ghost btn-icon date-open" aria-label={t('date.openCalendar')} title={t('date.openCalendar')} {...getReferenceProps()}>
+      <button type="button" ref={refs.setReference} className="btn btn-ghost btn-icon date-open" aria-label={t('date.openCalendar')} title={t('date.openCalendar')} data-testid={testId === undefined ? undefined : `${testId}-calendar`} {...getReferenceProps()}>
         <Icon name="calendar" size={15} />
       </button>
       {open ? (
@@ -117,7 +117,7 @@ export const DateInput = ({ value, onChange, labelledBy, label, id, invalid, tes
         >
           <Segments testId={testId} />
         </DateField>
-        <CalendarButton value={date} max={maxDate} onPick={(d) => onChange(d.toString())} />
+        <CalendarButton value={date} max={maxDate} onPick={(d) => onChange(d.toString())} testId={testId} />
       </div>
     </I18nProvider>
   );
@@ -168,6 +168,7 @@ export const DateTimeInput = ({ value, onChange, labelledBy, label, id, invalid,
         <CalendarButton
           value={dateTime === null ? null : parseDate(dateTime.toString().slice(0, 10))}
           onPick={(d) => onChange(`${d.toString()}T${dateTime === null ? '08:00' : dateTime.toString().slice(11, 16)}`)}
+          testId={testId}
         />
       </div>
     </I18nProvider>

@@ -99,7 +99,7 @@ export const TeamPage = ({ viewId }: { viewId: string | null }) => {
         <div className="toolbar toolbar-wrap">
           <TeamFilters filter={filter} onChange={(next) => queue.getState().setTeamFilter(next)} />
           <div className="spacer" />
-          <Button variant="ghost" size="s" icon="x" onClick={() => queue.getState().setTeamFilter(emptyFilter(), 'none')}>
+          <Button variant="ghost" size="s" icon="x" onClick={() => queue.getState().setTeamFilter(emptyFilter(), 'none')} data-testid="filter-reset">
             {t('team.filter.reset')}
           </Button>
           <TextInput className="input input-filter" placeholder={t('queue.quickFilter')} value={quick} onChange={(e) => setQuick(e.target.value)} aria-label={t('queue.quickFilter')} data-testid="quick-filter" />
