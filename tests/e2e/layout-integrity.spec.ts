@@ -19,6 +19,7 @@ const CLEAN = page(`
       <div style="display:-webkit-box; -webkit-line-clamp:2; -webkit-box-orient:vertical; overflow:hidden" title="${LONG} ${LONG}">${LONG} ${LONG}</div></div>
     <div>vence 16:54</div>
   </main>
+  <div style="overflow:hidden; width: 400px; margin: 16px"><div style="width: 300px; white-space:nowrap; overflow:hidden; text-overflow:ellipsis" title="${LONG}">${LONG}</div></div>
   <span style="position:absolute; top: 20px; left: 20px; opacity: 0">hidden by opacity</span>
   <span style="position:absolute; top: 20px; left: 20px; color: transparent">transparent</span>
   <span style="position:absolute; width:1px; height:1px; overflow:hidden; clip: rect(0 0 0 0); white-space:nowrap">screen reader only text</span>

@@ -150,7 +150,7 @@ export const addWorstCase = ({ sim, cast, now }: DemoWorld): void => {
   }
 
   // VIP crítica runs 24×7: tonight's two are the short countdowns ("18m", "5m 00s") above the long ones.
-  for (const [minutes, module] of [[12, WORST_CASE_MODULES.contratos], [25, 'fiscal']] as const) open(now - minutes * MINUTE, 0, { criticidade: 'critica', module, subject: minutes });
+  for (const [minutes, module] of [[12, WORST_CASE_MODULES.sped], [25, WORST_CASE_MODULES.contratos]] as const) open(now - minutes * MINUTE, 0, { criticidade: 'critica', module, subject: minutes });
 
   // In the hands of the longest name: at full capacity (8/8), so the long module's queue has nobody free —
   // predicted breaches — and yesterday's OCs keep running long clocks.

@@ -9,11 +9,13 @@ import { formatTime } from '../../lib/format';
 import { createBeeper } from './beep';
 import { createBoardStore } from './board-store';
 import { Kpis } from './Kpis';
+import { INFO_PERIOD_MS } from './layout';
 import { liveBoard } from './live';
 import { boardT, type BoardT } from './messages';
 import { NextBreaches } from './NextBreaches';
 import { SidePanel } from './SidePanel';
 import './board.css';
+import './board-side.css';
 
 // The wall-mounted SLA board (SPEC §5): full screen, read-only, dark, readable from 5 m. It reads only the local
 // core, counts down from the one shared tick, and keeps counting when the server — or the core's socket — is gone.
@@ -90,7 +92,7 @@ export const BoardPage = () => {
       <header className="board-header">
         <div className="board-title">
           <span className="board-brand">S.O.E. War Room</span>
-          <span className="board-subtitle">{t('title')}</span>
+          <span className="board-subtitle board-ellipsis" title={t('title')}>{t('title')}</span>
         </div>
         <div className="board-clock" data-testid="board-clock">
           {formatTime(now, lang)}
@@ -120,9 +122,13 @@ export const BoardPage = () => {
         </div>
       ) : (
         <>
-          <Kpis snapshot={snapshot} live={live} t={t} />
+          <Kpis snapshot={snapshot} live={live} t={t} lang={lang} />
           <main className="board-body">
-            <NextBreaches items={live.next} total={Math.max(live.next.length, snapshot.runningCount - (snapshot.nextBreaches.length - live.next.length))} now={now} lang={lang} t={t} moduleName={moduleName} />
+            <NextBreaches
+              items={live.next}
+              total={Math.max(live.next.length, snapshot.runningCount - (snapshot.nextBreaches.length - live.next.length))}
+              ctx={{ now, lang, t, moduleName, phase: Math.floor(tick / INFO_PERIOD_MS) % 2 }}
+            />
             <SidePanel snapshot={snapshot} live={live} ctx={{ now, lang, t, moduleName }} tick={tick} />
           </main>
         </>

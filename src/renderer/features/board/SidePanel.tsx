@@ -1,6 +1,7 @@
 import { useRef, type ReactNode } from 'react';
 import type { BoardSnapshot } from '../../../shared/api/lead-views';
-import { ROW_UNITS, PAGE_PERIOD_MS, rowsIn, useHeightUnits } from './layout';
+import { PAGE_PERIOD_MS, rowsIn, useListMetrics } from './layout';
+import { formatCount } from './format';
 import type { LiveBoard } from './live';
 import type { BoardKey } from './messages';
 import { PageDots } from './PageDots';
@@ -32,12 +33,12 @@ const paginate = (rows: ReactNode[], perPage: number): ReactNode[][] => {
 /** `tick` is the renderer's shared clock (not the core-corrected board time, which a new snapshot may step). */
 export const SidePanel = ({ snapshot, live, ctx, tick }: { snapshot: BoardSnapshot; live: LiveBoard; ctx: RowContext; tick: number }) => {
   const bodyRef = useRef<HTMLOListElement>(null);
-  const height = useHeightUnits(bodyRef);
-  const tall = rowsIn(height, ROW_UNITS.sideTall);
-  const short = rowsIn(height, ROW_UNITS.side);
-  const predicted = rowsIn(height, ROW_UNITS.predicted);
-  const compliance = rowsIn(height, ROW_UNITS.compliance, ROW_UNITS.compliance);
-  const complianceLarge = rowsIn(height, ROW_UNITS.complianceLarge, ROW_UNITS.compliance);
+  const { height, row, measuredPx } = useListMetrics(bodyRef);
+  const tall = rowsIn(height, row('tall'));
+  const short = rowsIn(height, row('side'));
+  const predicted = rowsIn(height, row('predicted'));
+  const compliance = rowsIn(height, row('compliance'), row('compliance'));
+  const complianceLarge = rowsIn(height, row('compliance-large'), row('compliance'));
 
   const allPanels: PanelPages[] = [
     { id: 'breached', title: 'panel.breached', count: live.breachedCount, pages: paginate(live.breached.map((c) => <BreachedRow key={c.ocId} clock={c} ctx={ctx} />), tall) },
@@ -67,12 +68,12 @@ export const SidePanel = ({ snapshot, live, ctx, tick }: { snapshot: BoardSnapsh
     <section className="board-side" aria-live="off" data-panel={slot?.panel.id ?? 'none'}>
       <header className="board-section-title">
         <h2>
-          {slot === null ? '' : ctx.t(slot.panel.title)}
-          {slot?.panel.count === undefined ? null : <span className="board-panel-count">{slot.panel.count}</span>}
+          <span className="board-ellipsis" title={slot === null ? undefined : ctx.t(slot.panel.title)}>{slot === null ? '' : ctx.t(slot.panel.title)}</span>
+          {slot?.panel.count === undefined ? null : <span className="board-panel-count">{formatCount(slot.panel.count, ctx.lang)}</span>}
         </h2>
-        {slot === null ? null : <PageDots page={slot.page} pages={slot.panel.pages.length} t={ctx.t} />}
+        {slot === null ? <span /> : <PageDots page={slot.page} pages={slot.panel.pages.length} t={ctx.t} />}
       </header>
-      <ol className="board-side-body" ref={bodyRef}>
+      <ol className={slot?.panel.head === undefined ? 'board-side-body' : 'board-side-body is-table'} ref={bodyRef} data-measured={measuredPx}>
         {slot === null ? null : [slot.panel.head, ...slot.rows]}
       </ol>
       <footer className="board-side-rotation" aria-hidden="true">

@@ -3,12 +3,14 @@ import { PLAN_LABELS, type Plan } from '../../../shared/domain';
 import { Icon, type IconName } from '../../components/icons';
 import type { Lang } from '../../i18n/define';
 import { formatCountdown, formatDuration } from '../../lib/format';
-import { boardWhen } from './format';
+import { formatPercent } from './format';
 import { complianceLook, formatPct } from './Kpis';
 import type { BoardT } from './messages';
 import { TONE_ICON, toneOf } from './NextBreaches';
 
-// The rows of the rotating side panel: one component per kind of item, all sized in design units (board.css).
+// The rows of the rotating side panel: one component per kind of item, all sized in design units (board-side.css).
+// Numbers, ages and loads sit in tracks of their own and stay whole; names give way, with their whole text in a
+// title (and whole elsewhere on the board: the "breaching next" info line, the analysts' own rows).
 
 type Recado = BoardSnapshot['recados']['oldest'][number];
 
@@ -19,17 +21,23 @@ export interface RowContext {
   moduleName: (slug: string) => string;
 }
 
+/** A line that may have to give way: an ellipsis, and the whole text on hover. */
+const Shortened = ({ className, text }: { className: string; text: string }) => (
+  <div className={`${className} board-ellipsis`} title={text}>{text}</div>
+);
+
+const Line1 = ({ icon, number, right }: { icon: IconName; number: string; right: string }) => (
+  <div className="bs-line1">
+    <Icon name={icon} className="bs-icon" />
+    <span className="bs-number">{number}</span>
+    <span className="bs-right bs-strong">{right}</span>
+  </div>
+);
+
 export const BreachedRow = ({ clock, ctx }: { clock: BoardClock; ctx: RowContext }) => (
   <li className="bs-row bs-tall tone-breached" data-oc={clock.ocId}>
-    <div className="bs-line1">
-      <Icon name="octagon" className="bs-icon" />
-      <span className="bs-strong">{clock.displayNumber}</span>
-      <span className="bs-tag">{ctx.t(`clock.${clock.clock}`)}</span>
-      <span className="bs-right bs-strong">{ctx.t('panel.breached.ago', { d: formatDuration(ctx.now - (clock.breachedAt ?? ctx.now)) })}</span>
-    </div>
-    <div className="bs-line2">
-      {clock.customerName} · {ctx.moduleName(clock.module)} · {clock.assigneeName ?? ctx.t('next.unassigned')}
-    </div>
+    <Line1 icon="octagon" number={clock.displayNumber} right={ctx.t('panel.breached.ago', { d: formatDuration(ctx.now - (clock.breachedAt ?? ctx.now)) })} />
+    <Shortened className="bs-line2" text={[ctx.t(`clock.${clock.clock}`), clock.customerName, ctx.moduleName(clock.module), clock.assigneeName ?? ctx.t('next.unassigned')].join(' · ')} />
   </li>
 );
 
@@ -40,14 +48,8 @@ export const OlaRow = ({ clock, ctx }: { clock: BoardClock; ctx: RowContext }) =
     : formatCountdown((clock.dueAt ?? ctx.now) - ctx.now);
   return (
     <li className={`bs-row bs-tall tone-${tone}`} data-oc={clock.ocId}>
-      <div className="bs-line1">
-        <Icon name={TONE_ICON[tone]} className="bs-icon" />
-        <span className="bs-strong">{clock.displayNumber}</span>
-        <span className="bs-right bs-strong">{text}</span>
-      </div>
-      <div className="bs-line2">
-        {clock.customerName} · {ctx.moduleName(clock.module)}
-      </div>
+      <Line1 icon={TONE_ICON[tone]} number={clock.displayNumber} right={text} />
+      <Shortened className="bs-line2" text={`${clock.customerName} · ${ctx.moduleName(clock.module)}`} />
     </li>
   );
 };
@@ -59,10 +61,10 @@ export const AnalystRow = ({ analyst, ctx }: { analyst: BoardAnalyst; ctx: RowCo
   const tone = ratio >= 1 ? 'breached' : ratio >= 0.8 ? 'risk' : 'ok';
   return (
     <li className={`bs-row ba-row presence-${analyst.presence}`} data-analyst={analyst.id}>
-      <div className="bs-line1">
-        <span className="ba-name">{analyst.name}</span>
+      <div className="ba-line1">
+        <Shortened className="ba-name" text={analyst.name} />
         <span className="ba-level">{analyst.level.toUpperCase()}</span>
-        <span className={`bs-right ba-load tone-${tone}`}>
+        <span className={`ba-load tone-${tone}`}>
           <Icon name={tone === 'breached' ? 'octagon' : tone === 'risk' ? 'triangle' : 'user'} className="bs-icon" />
           {analyst.load}/{analyst.capacity}
         </span>
@@ -84,36 +86,35 @@ export const RecadoRow = ({ recado, ctx }: { recado: Recado; ctx: RowContext }) 
   <li className="bs-row bs-tall" data-recado={recado.id}>
     <div className="bs-line1">
       <Icon name="phone" className="bs-icon" />
-      <span className="bs-strong">{ctx.t('panel.recados.for', { name: recado.forAnalystName })}</span>
+      <Shortened className="bs-strong" text={ctx.t('panel.recados.for', { name: recado.forAnalystName })} />
       <span className="bs-right">{ctx.t('panel.breached.ago', { d: formatDuration(ctx.now - recado.createdAt) })}</span>
     </div>
-    <div className="bs-line2">
-      {recado.customerName} · {recado.callerName}
-    </div>
+    <Shortened className="bs-line2" text={`${recado.customerName} · ${recado.callerName}`} />
   </li>
 );
 
+/** The forecast sentence has up to four lines of its own (it already says the module, forecast and deadline). */
 export const PredictionRow = ({ prediction, ctx }: { prediction: BoardPrediction; ctx: RowContext }) => (
   <li className="bs-row bs-predicted tone-risk" data-oc={prediction.ocId}>
     <div className="bs-line1">
       <Icon name="zap" className="bs-icon" />
-      <span className="bs-strong">{prediction.displayNumber}</span>
-      <span className="bs-right bs-strong">{ctx.t('next.due', { time: boardWhen(prediction.dueAt, ctx.now, ctx.lang).text })}</span>
+      <span className="bs-number">{prediction.displayNumber}</span>
+      <span className="bs-tag">{ctx.t(`clock.${prediction.clock}`)}</span>
     </div>
-    <div className="bs-line2">
-      {ctx.t(`clock.${prediction.clock}`)} · {ctx.moduleName(prediction.module)} ·{' '}
-      {prediction.forecastAt === null ? ctx.t('panel.predicted.none') : ctx.t('panel.predicted.forecast', { time: boardWhen(prediction.forecastAt, ctx.now, ctx.lang).text })}
-    </div>
-    <div className="bs-reason">{prediction.reason[ctx.lang]}</div>
+    <div className="bs-reason" title={prediction.reason[ctx.lang]}>{prediction.reason[ctx.lang]}</div>
   </li>
 );
 
-const PctCell = ({ pct, t }: { pct: number | null; t: BoardT }) => {
+/** A percentage in a track sized from the widest one ("99,9%"), so the columns line up from row to row. */
+const PctCell = ({ pct, ctx }: { pct: number | null; ctx: RowContext }) => {
   const look = complianceLook(pct);
   return (
     <span className={`bc-pct kpi-${look.tone}`}>
       <Icon name={look.icon} className="bs-icon" />
-      <span className="bc-value">{formatPct(pct, t)}</span>
+      <span className="bc-value-box">
+        <span className="bc-value">{formatPct(pct, ctx.t, ctx.lang)}</span>
+        <span className="bc-value bc-sizer" aria-hidden="true">{formatPercent(99.9, ctx.lang)}</span>
+      </span>
       <span className="bc-bar" aria-hidden="true">
         <span className="bc-fill" style={{ width: `${pct === null ? 0 : Math.round(pct)}%` }} />
       </span>
@@ -129,10 +130,13 @@ export const ComplianceHeader = ({ t }: { t: BoardT }) => (
   </li>
 );
 
-export const ComplianceRow = ({ item, kind, ctx, large = false }: { item: BoardCompliance; kind: 'plan' | 'module'; ctx: RowContext; large?: boolean }) => (
-  <li className={large ? 'bs-row bc-row bc-large' : 'bs-row bc-row'} data-compliance={item.key}>
-    <span className="bc-name">{kind === 'plan' ? PLAN_LABELS[item.key as Plan][ctx.lang] : item.label}</span>
-    <PctCell pct={item.today.pct} t={ctx.t} />
-    <PctCell pct={item.days30.pct} t={ctx.t} />
-  </li>
-);
+export const ComplianceRow = ({ item, kind, ctx, large = false }: { item: BoardCompliance; kind: 'plan' | 'module'; ctx: RowContext; large?: boolean }) => {
+  const name = kind === 'plan' ? PLAN_LABELS[item.key as Plan][ctx.lang] : item.label;
+  return (
+    <li className={large ? 'bs-row bc-row bc-large' : 'bs-row bc-row'} data-compliance={item.key}>
+      {large ? <span className="bc-name" title={name}>{name}</span> : <Shortened className="bc-name" text={name} />}
+      <PctCell pct={item.today.pct} ctx={ctx} />
+      <PctCell pct={item.days30.pct} ctx={ctx} />
+    </li>
+  );
+};

@@ -16,3 +16,23 @@ export const boardWhen = (instant: number, now: number, lang: Lang): { text: str
   }
   return { text: `${formatter(lang, 'board-date', { day: '2-digit', month: '2-digit' }).format(instant)} ${time}`, today: false };
 };
+
+const numbers = new Map<string, Intl.NumberFormat>();
+const numberFormat = (lang: Lang, key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat => {
+  const id = `${lang}|${key}`;
+  let format = numbers.get(id);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(lang, options);
+    numbers.set(id, format);
+  }
+  return format;
+};
+
+/** "1.234" in pt-BR, "1,234" in English. */
+export const formatCount = (n: number, lang: Lang): string => numberFormat(lang, 'count', {}).format(n);
+
+/** "82,5%" / "82.5%"; whole at 0 and 100 (a one-decimal 100,0% would read as a rounding). */
+export const formatPercent = (pct: number, lang: Lang): string => {
+  const whole = pct >= 99.95 || pct === 0;
+  return numberFormat(lang, whole ? 'pct0' : 'pct1', { style: 'percent', minimumFractionDigits: whole ? 0 : 1, maximumFractionDigits: whole ? 0 : 1 }).format(whole ? Math.round(pct) / 100 : pct / 100);
+};

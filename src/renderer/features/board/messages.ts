@@ -23,7 +23,8 @@ export const boardMessages = defineMessages({
     'next.title': 'Próximos a estourar',
     'next.empty': 'Nenhum prazo correndo',
     'next.running': '{count} correndo',
-    'next.more': '+ {count} outros prazos correndo · o próximo vence {time}',
+    'next.more.one': '+ 1 outro prazo correndo · vence {time}',
+    'next.more.other': '+ {count} outros prazos correndo · o próximo vence {time}',
     'next.due': 'vence {time}',
     'next.breachedNow': 'ESTOUROU',
     'next.unassigned': 'sem responsável',
@@ -78,7 +79,8 @@ export const boardMessages = defineMessages({
     'next.title': 'Breaching next',
     'next.empty': 'No deadline running',
     'next.running': '{count} running',
-    'next.more': '+ {count} more deadlines running · the next is due {time}',
+    'next.more.one': '+ 1 more deadline running · due {time}',
+    'next.more.other': '+ {count} more deadlines running · the next is due {time}',
     'next.due': 'due {time}',
     'next.breachedNow': 'BREACHED',
     'next.unassigned': 'unassigned',
@@ -116,6 +118,17 @@ export const boardMessages = defineMessages({
 
 export type BoardKey = keyof (typeof boardMessages)['pt-BR'];
 export type BoardT = (key: BoardKey, params?: Record<string, string | number>) => string;
+
+/** 'one' or 'other' for a count in the language (Intl.PluralRules: pt-BR and en both have exactly these two). */
+const plurals = new Map<Lang, Intl.PluralRules>();
+export const pluralOf = (lang: Lang, count: number): 'one' | 'other' => {
+  let rules = plurals.get(lang);
+  if (rules === undefined) {
+    rules = new Intl.PluralRules(lang);
+    plurals.set(lang, rules);
+  }
+  return rules.select(count) === 'one' ? 'one' : 'other';
+};
 
 const cache = new Map<Lang, BoardT>();
 export const boardT = (lang: Lang): BoardT => {

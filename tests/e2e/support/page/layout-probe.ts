@@ -108,9 +108,10 @@
         for (const rect of rects) {
           let seen = rect;
           for (const clipper of clippers) {
+            // What the nearer clippers let through is what this one may cut.
             const cut = {
-              x: clipper.x && (rect.left < clipper.box.left - tol || rect.right > clipper.box.right + tol),
-              y: clipper.y && (rect.top < clipper.box.top - tol || rect.bottom > clipper.box.bottom + tol),
+              x: clipper.x && (seen.left < clipper.box.left - tol || seen.right > clipper.box.right + tol),
+              y: clipper.y && (seen.top < clipper.box.top - tol || seen.bottom > clipper.box.bottom + tol),
             };
             const clipBox: Box = {
               left: clipper.x ? clipper.box.left : -Infinity,
