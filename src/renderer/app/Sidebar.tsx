@@ -52,7 +52,7 @@ export const Sidebar = () => {
         {saved.map((view) => (
           <button key={view.id} type="button" className={`nav-item nav-sub${route.name === 'team' && activeView === view.id ? ' is-active' : ''}`} onClick={() => navigate({ name: 'team', viewId: view.id })}>
             <Icon name="bookmark" size={14} />
-            <span className="nav-label ellipsis">{view.name}</span>
+            <span className="nav-label ellipsis" title={view.name}>{view.name}</span>
           </button>
         ))}
       </div>
@@ -61,7 +61,7 @@ export const Sidebar = () => {
         <div className="row">
           <Avatar name={me.name} size={30} />
           <div className="me-text">
-            <div className="me-name ellipsis">{me.name}</div>
+            <div className="me-name ellipsis" title={me.name}>{me.name}</div>
             <div className="faint">
               {me.role === 'analyst' ? `${t('role.analyst')} ${me.level.toUpperCase()}` : t(`role.${me.role}`)}
             </div>

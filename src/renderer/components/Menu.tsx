@@ -66,6 +66,7 @@ export const MenuButton = ({ label, icon, items, align = 'left', testId }: { lab
                 aria-disabled={item.disabled === true || undefined}
                 aria-describedby={item.disabled === true && item.reason !== undefined ? `${reasonId}-${index}` : undefined}
                 title={item.disabled === true ? item.reason : undefined}
+                data-testid={testId === undefined ? undefined : `${testId}-item-${item.id}`}
                 {...getItemProps({ onClick: () => pick(item) })}
               >
                 {item.icon === undefined ? <span className="menu-icon" /> : <Icon name={item.icon} size={15} className="menu-icon" />}

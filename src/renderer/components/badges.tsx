@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { Criticidade, Level, Messages, OcStatus, Plan } from '../../shared/domain';
-import { CRITICIDADE_LABELS, LEVEL_LABELS, PLAN_LABELS, STATUS_LABELS, STATUS_SHORT_LABELS } from '../../shared/domain';
+import { CRITICIDADE_LABELS, LEVEL_LABELS, PLAN_LABELS, STATUS_LABELS } from '../../shared/domain';
 import type { Lang } from '../i18n/define';
 import { Icon, type IconName } from './icons';
 
@@ -18,16 +18,13 @@ const STATUS_LOOK: Record<OcStatus, { icon: IconName; tone: string }> = {
   cancelada: { icon: 'ban', tone: 'muted' },
 };
 
-/**
- * `bare`: icon and coloured text without the pill, in the short wording — for dense tables, where thousands of
- * pills cost paint time and the longest status would push the names out. The full label is the tooltip.
- */
+/** `bare`: icon and coloured text without the pill — for dense tables, where thousands of pills cost paint time. */
 export const StatusBadge = memo(({ status, lang, bare = false }: { status: OcStatus; lang: Lang; bare?: boolean }) => {
   const look = STATUS_LOOK[status];
   return (
     <span className={`badge badge-${look.tone}${bare ? ' badge-bare' : ''}`} data-status={status} title={lbl(STATUS_LABELS[status], lang)}>
       <Icon name={look.icon} size={13} />
-      <span className="badge-text">{lbl((bare ? STATUS_SHORT_LABELS : STATUS_LABELS)[status], lang)}</span>
+      <span className="badge-text">{lbl(STATUS_LABELS[status], lang)}</span>
     </span>
   );
 });

@@ -14,13 +14,6 @@ export const STATUS_LABELS: Record<OcStatus, Messages> = {
   cancelada: { 'pt-BR': 'Cancelada', en: 'Cancelled' },
 };
 
-/** The same statuses in dense tables, where "Encaminhada ao desenvolvimento" would push the names out; the full label is the tooltip. */
-export const STATUS_SHORT_LABELS: Record<OcStatus, Messages> = {
-  ...STATUS_LABELS,
-  encaminhada_dev: { 'pt-BR': 'Encaminhada ao dev.', en: 'Forwarded to dev' },
-  aguardando_cliente: { 'pt-BR': 'Aguardando cliente', en: 'Awaiting customer' },
-};
-
 export const CRITICIDADE_LABELS: Record<Criticidade, Messages> = {
   critica: { 'pt-BR': 'Crítica', en: 'Critical' },
   alta: { 'pt-BR': 'Alta', en: 'High' },

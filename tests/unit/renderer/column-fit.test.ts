@@ -21,16 +21,16 @@ describe('queue column widths', () => {
   it('keep SLA, number, criticidade and level whole at any width; the others shrink in order, never below their floor', () => {
     const table: Array<[number, Partial<Record<VisibleColumn, number>>]> = [
       // Room for the floors plus 50 px: the status takes them first.
-      [1_284 + 50, { status: 180, customer: 150, assignee: 110 }],
-      // 70 + 163 more: status whole, then the customer whole, then the assignee.
-      [1_284 + 70 + 163 + 20, { status: 200, customer: 313, assignee: 130, module: 100 }],
+      [1_224 + 50, { status: 170, customer: 140, assignee: 110 }],
+      // 80 + 173 more: status whole, then the customer whole, then the assignee whole, then the module.
+      [1_224 + 80 + 173 + 30 + 4, { status: 200, customer: 313, assignee: 140, module: 100 }],
       // Narrower than the floors: the floors, and the table scrolls sideways.
-      [600, { status: 130, customer: 150, assignee: 110, module: 100, segment: 90 }],
+      [600, { status: 120, customer: 140, assignee: 110, module: 96, segment: 84 }],
     ];
     for (const [available, expected] of table) {
       const { template, minWidth } = columnTemplate(ALL, MEASURED, available);
       const w = px(ALL, template);
-      expect(minWidth).toBe(1_284);
+      expect(minWidth).toBe(1_224);
       for (const c of ['sla', 'number', 'criticidade', 'level'] as const) expect(w[c], `${c} at ${available}`).toBe(MEASURED[c]);
       for (const [c, width] of Object.entries(expected)) expect(w[c], `${c} at ${available}`).toBe(width);
     }

@@ -110,7 +110,7 @@ export const CommandPalette = () => {
                 {header === null ? null : <div className="palette-group">{header}</div>}
                 <button type="button" role="option" id={`palette-option-${i}`} tabIndex={-1} aria-selected={i === index} className={`palette-item${i === index ? ' is-active' : ''}`} onMouseEnter={() => setIndex(i)} onClick={() => runAt(i)}>
                   <Icon name={command.icon} size={15} />
-                  <span className="ellipsis">{command.label}</span>
+                  <span className="ellipsis" title={command.label}>{command.label}</span>
                   <span className="spacer" />
                   {command.shortcut === undefined ? null : <Kbd keys={command.shortcut} subtle />}
                 </button>

@@ -73,14 +73,14 @@ export const CustomerList = ({ store, t, lang, selectedId, onPick }: { store: Cu
                   <td>
                     <button type="button" className="cu-row-name" onClick={(e) => (e.stopPropagation(), onPick(row.id))}>
                       <PlanBadge plan={row.plan} lang={lang} />
-                      <span className="ellipsis">{row.name}</span>
+                      <span className="ellipsis" title={row.name}>{row.name}</span>
                     </button>
                     <div className="mono faint cu-cnpj">
                       {formatCnpj(row.cnpj)}
                       {row.pending ? <span className="tag tag-pending">{t('pending')}</span> : null}
                     </div>
                   </td>
-                  <td className="cu-segment">{catalogName(row.segment)}</td>
+                  <td className="cu-segment" title={catalogName(row.segment)}>{catalogName(row.segment)}</td>
                   <td>
                     <span className={`tag ${eligible ? 'tag-ok' : 'tag-warn'}`} title={row.missingEligibility.map((item) => t(`elig.item.${item}`)).join(' · ')} data-testid="customer-state">
                       <Icon name={eligible ? 'checkCircle' : 'triangle'} size={12} />

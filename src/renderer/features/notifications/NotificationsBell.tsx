@@ -35,7 +35,7 @@ export const NotificationsBell = () => {
                   <Icon name={alert.threshold >= 100 ? 'octagon' : 'triangle'} size={14} />
                   <span className="notice-main">
                     <span>{t(alert.threshold >= 100 ? 'notif.breach' : 'notif.warning', { number: alert.displayNumber, clock: t(`sla.clock.${alert.clock}`), threshold: alert.threshold })}</span>
-                    <span className="faint ellipsis">{alert.subject} · {formatWhen(alert.at, now, lang)}</span>
+                    <span className="faint ellipsis" title={`${alert.subject} · ${formatWhen(alert.at, now, lang)}`}>{alert.subject} · {formatWhen(alert.at, now, lang)}</span>
                   </span>
                 </button>
               </li>

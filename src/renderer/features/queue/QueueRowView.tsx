@@ -52,7 +52,7 @@ export const cell = (column: VisibleColumn, row: QueueRow, ctx: RowContext) => {
     case 'level':
       return <LevelBadge level={row.level} lang={ctx.lang} />;
     case 'assignee':
-      if (row.assigneeName === null) return <span className="faint ellipsis">{ctx.t('common.unassigned')}</span>;
+      if (row.assigneeName === null) return <span className="faint ellipsis" title={ctx.t('common.unassigned')}>{ctx.t('common.unassigned')}</span>;
       {
         const name = row.assigneeId === ctx.myId ? ctx.t('queue.me', { name: row.assigneeName }) : row.assigneeName;
         return <span className="ellipsis" title={name}>{name}</span>;

@@ -10,8 +10,8 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** The longest countdowns there can be: 99 days late, the hours of a late day, the last seconds. */
-const WORST_COUNTDOWNS = [-(99 * DAY + 23 * HOUR + 59 * MINUTE), -(23 * HOUR + 59 * MINUTE), -(10 * HOUR + 4 * MINUTE), -(9 * MINUTE + 59_000)].map(formatCountdown);
+/** The longest countdowns there can be: 999 and 99 days late (a breach stays a breach), the hours of a late day, the last seconds. */
+const WORST_COUNTDOWNS = [-(999 * DAY + 23 * HOUR + 59 * MINUTE), -(99 * DAY + 23 * HOUR + 59 * MINUTE), -(23 * HOUR + 59 * MINUTE), -(10 * HOUR + 4 * MINUTE), -(9 * MINUTE + 59_000)].map(formatCountdown);
 
 const SlaSamples = ({ ctx }: { ctx: RowContext }) => {
   const { t } = ctx;

@@ -48,7 +48,7 @@ export const TeamPage = ({ viewId }: { viewId: string | null }) => {
         {saved.map((view) => (
           <div key={view.id} className={`view-item view-saved${activeView === view.id ? ' is-active' : ''}`}>
             <button type="button" className="view-name" onClick={() => navigate({ name: 'team', viewId: view.id })}>
-              <Icon name="bookmark" size={13} /> <span className="ellipsis">{view.name}</span>
+              <Icon name="bookmark" size={13} /> <span className="ellipsis" title={view.name}>{view.name}</span>
             </button>
             <IconButton label={t('team.deleteView')} icon="trash" size="s" onClick={() => queue.getState().deleteView(view.id)} />
           </div>

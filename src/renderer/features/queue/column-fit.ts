@@ -16,12 +16,12 @@ type Fit = { kind: 'whole' } | { kind: 'shrink'; floor: number; cap: number } | 
 export const COLUMN_FIT: Record<VisibleColumn, Fit> = {
   sla: { kind: 'whole' },
   number: { kind: 'whole' },
-  customer: { kind: 'shrink', floor: 150, cap: 380 },
-  subject: { kind: 'fill', floor: 220 },
-  module: { kind: 'shrink', floor: 100, cap: 240 },
-  segment: { kind: 'shrink', floor: 90, cap: 200 },
+  customer: { kind: 'shrink', floor: 140, cap: 380 },
+  subject: { kind: 'fill', floor: 190 },
+  module: { kind: 'shrink', floor: 96, cap: 240 },
+  segment: { kind: 'shrink', floor: 84, cap: 200 },
   criticidade: { kind: 'whole' },
-  status: { kind: 'shrink', floor: 130, cap: 300 },
+  status: { kind: 'shrink', floor: 120, cap: 300 },
   level: { kind: 'whole' },
   assignee: { kind: 'shrink', floor: 110, cap: 260 },
 };

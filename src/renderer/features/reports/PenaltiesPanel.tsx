@@ -65,7 +65,7 @@ const StatementDialog = ({ store, statement, t, lang }: { store: ReportsStore; s
             {statement.lines.map((line) => (
               <tr key={line.ocId}>
                 <td className="nowrap">{line.displayNumber}</td>
-                <td className="ellipsis lt-subject">{line.subject}</td>
+                <td className="ellipsis lt-subject" title={line.subject}>{line.subject}</td>
                 <td>{PLAN_LABELS[line.plan][lang]}</td>
                 <td className="nowrap">{formatDateTime(line.breachedAt, lang)}</td>
                 <td className="num">{formatPercent(line.pct, lang, line.pct % 1 === 0 ? 0 : 1)}</td>

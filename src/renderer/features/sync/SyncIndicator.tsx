@@ -3,7 +3,7 @@ import { useNow, useRouter, useSync, useT } from '../../app/services';
 import { Button } from '../../components/Button';
 import { FloatingLayer, usePopover } from '../../components/floating';
 import { Icon, type IconName } from '../../components/icons';
-import { formatNumber, formatWhen } from '../../lib/format';
+import { formatCountdown, formatNumber, formatWhen } from '../../lib/format';
 import { mutationLabel } from './mutation-labels';
 
 const LOOK: Record<string, { icon: IconName; tone: string }> = {
@@ -51,7 +51,7 @@ export const SyncIndicator = () => {
             <dt>{t('sync.status')}</dt>
             <dd>{t(`sync.${sync.status}`)}{sync.offlineSince === null ? '' : ` · ${t('sync.offlineSince', { time: formatWhen(sync.offlineSince, now, lang) })}`}</dd>
             <dt>{t('sync.server')}</dt>
-            <dd className="ellipsis">{sync.serverUrl ?? t('sync.noServer')}</dd>
+            {sync.serverUrl === null ? <dd>{t('sync.noServer')}</dd> : <dd className="ellipsis" title={sync.serverUrl}>{sync.serverUrl}</dd>}
             <dt>{t('sync.lastSync')}</dt>
             <dd>{sync.lastSyncAt === null ? t('sync.never') : formatWhen(sync.lastSyncAt, now, lang)}</dd>
             <dt>{t('sync.pendingLabel')}</dt>
@@ -59,7 +59,7 @@ export const SyncIndicator = () => {
             {sync.clockOffsetMs === 0 ? null : (
               <>
                 <dt>{t('sync.offset')}</dt>
-                <dd>{formatNumber(Math.round(sync.clockOffsetMs / 1000), lang)} s</dd>
+                <dd>{Math.abs(sync.clockOffsetMs) < 60_000 ? `${formatNumber(Math.round(sync.clockOffsetMs / 1000), lang)} s` : formatCountdown(sync.clockOffsetMs)}</dd>
               </>
             )}
             {sync.problem === null ? null : (
