@@ -5,13 +5,14 @@ import { Kbd } from '../components/Kbd';
 import { LeadNav } from '../features/reports/LeadNav';
 import type { Route } from './router';
 import { useQueue, useRouter, useServices, useSession, useT, useUi } from './services';
+import { formatNumber } from '../lib/format';
 import { Logo } from './Logo';
 
-const NavItem = ({ icon, label, active, count, shortcut, onClick, testId }: { icon: IconName; label: string; active: boolean; count?: number; shortcut?: string; onClick: () => void; testId: string }) => (
+const NavItem = ({ icon, label, active, count, shortcut, onClick, testId }: { icon: IconName; label: string; active: boolean; count?: string; shortcut?: string; onClick: () => void; testId: string }) => (
   <button type="button" className={`nav-item${active ? ' is-active' : ''}`} onClick={onClick} aria-current={active ? 'page' : undefined} data-testid={testId}>
     <Icon name={icon} size={16} />
     <span className="nav-label">{label}</span>
-    {count === undefined || count === 0 ? null : <span className="nav-count">{count}</span>}
+    {count === undefined ? null : <span className="nav-count">{count}</span>}
     {shortcut === undefined ? null : <Kbd keys={shortcut} subtle />}
   </button>
 );
@@ -40,7 +41,7 @@ export const Sidebar = () => {
         </div>
       </div>
       <div className="nav">
-        <NavItem icon="inbox" label={t('nav.myQueue')} active={isSection(route, 'queue')} count={mineCount} onClick={() => navigate({ name: 'queue' })} testId="nav-queue" />
+        <NavItem icon="inbox" label={t('nav.myQueue')} active={isSection(route, 'queue')} count={mineCount === 0 ? undefined : formatNumber(mineCount, lang)} onClick={() => navigate({ name: 'queue' })} testId="nav-queue" />
         <NavItem icon="users" label={t('nav.team')} active={isSection(route, 'team')} onClick={() => navigate({ name: 'team', viewId: null })} testId="nav-team" />
         <NavItem icon="phone" label={t('nav.phone')} active={isSection(route, 'phone')} onClick={() => navigate({ name: 'phone', customerId: null })} testId="nav-phone" />
         <NavItem icon="search" label={t('nav.search')} active={isSection(route, 'search')} onClick={() => navigate({ name: 'search', q: '' })} testId="nav-search" />
