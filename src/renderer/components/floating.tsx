@@ -94,8 +94,8 @@ export const FloatingLayer = ({
   </FloatingNode>
 );
 
-/** Selector of the control a dialog starts in: an explicit choice, else its first field, else its first button. */
-const FIRST_FIELD = '[data-autofocus], input:not([type="hidden"]):not([disabled]), textarea:not([disabled]), select:not([disabled]), [role="spinbutton"], button:not(.modal-close):not([disabled])';
+/** The control a dialog starts in: an explicit choice (data-autofocus), else its first field, else its first button. */
+const FIRST_FIELD = 'input:not([type="hidden"]):not([disabled]), textarea:not([disabled]), select:not([disabled]), [role="spinbutton"], button:not(.modal-close):not([disabled])';
 
 /**
  * A modal layer (dialogs, the command palette): centred in the window over a backdrop, never taller than it,
@@ -129,7 +129,7 @@ export const DialogLayer = ({
   const attach = useCallback(
     (el: HTMLDivElement | null) => {
       refs.setFloating(el);
-      initial.current = el === null ? null : (el.querySelector<HTMLElement>(FIRST_FIELD) ?? el);
+      initial.current = el === null ? null : (el.querySelector<HTMLElement>('[data-autofocus]') ?? el.querySelector<HTMLElement>(FIRST_FIELD) ?? el);
     },
     [refs],
   );
