@@ -103,5 +103,6 @@ export const useQueueColumns = (rows: readonly QueueRow[], columns: readonly Vis
       ))}
     </div>
   );
-  return { ...layout, sizerView };
+  // Wider than the room: the table scrolls sideways (and keeps its SLA and number columns in view).
+  return { ...layout, overflows: available > 0 && layout.minWidth > available, sizerView };
 };

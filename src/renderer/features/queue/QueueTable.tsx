@@ -85,7 +85,7 @@ export const QueueTable = ({ rows, groupBy, quickFilter, cursor, onCursor, onOpe
   }, [groupBy]);
 
   const ctx: RowContext = useMemo(() => ({ lang, t, catalogName, myId }), [lang, t, catalogName, myId]);
-  const { template, minWidth, stickyNumberLeft, sizerView } = useQueueColumns(rows, columns, ctx, scrollRef);
+  const { template, minWidth, stickyNumberLeft, overflows, sizerView } = useQueueColumns(rows, columns, ctx, scrollRef);
   // The whole text of cut cells is shown beside the cursor row when the keyboard moved it there.
   const [keyboardCursor, setKeyboardCursor] = useState(false);
   const onOpenRef = useRef(onOpen);
@@ -131,7 +131,7 @@ export const QueueTable = ({ rows, groupBy, quickFilter, cursor, onCursor, onOpe
   };
 
   return (
-    <div className="q-table" role="grid" aria-label={label} aria-rowcount={rows.length} data-testid={testId} style={{ ['--q-template' as string]: template, ['--q-min-width' as string]: `${minWidth}px`, ['--q-number-left' as string]: `${stickyNumberLeft}px` }}>
+    <div className={`q-table${overflows ? ' is-wide' : ''}`} role="grid" aria-label={label} aria-rowcount={rows.length} data-testid={testId} style={{ ['--q-template' as string]: template, ['--q-min-width' as string]: `${minWidth}px`, ['--q-number-left' as string]: `${stickyNumberLeft}px` }}>
       <div
         className="q-body"
         ref={scrollRef}
