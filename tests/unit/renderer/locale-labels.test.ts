@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { periodLabel } from '../../../src/renderer/features/reports/PeriodControls';
+import { periodLabel } from '../../../src/renderer/features/reports/period';
 import { calendarLabel, timeZoneLabel, TIME_ZONE_CHOICES } from '../../../src/renderer/features/settings/time-zones';
 import { mutationLabel } from '../../../src/renderer/features/sync/mutation-labels';
 import { formatIsoDate, formatMonth } from '../../../src/renderer/lib/format';

@@ -10,7 +10,8 @@ import { formatNumber, formatPercent } from '../../lib/format';
 import { BarList, ColumnChart } from './charts';
 import { downloadCsv } from './download';
 import type { ReportT } from './messages';
-import { PeriodControls, periodLabel } from './PeriodControls';
+import { periodLabel } from './period';
+import { PeriodControls } from './PeriodControls';
 import type { ReportsStore } from './reports-store';
 
 const DIMENSIONS: ComplianceDimension[] = ['period', 'plan', 'module', 'analyst', 'customer'];

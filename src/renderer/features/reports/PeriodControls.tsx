@@ -3,7 +3,6 @@ import { GRANULARITIES } from '../../../shared/reports/periods';
 import { Button } from '../../components/Button';
 import { DateInput } from '../../components/DateFields';
 import { Field, Select } from '../../components/Field';
-import { formatter } from '../../lib/format';
 import type { ReportT } from './messages';
 import { PERIOD_PRESETS, type PeriodPreset } from './period';
 import type { ReportsStore } from './reports-store';
@@ -48,15 +47,4 @@ export const PeriodControls = ({ store, t, onRun, busy }: { store: ReportsStore;
       </Button>
     </div>
   );
-};
-
-const WEEK = { 'pt-BR': 'sem.', en: 'wk' } as const;
-
-/** "2026-11-25" → "25/11" / "11/25", a week by its Monday "sem. 23/11" / "wk 11/23", "2026-11" → "11/2026" (Intl, UI language). */
-export const periodLabel = (key: string, granularity: string, lang: 'pt-BR' | 'en'): string => {
-  const [y, m, d] = key.split('-').map(Number);
-  if (y === undefined || m === undefined || !Number.isInteger(y) || !Number.isInteger(m)) return key;
-  if (d === undefined) return formatter(lang, 'period-month', { month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, 1));
-  const day = formatter(lang, 'period-day', { day: '2-digit', month: '2-digit', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
-  return granularity === 'week' ? `${WEEK[lang]} ${day}` : day;
 };

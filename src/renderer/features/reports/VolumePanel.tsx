@@ -6,7 +6,8 @@ import type { Lang } from '../../i18n/define';
 import { formatNumber, formatPercent } from '../../lib/format';
 import { ColumnChart } from './charts';
 import type { ReportT } from './messages';
-import { PeriodControls, periodLabel } from './PeriodControls';
+import { periodLabel } from './period';
+import { PeriodControls } from './PeriodControls';
 import type { ReportsStore } from './reports-store';
 
 /** OCs opened per period, by channel (Extranet vs phone) and by where they were solved (N1 vs escalated). */
