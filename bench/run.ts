@@ -1,4 +1,4 @@
-// npm run bench [-- --only store,sla,sync,ui]
+// npm run bench [-- --only store,sla,sync,ui,attach]
 // Prints a table and writes bench/results.json: { "<metric>": { value, unit, baseline?, ratio? } }.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -11,6 +11,7 @@ const suites: Record<string, () => Promise<Suite>> = {
   sla: async () => (await import('./sla')).benchSla,
   sync: async () => (await import('./sync')).benchSync,
   ui: async () => (await import('./ui')).benchUi,
+  attach: async () => (await import('./attach')).benchAttach,
 };
 
 const { values } = parseArgs({ options: { only: { type: 'string' } }, strict: true });

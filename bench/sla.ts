@@ -2,8 +2,11 @@
 // in the same run on the same machine, so the ratio stays meaningful on a slow CI box.
 //   sla.deadline.per_s      deadlines per second on the business calendar with a year of holidays (target ≥ 1e6)
 //   sla.evaluate_100k.ms    evaluateSla over 100 000 open OCs with 2–8 events each (target < 500 ms)
+//   sla.now_9999.ms         one OC opened in 2026 read with now in year 9999, nothing cached yet (target < 1 s);
+//                           baseline: the same read a week after opening, on another zone and holiday region
+//                           nothing has cached either
 import { pathToFileURL } from 'node:url';
-import type { Criticidade, OcEvent, OcEventData, OcStatus, Plan } from '../src/shared/domain';
+import type { Calendar, Criticidade, OcEvent, OcEventData, OcStatus, Plan, SlaConfig } from '../src/shared/domain';
 import { deadline } from '../src/shared/sla/business-time';
 import { compileCalendar } from '../src/shared/sla/calendar';
 import { evaluateSla } from '../src/shared/sla/clocks';
@@ -107,8 +110,37 @@ const benchEvaluate = (): BenchFigure => {
   return { value: Math.round(ms * 10) / 10, unit: 'ms', baseline: Math.round(baselineMs * 10) / 10, ratio: round(ms / Math.max(baselineMs, 0.001), 2) };
 };
 
+/** One Ouro/média OC created in 2026 on a business calendar of its own (so no year of it is cached). */
+const readOnce = (calendar: Partial<Calendar>, now: number): number => {
+  const base = defaultSlaConfig(0);
+  const own: Calendar = { ...defaultBusinessCalendar(), ...calendar, id: 'bench_now' };
+  const config: SlaConfig = { ...base, calendars: [...base.calendars, own], targets: { ...base.targets, ouro: { ...base.targets.ouro, media: { ...base.targets.ouro.media, calendarId: own.id } } } };
+  const created: OcEvent = {
+    id: 'e0',
+    ocId: 'oc',
+    at: Date.parse('2026-03-03T10:00:00-03:00'),
+    actorId: 'a',
+    actorName: 'A',
+    data: { type: 'created', plan: 'ouro', criticidade: 'media', level: 'n1', status: 'nova', slaConfigVersion: 1, channel: 'extranet' },
+  };
+  return timed(() => {
+    sink += evaluateSla([created], () => config, now).clocks.length;
+  });
+};
+
+// First in the run, before anything has compiled a calendar or asked date-holidays: what `npm run sla` pays.
+const benchFarNow = (): BenchFigure => {
+  const ms = readOnce({ name: 'far' }, Date.parse('9999-12-31T12:00:00Z'));
+  const baselineMs = readOnce(
+    { name: 'week', timeZone: 'America/Manaus', holidays: { country: 'BR', state: 'AM', city: null, includeOptional: ['carnaval'] } },
+    Date.parse('2026-03-10T10:00:00-04:00'),
+  );
+  return { value: Math.round(ms * 10) / 10, unit: 'ms', baseline: Math.round(baselineMs * 10) / 10, ratio: round(ms / Math.max(baselineMs, 0.001), 2) };
+};
+
 export async function benchSla(): Promise<Record<string, BenchFigure>> {
-  const figures = { 'sla.deadline.per_s': benchDeadline(), 'sla.evaluate_100k.ms': benchEvaluate() };
+  const farNow = benchFarNow();
+  const figures = { 'sla.deadline.per_s': benchDeadline(), 'sla.evaluate_100k.ms': benchEvaluate(), 'sla.now_9999.ms': farNow };
   if (sink === 42) console.log('');
   return figures;
 }

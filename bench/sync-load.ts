@@ -1,6 +1,6 @@
 // The load run of the sync benchmark: N simulated desktops on loopback, each pushing one mutation a second for
 // BENCH_LOAD_SECONDS while pulling on every poke — the protocol as a desktop speaks it, without 200 SQLite replicas.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import WebSocket from 'ws';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION, ServerSocketMessage } from '../src/shared/sync/protocol';
@@ -82,6 +82,10 @@ export const runLoad = async (baseUrl: string, options: { clients: number; secon
   const clients = Array.from({ length: options.clients }, async (_, index) => {
     const token = tokens[index % tokens.length] as string;
     const clientId = `load-${index}-${randomUUID().slice(0, 8)}`;
+    // Like a desktop: the client id is registered with its secret first, and the secret goes with every call.
+    const clientSecret = randomBytes(32).toString('base64url');
+    const registered = await post(agent, `${baseUrl}/api/v1/clients`, token, { clientId, clientSecret }).catch(() => ({ status: 0, text: '' }));
+    if (registered.status !== 200) failed(`register ${registered.status}`);
     let cursor = 0;
     let pulling = false;
     let pullAgain = false;
@@ -94,7 +98,7 @@ export const runLoad = async (baseUrl: string, options: { clients: number; secon
       try {
         do {
           pullAgain = false;
-          const answer = await post(agent, `${baseUrl}/api/v1/pull`, token, { clientId, cursor, limit: 5_000 });
+          const answer = await post(agent, `${baseUrl}/api/v1/pull`, token, { clientId, clientSecret, cursor, limit: 5_000 });
           pulls += 1;
           pulledBytes += answer.text.length;
           if (answer.status !== 200) failed(`pull ${answer.status}`);
@@ -142,6 +146,7 @@ export const runLoad = async (baseUrl: string, options: { clients: number; secon
       try {
         const answer = await post(agent, `${baseUrl}/api/v1/push`, token, {
           clientId,
+          clientSecret,
           mutations: [{ id, name: 'oc.note', args: { ocId, interactionId, body: `Carga ${id}` }, clientTime: Date.now() }],
         });
         const ok = answer.status === 200 && (JSON.parse(answer.text) as { results: Array<{ ok: boolean }> }).results[0]?.ok === true;

@@ -19,6 +19,7 @@ import { syncClient, type SyncClient } from '../src/core/sync/client';
 import { startServer, type ServerOptions } from '../src/server/app';
 import { SERVER_SCHEMA_VERSION } from '../src/server/db/migrations';
 import { createDatabase, freePort, postgresAvailable, startPgCluster, type PgCluster } from '../tests/support/pg-cluster';
+import { apiHeaders, registerClient } from '../tests/support/raw-client';
 import { percentile, round, type BenchFigures } from './figures';
 import { runLoad } from './sync-load';
 
@@ -58,7 +59,7 @@ const serverProcess = async (args: string[], env: Record<string, string> = {}): 
 };
 
 const login = async (url: string, who: string): Promise<string> => {
-  const r = await fetch(`${url}/api/v1/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-soe-protocol': '1' }, body: JSON.stringify({ login: who, password: 'demo' }) });
+  const r = await fetch(`${url}/api/v1/login`, { method: 'POST', headers: apiHeaders(), body: JSON.stringify({ login: who, password: 'demo' }) });
   return ((await r.json()) as { token: string }).token;
 };
 
@@ -70,9 +71,10 @@ const pushRatio = async (storage: Storage): Promise<{ ratio: number; pushPerS: n
     const { rows } = await server.db.query<{ id: string }>('SELECT id FROM ocorrencia ORDER BY id LIMIT 50');
     const total = 600;
     const mutations = Array.from({ length: total }, (_, i) => ({ id: i + 1, name: 'oc.note', args: { ocId: rows[i % rows.length]?.id, interactionId: `bench-note-${i}`, body: `Nota de benchmark ${i}` }, clientTime: Date.now() }));
+    const clientSecret = await registerClient(server.url, token, 'bench-push-client');
     const t0 = performance.now();
     for (let i = 0; i < total; i += 50) {
-      const r = await fetch(`${server.url}/api/v1/push`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-soe-protocol': '1', authorization: `Bearer ${token}` }, body: JSON.stringify({ clientId: 'bench-push-client', mutations: mutations.slice(i, i + 50) }) });
+      const r = await fetch(`${server.url}/api/v1/push`, { method: 'POST', headers: apiHeaders(token), body: JSON.stringify({ clientId: 'bench-push-client', clientSecret, mutations: mutations.slice(i, i + 50) }) });
       if (r.status !== 200) throw new Error(`push failed: ${r.status}`);
     }
     const pushPerS = total / ((performance.now() - t0) / 1_000);
@@ -188,7 +190,8 @@ const loadRun = async (label: string, env: Record<string, string>, dataDir: stri
   const server = await serverProcess(['--data', dataDir, '--port', String(port), '--demo', '--ocs', '2000', '--seed', '3', '--now', new Date(BENCH_NOW).toISOString()], env);
   try {
     const token = await login(server.url, 'beatriz');
-    const page = await fetch(`${server.url}/api/v1/pull`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-soe-protocol': '1', authorization: `Bearer ${token}` }, body: JSON.stringify({ clientId: 'bench-ids-0001', cursor: 0, limit: 20_000 }) });
+    const clientSecret = await registerClient(server.url, token, 'bench-ids-0001');
+    const page = await fetch(`${server.url}/api/v1/pull`, { method: 'POST', headers: apiHeaders(token), body: JSON.stringify({ clientId: 'bench-ids-0001', clientSecret, cursor: 0, limit: 20_000 }) });
     const ocIds = ((await page.json()) as { changes: Array<{ table: string; row: { id: string } }> }).changes.filter((c) => c.table === 'ocorrencia').map((c) => c.row.id).slice(0, 500);
     const result = await runLoad(server.url, { clients: LOAD_CLIENTS, seconds: LOAD_SECONDS, logins: LOGINS, ocIds });
     process.stderr.write(`bench: load on ${label}: ${result.pushes} pushes, ${result.pulls} pulls, ${result.errors} errors, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms${result.errors > 0 ? ` — ${JSON.stringify(result.errorKinds)}` : ''}\n`);

@@ -8,21 +8,15 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { openDatabase } from '../src/core/db/connection';
 import { seedReplica } from '../src/core/seed/seed-replica';
+import { IsoInstant } from '../src/shared/domain/dates';
 import { WORST_CASE_NOW } from '../src/shared/demo/worst-case';
 
 const Options = z.object({
   ocs: z.coerce.number().int().min(1).max(2_000_000).default(2_000),
   seed: z.coerce.number().int().min(0).default(1),
   db: z.string().min(1).default('.data/seed.db'),
-  now: z.string().optional().transform((v, ctx) => {
-    if (v === undefined) return null;
-    const t = Date.parse(v);
-    if (Number.isNaN(t)) {
-      ctx.addIssue({ code: 'custom', message: `--now must be an ISO date-time, got "${v}"` });
-      return z.NEVER;
-    }
-    return t;
-  }),
+  /** Strict RFC 3339 with an offset (src/shared/domain/dates.ts): 2026-02-30 or a missing offset is refused. */
+  now: IsoInstant.optional().transform((v) => v ?? null),
   backlog: z.coerce.number().int().min(0).max(200_000).default(0),
   fixture: z.enum(['demo', 'worst-case']).default('demo'),
   reset: z.boolean().default(false),

@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { IsoInstant } from '../src/shared/domain/dates';
 import { startShell } from '../src/shell/index';
 import { ensureRendererBuilt, RENDERER_DIR } from './renderer-build';
 
@@ -26,15 +27,8 @@ const Args = z.object({
   json: z.boolean().default(false),
   'demo-login': z.string().min(1).optional(),
   fixture: z.enum(['demo', 'worst-case']).default('demo'),
-  now: z.string().optional().transform((v, ctx) => {
-    if (v === undefined) return null;
-    const t = Date.parse(v);
-    if (Number.isNaN(t)) {
-      ctx.addIssue({ code: 'custom', message: `must be an ISO date-time, e.g. 2026-11-25T23:00:00-03:00, got "${v}"` });
-      return z.NEVER;
-    }
-    return t;
-  }),
+  /** Strict RFC 3339 with an offset (src/shared/domain/dates.ts): 2026-02-30 or a missing offset is refused. */
+  now: IsoInstant.optional().transform((v) => v ?? null),
 });
 
 const { values } = parseArgs({

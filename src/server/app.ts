@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { DEFAULT_TIME_ZONE, systemClock, type Clock } from '../shared/time';
 import type { DemoOptions } from '../shared/demo/generate';
+import { LoginThrottle, type ThrottlePolicy } from './auth/login-throttle';
 import { RateLimiter } from './auth/rate-limit';
 import { SessionStore } from './auth/sessions';
 import type { ServerContext } from './context';
@@ -12,12 +13,14 @@ import { CHANGES_CHANNEL, type Database } from './db/database';
 import { migrate } from './db/migrations';
 import { openPglite } from './db/pglite';
 import { openPostgres } from './db/postgres';
+import { BODY_LIMIT_BYTES, clientErrorHandler, frameworkErrors, installErrorHandling } from './http/error-handling';
 import { registerExtranetRoutes } from './http/extranet-routes';
 import { registerPasswordRoutes } from './http/password-routes';
 import { PokeHub, registerSocketRoute } from './http/pokes';
 import { PRESENCE_NOTIFY_PREFIX, PresenceHub } from './http/presence';
+import { SocketSessions } from './http/socket-sessions';
 import { registerSyncRoutes } from './http/sync-routes';
-import { PullPages } from './sync/pull';
+import { headVersion, PullPages } from './sync/pull';
 import { AutoCloseJob } from './jobs/auto-close';
 import { MaintenanceJob } from './jobs/maintenance';
 import { MailSender } from './mail/sender';
@@ -43,10 +46,26 @@ export interface ServerOptions {
   mailFrom?: string;
   mailTransport?: MailTransport;
   sessionTtlMs?: number;
+  /** However much a token is used, it ends this long after its login (default 7 days, or sessionTtlMs if longer). */
+  sessionMaxLifetimeMs?: number;
+  /**
+   * Behind a reverse proxy, whose X-Forwarded-For to believe for the client's address (the login throttle keys on
+   * it): fastify's trustProxy — true (any) or the proxies' addresses/CIDRs. Default: none (the socket's address).
+   */
+  trustProxy?: boolean | string | string[];
+  /** Overrides of the login throttle's policy (auth/login-throttle.ts). */
+  loginThrottle?: Partial<ThrottlePolicy>;
+  /** How the login throttle waits (tests record instead of waiting). */
+  sleep?: (ms: number) => Promise<void>;
   pokeThrottleMs?: number;
   /** Seed an empty database with demo data first. */
   demo?: DemoOptions;
   jobs?: { autoClose?: boolean; autoCloseIntervalMs?: number; mail?: boolean; mailPollMs?: number };
+  /**
+   * Per node, in memory: `loginPerMinute` × 20 login attempts a minute from one address, whatever the logins (a
+   * guard against one address spraying many logins; a whole office behind one address still logs in at once);
+   * `intakePerMinute` Extranet requests a minute per contact.
+   */
   rateLimits?: { loginPerMinute?: number; intakePerMinute?: number };
   nodeName?: string;
 }
@@ -59,6 +78,10 @@ export interface RunningServer {
   mail: MailSender | null;
   autoClose: AutoCloseJob;
   seeded: ServerSeedSummary | null;
+  /** The fastify instance (tests reach routes through `inject`). */
+  app: FastifyInstance;
+  /** Every route registered, as method and URL pattern (the hostile-input test walks them all). */
+  routes: ReadonlyArray<{ method: string; url: string }>;
   /** Graceful: stops accepting, finishes requests in flight, stops jobs, closes the database. */
   stop(): Promise<void>;
 }
@@ -84,17 +107,31 @@ export const startServer = async (options: ServerOptions = {}): Promise<RunningS
       const { rows } = await db.query<{ n: number }>('SELECT count(*) AS n FROM analyst');
       if ((rows[0]?.n ?? 0) === 0) seeded = await seedDemo(db, options.demo);
     }
-    const app = Fastify({ loggerInstance: logger as FastifyBaseLogger, bodyLimit: 8 * 1024 * 1024, logController: new LogController({ disableRequestLogging: options.logLevel !== 'debug' && options.logLevel !== 'trace' }) });
-    const sessions = new SessionStore({ db, clock, ttlMs: options.sessionTtlMs ?? 12 * 3_600_000 });
+    const app = Fastify({
+      loggerInstance: logger as FastifyBaseLogger,
+      bodyLimit: BODY_LIMIT_BYTES,
+      frameworkErrors,
+      clientErrorHandler,
+      ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
+      logController: new LogController({ disableRequestLogging: options.logLevel !== 'debug' && options.logLevel !== 'trace' }),
+    });
+    installErrorHandling(app);
+    const routes: Array<{ method: string; url: string }> = [];
+    app.addHook('onRoute', (route) => {
+      for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
+    });
+    const sessions = new SessionStore({ db, clock, ttlMs: options.sessionTtlMs ?? 12 * 3_600_000, ...(options.sessionMaxLifetimeMs === undefined ? {} : { maxLifetimeMs: options.sessionMaxLifetimeMs }) });
+    const loginThrottle = new LoginThrottle(db, clock, options.loginThrottle);
     const loginPerMinute = options.rateLimits?.loginPerMinute ?? 10;
     const ctx: ServerContext = {
       db,
       clock,
+      sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
       timeZone,
       node,
       sessions,
+      loginThrottle,
       limits: {
-        login: new RateLimiter(clock, loginPerMinute, loginPerMinute),
         loginPerAddress: new RateLimiter(clock, loginPerMinute * 20, loginPerMinute * 20),
         intake: new RateLimiter(clock, options.rateLimits?.intakePerMinute ?? 30, options.rateLimits?.intakePerMinute ?? 30),
       },
@@ -109,25 +146,25 @@ export const startServer = async (options: ServerOptions = {}): Promise<RunningS
       },
       onError: (error) => app.log.warn({ err: error }, 'presence broadcast failed'),
     });
-    // One channel, one listening connection per node: commits notify their head, presence beats their JSON.
-    const unlisten = await db.listen(CHANGES_CHANNEL, (payload) =>
-      payload.startsWith(PRESENCE_NOTIFY_PREFIX) ? presence.fromNode(payload.slice(PRESENCE_NOTIFY_PREFIX.length)) : hub.committed(Number(payload)));
+    const live = new SocketSessions(sessions, clock, (error) => app.log.warn({ err: error }, 'socket session check failed'));
+    // One channel, one listening connection per node: commits notify their head, presence beats and session ends
+    // their JSON after a prefix. Listening again after PostgreSQL came back: commits made meanwhile were not heard,
+    // so desktops are poked.
+    const unlisten = await db.listen(CHANGES_CHANNEL, (payload) => {
+      if (payload.startsWith(PRESENCE_NOTIFY_PREFIX)) presence.fromNode(payload.slice(PRESENCE_NOTIFY_PREFIX.length));
+      else if (!live.fromNotify(payload)) hub.committed(Number(payload));
+    }, () => void headVersion(db).then((head) => hub.committed(head), () => undefined));
     await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
     app.get('/healthz', async () => ({ ok: true, node, storage: db.kind }));
     registerSyncRoutes(app, ctx, new PullPages(db, clock), hub);
-    registerSocketRoute(app, ctx, hub, presence);
+    registerSocketRoute(app, ctx, hub, presence, live);
     registerExtranetRoutes(app, ctx);
     registerPasswordRoutes(app, ctx);
-    app.setErrorHandler((error, request, reply) => {
-      const status = (error as { statusCode?: number }).statusCode ?? 500;
-      if (status >= 500) request.log.error({ err: error }, 'request failed');
-      void reply.code(status).send({ error: { code: status >= 500 ? 'INTERNAL' : 'BAD_REQUEST', message: { 'pt-BR': status >= 500 ? 'Erro interno do servidor.' : 'Requisição inválida.', en: status >= 500 ? 'Internal server error.' : `Bad request: ${(error as Error).message}` } } });
-    });
 
     const transport = options.mailTransport ?? (options.smtpUrl !== undefined ? smtpTransport(options.smtpUrl) : folderTransport(options.mailDir ?? join(options.dataDir ?? '.data/server', 'mail')));
     const mail = options.jobs?.mail === false ? null : new MailSender({ db, clock, transport, from: options.mailFrom ?? '"Suporte UNO (S.O.E.)" <suporte@unosolucoes.com.br>', log: app.log, ...(options.jobs?.mailPollMs === undefined ? {} : { pollMs: options.jobs.mailPollMs }) });
     const autoClose = new AutoCloseJob({ db, clock, timeZone, log: app.log, ...(options.jobs?.autoCloseIntervalMs === undefined ? {} : { intervalMs: options.jobs.autoCloseIntervalMs }) });
-    const maintenance = new MaintenanceJob({ db, clock, sessions, log: app.log });
+    const maintenance = new MaintenanceJob({ db, clock, sessions, loginThrottle, log: app.log });
 
     await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
     const address = app.server.address();
@@ -146,6 +183,8 @@ export const startServer = async (options: ServerOptions = {}): Promise<RunningS
       mail,
       autoClose,
       seeded,
+      app,
+      routes,
       stop: () => (stopping ??= (async () => {
         hub.close();
         presence.close();

@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { startServer } from './app';
+import { IsoInstant } from '../shared/domain/dates';
 
 const { values } = parseArgs({
   options: {
@@ -23,6 +24,8 @@ const Env = z.object({
   MAIL_FROM: z.string().min(3).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).optional(),
+  // Behind a reverse proxy: "true" (believe any X-Forwarded-For) or the proxies' addresses/CIDRs, comma-separated.
+  TRUST_PROXY: z.string().trim().min(1).transform((v) => (v === 'true' ? true : v === 'false' ? false : v.split(',').map((a) => a.trim()).filter((a) => a.length > 0))).optional(),
 });
 
 const Flags = z.object({
@@ -32,7 +35,7 @@ const Flags = z.object({
   port: z.coerce.number().int().min(0).max(65_535).optional(),
   host: z.string().min(1).optional(),
   data: z.string().min(1).optional(),
-  now: z.string().optional().refine((v) => v === undefined || !Number.isNaN(Date.parse(v)), '--now must be an ISO date-time'),
+  now: IsoInstant.optional(),
 });
 
 const env = Env.safeParse(process.env);
@@ -55,7 +58,8 @@ const server = await startServer({
   ...(e.SMTP_URL === undefined ? {} : { smtpUrl: e.SMTP_URL }),
   ...(e.MAIL_FROM === undefined ? {} : { mailFrom: e.MAIL_FROM }),
   ...(e.SESSION_TTL_HOURS === undefined ? {} : { sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000 }),
-  ...(f.demo ? { demo: { ocs: f.ocs, seed: f.seed, now: f.now === undefined ? Date.now() : Date.parse(f.now) } } : {}),
+  ...(e.TRUST_PROXY === undefined ? {} : { trustProxy: e.TRUST_PROXY }),
+  ...(f.demo ? { demo: { ocs: f.ocs, seed: f.seed, now: f.now ?? Date.now() } } : {}),
 });
 if (server.seeded !== null) {
   console.log(`seeded ${server.seeded.ocs} OCs, ${server.seeded.events} events in ${server.seeded.ms} ms; logins (password "demo"): ana, rafael, beatriz, admin`);

@@ -1,16 +1,18 @@
 import { z } from 'zod';
+import { Line } from '../shared/domain/text';
 
 /**
  * What the browser shell is started with (parsed from the command line by scripts/start-browser.ts, or given
- * directly by tests). Parsed with zod like every boundary (ARCHITECTURE.md style 5).
+ * directly by tests). Parsed with zod like every boundary (ARCHITECTURE.md style 5); a path or login with NUL or a
+ * control character is refused here, not by the file system later.
  */
 export const ShellOptions = z.object({
   /** Folder of this desktop's data: the replica (and, with the embedded server, the server's database). */
-  dataDir: z.string().min(1),
+  dataDir: Line().min(1).max(4_096),
   /** Port on 127.0.0.1; 0 picks a free one. */
   port: z.number().int().min(0).max(65_535).default(0),
   /** The built renderer (out/renderer). */
-  rendererDir: z.string().min(1),
+  rendererDir: Line().min(1).max(4_096),
   /** A central server to sync with; null = start the embedded one (PGlite in the data folder). */
   serverUrl: z.url().nullable().default(null),
   /** No server at all: the replica alone, seeded with the demo (a single machine; also the fast test mode). */
@@ -31,7 +33,7 @@ export const ShellOptions = z.object({
   /** Mean new OCs per hour from the simulator (the manual's team handles about 110 a working day). */
   simPerHour: z.number().positive().max(3_600).default(20),
   /** Log this demo analyst in (password "demo") before the URL is handed out, as `npm start` does for the lead. */
-  demoLogin: z.string().trim().toLowerCase().min(1).max(40).nullable().default(null),
+  demoLogin: Line().trim().toLowerCase().min(1).max(40).nullable().default(null),
 });
 export type ShellOptions = z.infer<typeof ShellOptions>;
 export type ShellOptionsInput = z.input<typeof ShellOptions>;

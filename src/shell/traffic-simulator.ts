@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CUSTOMER_REPLIES, DESCRIPTION_CLOSERS, DESCRIPTION_OPENERS, SUBJECTS } from '../shared/demo/names';
 import { DEMO_PASSWORD } from '../shared/demo/people';
-import type { Criticidade, OcKind } from '../shared/domain';
+import { Id, Line, type Criticidade, type OcKind } from '../shared/domain';
 
 /** An Extranet contact who may open OCs (authorised, of an eligible customer), with the customer's modules. */
 export interface SimulatedCaller {
@@ -25,8 +25,8 @@ export interface TrafficSimulator {
   stop(): void;
 }
 
-const LoginReply = z.object({ token: z.string() });
-const OcList = z.object({ ocorrencias: z.array(z.object({ id: z.string(), status: z.string() })) });
+const LoginReply = z.object({ token: Line().min(1).max(200) });
+const OcList = z.object({ ocorrencias: z.array(z.object({ id: Id, status: Line() })) });
 
 const weighted = <T>(random: () => number, items: ReadonlyArray<readonly [T, number]>): T => {
   const total = items.reduce((sum, [, w]) => sum + w, 0);

@@ -3,7 +3,7 @@ import { startShell, type ShellProcess } from './support/processes';
 import { login, shot } from './support/workspace';
 
 // The team view at 20 000 rows: virtualised (only the rows on screen exist), one shared tick, sorting and
-// grouping on the full set, and scrolling that keeps up with the display.
+// grouping on the full set, and the rows of each scroll position (speed is the ui bench's).
 
 let shell: ShellProcess;
 
@@ -17,7 +17,7 @@ test.afterEach(async () => {
   await shell?.stop();
 });
 
-test('20 000 rows: virtualised, sortable, groupable, smooth to scroll', async ({ page }) => {
+test('20 000 rows: virtualised at every scroll position, sortable, groupable', async ({ page }) => {
   await page.goto(shell.url);
   await login(page, 'beatriz');
   await page.getByTestId('nav-team').click();
@@ -31,39 +31,39 @@ test('20 000 rows: virtualised, sortable, groupable, smooth to scroll', async ({
   expect(rendered).toBeGreaterThan(10);
   expect(rendered).toBeLessThan(80);
   await shot(page, '12-equipe-20000');
-  // Let the core finish its start-up work (SLA catch-up over the fresh replica) before timing frames.
-  await page.waitForTimeout(3_000);
-
-  // Scroll through the list frame by frame (a fast wheel: 200 px a frame, 12 000 px a second) and time the frames.
-  const frames = await body.evaluate(async (el) => {
+  // Scroll through the whole list: at every step only the rows on screen exist, and they are the rows of that
+  // position (the first rendered row sits just above the scroll position). Speed is measured by `npm run bench -- --only ui`
+  // (scripting per frame against a plain table), not here: a timed assertion only measures the machine's load.
+  const steps = await body.evaluate(async (el) => {
     // (This runs in the page; the test files are type-checked without the DOM library.)
     const raf = (globalThis as unknown as { requestAnimationFrame: (callback: () => void) => number }).requestAnimationFrame;
-    const times: number[] = [];
-    let last = performance.now();
-    for (let i = 0; i < 150; i++) {
-      el.scrollTop += 200;
-      await new Promise((r) => raf(() => r(null)));
-      const now = performance.now();
-      times.push(now - last);
-      last = now;
+    const seen: Array<{ top: number; rows: number; firstRowTop: number }> = [];
+    for (let i = 0; i < 40; i++) {
+      el.scrollTop += Math.floor(el.scrollHeight / 40);
+      await new Promise((r) => raf(() => raf(() => r(null))));
+      const rows = [...el.querySelectorAll('[data-testid="queue-row"]')];
+      // Each row is placed by a translateY of its offset in the whole list.
+      const tops = rows.map((row) => Number(/translateY\((-?[\d.]+)px\)/.exec((row as unknown as { style: { transform: string } }).style.transform)?.[1]));
+      seen.push({ top: el.scrollTop, rows: rows.length, firstRowTop: Math.min(...tops.filter((n) => Number.isFinite(n))) });
     }
-    return times.sort((a, b) => a - b);
+    return seen;
   });
-  const median = frames[Math.floor(frames.length / 2)] as number;
-  const p95 = frames[Math.floor(frames.length * 0.95)] as number;
-  test.info().annotations.push({ type: 'scroll frames', description: `median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms` });
-  console.log(`[team-20k] scroll frames: median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`);
-  // Headless Chromium rasterises in software on this machine (a plain static list scrolls at 16.7 ms a frame);
-  // with a GPU it is faster. These bounds fail for a non-virtualised list or per-frame work over all rows.
-  expect(median).toBeLessThan(50);
-  expect(p95).toBeLessThan(150);
-  expect(await body.locator('[data-testid="queue-row"]').count()).toBeLessThan(80);
+  for (const step of steps) {
+    expect(step.rows).toBeGreaterThan(10);
+    expect(step.rows).toBeLessThan(80);
+  }
+  for (const step of steps) {
+    expect(step.firstRowTop).toBeLessThanOrEqual(step.top);
+    expect(step.firstRowTop).toBeGreaterThan(step.top - 2_000);
+  }
 
-  // Sorting 20 000 rows by customer, then grouping by module.
-  const started = Date.now();
+  // Sorting 20 000 rows by customer (the whole set, not the rows on screen), then grouping by module.
   await page.getByTestId('sort-customer').click();
   await expect(page.getByTestId('team-table').locator('[aria-sort="ascending"]')).toContainText('Cliente');
-  expect(Date.now() - started).toBeLessThan(3_000);
+  await body.evaluate((el) => (el.scrollTop = 0));
+  const customers = await body.locator('[data-testid="queue-row"] .q-customer').allInnerTexts();
+  expect(customers.length).toBeGreaterThan(5);
+  expect(customers).toEqual([...customers].sort((a, b) => a.localeCompare(b, 'pt-BR')));
   await page.getByTestId('group-by').selectOption('module');
   await expect(body.locator('[data-testid="queue-group"]').first()).toBeVisible();
   await shot(page, '13-equipe-agrupada-por-modulo');

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION } from '../../src/shared/sync/protocol';
 import type { Contact, Customer } from '../../src/shared/domain';
 import type { RunningServer } from '../../src/server/app';
 import { localOc, serverOc } from '../support/fixtures';
@@ -104,7 +105,7 @@ describe('Extranet intake', () => {
     expect(listB.body.ocorrencias.every((o: { id: string }) => o.id !== id)).toBe(true);
     expect((await http('GET', '/extranet/v1/ocs', undefined, undefined)).status).toBe(401);
     // An analyst's token is not a contact's.
-    const analyst = await fetch(`${server.url}/api/v1/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-soe-protocol': '1' }, body: JSON.stringify({ login: 'ana', password: 'demo' }) });
+    const analyst = await fetch(`${server.url}/api/v1/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-soe-protocol': String(PROTOCOL_VERSION) }, body: JSON.stringify({ login: 'ana', password: 'demo' }) });
     const analystToken = ((await analyst.json()) as { token: string }).token;
     expect((await http('GET', '/extranet/v1/ocs', undefined, analystToken)).status).toBe(401);
   });
@@ -113,11 +114,11 @@ describe('Extranet intake', () => {
     const { rows } = await server.db.query<{ doc: Contact }>("SELECT doc FROM contact WHERE doc->>'extranetAccess' = 'false' LIMIT 1");
     const user = rows[0]?.doc as Contact;
     const analystToken = async (login: string) => {
-      const r = await fetch(`${server.url}/api/v1/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-soe-protocol': '1' }, body: JSON.stringify({ login, password: 'demo' }) });
+      const r = await fetch(`${server.url}/api/v1/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-soe-protocol': String(PROTOCOL_VERSION) }, body: JSON.stringify({ login, password: 'demo' }) });
       return ((await r.json()) as { token: string }).token;
     };
     const set = (token: string) => fetch(`${server.url}/api/v1/contacts/${user.id}/password`, {
-      method: 'PUT', headers: { 'content-type': 'application/json', 'x-soe-protocol': '1', authorization: `Bearer ${token}` }, body: JSON.stringify({ password: 'segredo-123' }),
+      method: 'PUT', headers: { 'content-type': 'application/json', 'x-soe-protocol': String(PROTOCOL_VERSION), authorization: `Bearer ${token}` }, body: JSON.stringify({ password: 'segredo-123' }),
     });
     expect((await set(await analystToken('ana'))).status).toBe(403);
     expect((await set(await analystToken('beatriz'))).status).toBe(200);

@@ -4,6 +4,7 @@ import { openPglite } from '../../src/server/db/pglite';
 import { openPostgres } from '../../src/server/db/postgres';
 import { PROTOCOL_VERSION, type PullResponse } from '../../src/shared/sync/protocol';
 import { countingDatabase, type CountingDatabase } from '../support/counting-db';
+import { ClientKeys } from '../support/raw-client';
 import { DEMO_NOW, startTestServer, testStorage, type TestStorage } from '../support/sync-harness';
 
 // After a poke every desktop pulls the same range: the page is read once and shared (sync/pull.ts), a pull with
@@ -27,11 +28,17 @@ afterAll(async () => {
   storage?.stop();
 });
 
+let keys: ClientKeys;
+
 const call = async <T>(path: string, token: string | null, body: unknown): Promise<T> => {
+  // Every client id here is registered (with its own secret) the first time it is used.
+  const clientId = (body as { clientId?: string }).clientId;
+  keys ??= new ClientKeys(server.url);
+  const withSecret = clientId === undefined || token === null ? body : { ...(body as object), clientSecret: await keys.secretOf(token, clientId) };
   const r = await fetch(`${server.url}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-soe-protocol': String(PROTOCOL_VERSION), ...(token === null ? {} : { authorization: `Bearer ${token}` }) },
-    body: JSON.stringify(body),
+    body: JSON.stringify(withSecret),
   });
   expect(r.status).toBe(200);
   return (await r.json()) as T;

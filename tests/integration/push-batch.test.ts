@@ -4,6 +4,7 @@ import { openPglite } from '../../src/server/db/pglite';
 import { openPostgres } from '../../src/server/db/postgres';
 import { PROTOCOL_VERSION, type MutationResult, type PushResponse } from '../../src/shared/sync/protocol';
 import { countingDatabase, type CountingDatabase } from '../support/counting-db';
+import { ClientKeys } from '../support/raw-client';
 import { analystId, eligibleCustomer, serverDocs } from '../support/fixtures';
 import { DEMO_NOW, startTestServer, testStorage, type TestStorage } from '../support/sync-harness';
 
@@ -44,11 +45,15 @@ const login = async (server: RunningServer, who: string): Promise<string> => {
   return ((await r.json()) as { token: string }).token;
 };
 
+const keys = new Map<RunningServer, ClientKeys>();
+
 const push = async (server: RunningServer, token: string, clientId: string, mutations: Array<{ id: number; name: string; args: unknown }>): Promise<PushResponse> => {
+  if (!keys.has(server)) keys.set(server, new ClientKeys(server.url));
+  const clientSecret = await (keys.get(server) as ClientKeys).secretOf(token, clientId);
   const r = await fetch(`${server.url}/api/v1/push`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-soe-protocol': String(PROTOCOL_VERSION), authorization: `Bearer ${token}` },
-    body: JSON.stringify({ clientId, mutations: mutations.map((m) => ({ ...m, clientTime: NOW - 1_000 })) }),
+    body: JSON.stringify({ clientId, clientSecret, mutations: mutations.map((m) => ({ ...m, clientTime: NOW - 1_000 })) }),
   });
   expect(r.status).toBe(200);
   return (await r.json()) as PushResponse;

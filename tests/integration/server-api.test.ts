@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/app';
 import { PROTOCOL_VERSION } from '../../src/shared/sync/protocol';
 import { analystId, eligibleCustomer, openOc, serverOc } from '../support/fixtures';
+import { registerClient } from '../support/raw-client';
 import { DEMO_NOW, startDesktop, startTestServer, testStorage, type TestDesktop, type TestStorage } from '../support/sync-harness';
 
 // Server-side guarantees that do not depend on a well-behaved client: protocol negotiation, login, sessions,
@@ -86,8 +87,10 @@ describe('mutations on the server', () => {
     const token = await login('ana');
     const { rows } = await server.db.query<{ id: string }>("SELECT id FROM ocorrencia WHERE status = 'nova' LIMIT 1");
     const ocId = rows[0]?.id as string;
+    const clientSecret = await registerClient(server.url, token, 'rogue-client-1');
     const push = await call('/api/v1/push', {
       clientId: 'rogue-client-1',
+      clientSecret,
       mutations: [
         { id: 1, name: 'oc.changeCriticidade', args: { ocId, criticidade: 'critica' }, clientTime: now },
         { id: 2, name: 'oc.customerReply', args: { ocId, interactionId: 'x-1', body: 'oi' }, clientTime: now },
@@ -110,14 +113,15 @@ describe('mutations on the server', () => {
     const { rows } = await server.db.query<{ id: string }>("SELECT id FROM ocorrencia WHERE status = 'nova' LIMIT 1");
     const ocId = rows[0]?.id as string;
     const mutation = { id: 1, name: 'oc.changeCriticidade', args: { ocId, criticidade: 'baixa' }, clientTime: now };
-    const first = await call('/api/v1/push', { clientId: 'lead-client-1', mutations: [mutation] }, { token });
+    const clientSecret = await registerClient(server.url, token, 'lead-client-1');
+    const first = await call('/api/v1/push', { clientId: 'lead-client-1', clientSecret, mutations: [mutation] }, { token });
     expect(first.body.results).toEqual([{ id: 1, ok: true }]);
     const versionAfterFirst = (await server.db.query<{ version: number }>('SELECT version FROM ocorrencia WHERE id = $1', [ocId])).rows[0]?.version;
-    const again = await call('/api/v1/push', { clientId: 'lead-client-1', mutations: [{ ...mutation, args: { ocId, criticidade: 'critica' } }] }, { token });
+    const again = await call('/api/v1/push', { clientId: 'lead-client-1', clientSecret, mutations: [{ ...mutation, args: { ocId, criticidade: 'critica' } }] }, { token });
     expect(again.body.results).toEqual([{ id: 1, ok: true }]);
     expect((await serverOc(server, ocId)).criticidade).toBe('baixa');
     expect((await server.db.query<{ version: number }>('SELECT version FROM ocorrencia WHERE id = $1', [ocId])).rows[0]?.version).toBe(versionAfterFirst);
-    const gap = await call('/api/v1/push', { clientId: 'lead-client-1', mutations: [{ ...mutation, id: 3 }] }, { token });
+    const gap = await call('/api/v1/push', { clientId: 'lead-client-1', clientSecret, mutations: [{ ...mutation, id: 3 }] }, { token });
     expect(gap.status).toBe(409);
     expect(gap.body.error).toMatchObject({ code: 'MUTATION_GAP', details: { lastMutationId: 1 } });
   });
@@ -126,8 +130,9 @@ describe('mutations on the server', () => {
     const token = await login('beatriz');
     const seen: number[] = [];
     let cursor = 0;
+    const clientSecret = await registerClient(server.url, token, 'pager-0001');
     for (;;) {
-      const page = await call('/api/v1/pull', { clientId: 'pager-0001', cursor, limit: 250 }, { token });
+      const page = await call('/api/v1/pull', { clientId: 'pager-0001', clientSecret, cursor, limit: 250 }, { token });
       seen.push(...page.body.changes.map((c: { version: number }) => c.version));
       cursor = page.body.cursor;
       if (!page.body.hasMore) break;

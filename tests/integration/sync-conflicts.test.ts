@@ -3,6 +3,7 @@ import type { RejectedNotice } from '../../src/shared/api/notices';
 import type { OcEvent } from '../../src/shared/domain';
 import type { RunningServer } from '../../src/server/app';
 import { analystId, eligibleCustomer, localDocs, localOc, openOc, serverDocs, serverOc, type EligibleCustomer } from '../support/fixtures';
+import { apiHeaders, loginToken } from '../support/raw-client';
 import { DEMO_NOW, startDesktop, startTestServer, testStorage, type TestDesktop, type TestStorage } from '../support/sync-harness';
 
 // The conflict rules of SPEC §6, each with two (or more) desktops whose changes meet on the server.
@@ -147,13 +148,12 @@ describe('conflict rules (SPEC §6)', () => {
     await syncAll(ana, bruno, ana);
 
     // The same mutation arrives again (a response lost on the way back): its stored outcome, nothing new.
-    const login = await fetch(`${server.url}/api/v1/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-soe-protocol': '1' }, body: JSON.stringify({ login: 'ana', password: 'demo' }) });
-    const { token } = (await login.json()) as { token: string };
-    const clientId = (ana.core.db.prepare("SELECT value FROM meta WHERE key = 'clientId'").get() as { value: string }).value;
+    const token = await loginToken(server.url, 'ana');
+    const meta = (key: string) => (ana.core.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string }).value;
     const again = await fetch(`${server.url}/api/v1/push`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-soe-protocol': '1', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ clientId, mutations: [{ id: reply.mutationId, name: outboxEntry.name, args: JSON.parse(outboxEntry.args), clientTime: outboxEntry.client_time }] }),
+      headers: apiHeaders(token),
+      body: JSON.stringify({ clientId: meta('clientId'), clientSecret: meta('sync.clientSecret'), mutations: [{ id: reply.mutationId, name: outboxEntry.name, args: JSON.parse(outboxEntry.args), clientTime: outboxEntry.client_time }] }),
     });
     expect(await again.json()).toMatchObject({ results: [{ id: reply.mutationId, ok: true }] });
 

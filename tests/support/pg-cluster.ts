@@ -28,6 +28,8 @@ export const freePort = (): Promise<number> =>
 export interface PgCluster {
   url: string;
   port: number;
+  /** pg_ctl restart -m fast: every connection is ended (admin shutdown), the cluster is back when it returns. */
+  restart(): void;
   stop(): void;
 }
 
@@ -60,6 +62,7 @@ export const startPgCluster = async (options: { durable?: boolean } = {}): Promi
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     port,
+    restart: () => run([pgCtl, '-D', data, '-l', join(root, 'log'), '-w', '-t', '60', '-m', 'fast', '-o', settings.join(' '), 'restart']),
     stop: () => {
       if (stopped) return;
       stopped = true;

@@ -19,8 +19,24 @@ export interface TestStorage {
 let counter = 0;
 
 export const testStorage = async (suite: string): Promise<TestStorage> => {
+  if (postgresAvailable()) return testStorageOf('postgres', suite);
+  console.log(`[${suite}] storage: PGlite (${process.env.SOE_TEST_STORAGE === 'pglite' ? 'SOE_TEST_STORAGE=pglite' : 'no PostgreSQL binaries found'})`);
+  return testStorageOf('pglite', suite);
+};
+
+/**
+ * The storages a test of a server guarantee runs on: PGlite and PostgreSQL (a throwaway cluster), or PGlite
+ * alone where the PostgreSQL binaries are missing (said once per suite).
+ */
+export const storageKinds = (suite: string): Array<TestStorage['kind']> => {
+  if (postgresAvailable()) return ['pglite', 'postgres'];
+  console.log(`[${suite}] PostgreSQL not available: PGlite only`);
+  return ['pglite'];
+};
+
+export const testStorageOf = async (kind: TestStorage['kind'], suite: string): Promise<TestStorage> => {
   const dirs: string[] = [];
-  if (postgresAvailable()) {
+  if (kind === 'postgres') {
     const cluster: PgCluster = await startPgCluster();
     console.log(`[${suite}] storage: PostgreSQL (throwaway cluster on 127.0.0.1:${cluster.port})`);
     return {
@@ -29,7 +45,6 @@ export const testStorage = async (suite: string): Promise<TestStorage> => {
       stop: () => cluster.stop(),
     };
   }
-  console.log(`[${suite}] storage: PGlite (${process.env.SOE_TEST_STORAGE === 'pglite' ? 'SOE_TEST_STORAGE=pglite' : 'no PostgreSQL binaries found'})`);
   return {
     kind: 'pglite',
     fresh: async () => {

@@ -8,11 +8,13 @@ import type {
   VolumeReport,
 } from '../../shared/api/lead-views';
 import { UNASSIGNED } from '../../shared/api/lead-views';
-import { CHANNELS, domainError, DomainFailure, displayNumber, type Analyst, type Channel, type SlaConfig } from '../../shared/domain';
+import { CHANNELS, domainError, DomainFailure, displayNumber, type Analyst, type Channel, type Lang, type SlaConfig } from '../../shared/domain';
 import { can } from '../../shared/oc/permissions';
 import { addCounts, complianceGroups, pctOf, planAt, UNASSIGNED_KEY, type Counts } from '../../shared/reports/compliance';
 import { monthRange, periodKey, type Granularity } from '../../shared/reports/periods';
+import { criticidadeAt, resolutionFacts } from '../../shared/reports/statement-facts';
 import { statementCsv, statementFileName } from '../../shared/reports/statement-text';
+import type { SlaClockState } from '../../shared/sla/clock-types';
 import { evaluateSla } from '../../shared/sla/clocks';
 import { penaltiesByCustomer, type ResolutionBreach } from '../../shared/sla/penalties';
 import { allCatalog } from '../db/directory';
@@ -114,14 +116,15 @@ interface MonthBreaches {
   range: { from: number; to: number };
   policy: SlaConfig;
   breaches: (ResolutionBreach & { customerId: string })[];
-  ocs: Map<string, OcWithEvents>;
+  /** Each breached OC with its resolution clock as evaluated now (the statement's stop and delay). */
+  ocs: Map<string, OcWithEvents & { resolution: SlaClockState | undefined }>;
 }
 
 /** Resolution breaches dated in the month (SPEC §3 penalties), each with the OC's plan at the breach. */
 const monthBreaches = (deps: CoreDeps, month: string, customerId?: string): MonthBreaches => {
   const range = monthRange(month, deps.timeZone);
   if (range === null) throw badMonth(month);
-  const ocs = new Map<string, OcWithEvents>();
+  const ocs: MonthBreaches['ocs'] = new Map();
   const breaches: MonthBreaches['breaches'] = [];
   for (const { oc, events, evaluation } of evaluate(deps, ocsDecidingIn(deps.db, range.from, range.to))) {
     if (customerId !== undefined && oc.customerId !== customerId) continue;
@@ -129,7 +132,7 @@ const monthBreaches = (deps: CoreDeps, month: string, customerId?: string): Mont
     const at = resolution?.breachedAt ?? null;
     if (at === null || at < range.from || at >= range.to) continue;
     breaches.push({ ocId: oc.id, customerId: oc.customerId, breachedAt: at, plan: planAt(events, at, oc.plan) });
-    ocs.set(oc.id, { oc, events });
+    ocs.set(oc.id, { oc, events, resolution });
   }
   return { range, policy: policyFor(deps, range.to), breaches, ocs };
 };
@@ -180,14 +183,18 @@ export const penaltyDetail = (deps: CoreDeps, args: { customerId: string; month:
     penaltyCapPct: policy.penaltyCapPct,
     generatedAt: deps.clock.now(),
     lines: (month?.details ?? []).map((d) => {
-      const oc = ocs.get(d.ocId)?.oc;
+      const entry = ocs.get(d.ocId);
+      const oc = entry?.oc;
+      const events = entry?.events ?? [];
       return {
         ocId: d.ocId,
         displayNumber: oc === undefined ? d.ocId : displayNumber(oc),
         subject: oc?.subject ?? '',
         plan: d.plan,
-        criticidade: oc?.criticidade ?? 'media',
+        // The criticidade that set the deadline, as the plan is the one that set the percentage.
+        criticidade: criticidadeAt(events, d.breachedAt, oc?.criticidade ?? 'media'),
         breachedAt: d.breachedAt,
+        ...resolutionFacts(entry?.resolution, events),
         pct: d.pct,
         penaltyCents: d.penaltyCents,
         chargedCents: d.chargedCents,
@@ -196,14 +203,16 @@ export const penaltyDetail = (deps: CoreDeps, args: { customerId: string; month:
   };
 };
 
-export const penaltyStatementFile = async (deps: CoreDeps, args: { customerId: string; month: string; format: 'csv' | 'pdf' }): Promise<StatementFile> => {
+/** The statement as a file, in pt-BR (it goes to a Brazilian customer) unless the lead asks for English. */
+export const penaltyStatementFile = async (deps: CoreDeps, args: { customerId: string; month: string; format: 'csv' | 'pdf'; lang?: Lang | undefined }): Promise<StatementFile> => {
   const statement = penaltyDetail(deps, args);
+  const lang = args.lang ?? 'pt-BR';
   if (args.format === 'csv') {
     // The byte-order mark makes Excel pt-BR read the file as UTF-8 (accents in names and subjects).
-    const bytes = Buffer.from(`\uFEFF${statementCsv(statement)}`, 'utf8');
+    const bytes = Buffer.from(`\uFEFF${statementCsv(statement, lang)}`, 'utf8');
     return { fileName: statementFileName(statement, 'csv'), mimeType: 'text/csv;charset=utf-8', base64: bytes.toString('base64') };
   }
-  const pdf = await statementPdf(statement);
+  const pdf = await statementPdf(statement, { lang });
   return { fileName: statementFileName(statement, 'pdf'), mimeType: 'application/pdf', base64: pdf.toString('base64') };
 };
 

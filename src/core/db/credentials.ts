@@ -11,3 +11,8 @@ export const putCredential = (db: Db, login: string, analystId: string, hash: st
   stmt(db, `INSERT INTO local_credential (login, analyst_id, hash, updated_at) VALUES (?, ?, ?, ?)
     ON CONFLICT(login) DO UPDATE SET analyst_id = excluded.analyst_id, hash = excluded.hash, updated_at = excluded.updated_at`).run(login, analystId, hash, now);
 };
+
+/** Forgets the offline verifiers of an analyst whose access the server ended (deactivated, password reset). */
+export const deleteCredentialsOf = (db: Db, analystId: string): void => {
+  stmt(db, 'DELETE FROM local_credential WHERE analyst_id = ?').run(analystId);
+};

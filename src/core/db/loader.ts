@@ -58,5 +58,7 @@ export const loadState = (db: Db, needs: Needs, slaConfig: SlaConfig): MutationS
   }
   if (needs.allOpenOcs === true) state.allOpenOcs = docs(stmt(db, 'SELECT doc FROM ocorrencia WHERE is_open = 1').all() as { doc: string }[]);
   if (needs.catalog === true) state.catalog = docs(stmt(db, 'SELECT doc FROM catalog ORDER BY kind, id').all() as { doc: string }[]);
+  if (needs.analystLogin !== undefined) state.analystsWithLogin = docs(stmt(db, 'SELECT doc FROM analyst WHERE login = ?').all(needs.analystLogin) as { doc: string }[]);
+  if (needs.customerCnpj !== undefined) state.customersWithCnpj = docs(stmt(db, 'SELECT doc FROM customer WHERE cnpj = ?').all(needs.customerCnpj) as { doc: string }[]);
   return state;
 };

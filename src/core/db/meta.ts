@@ -12,3 +12,7 @@ export const setMeta = (db: Db, key: string, value: string): void => {
 export const deleteMeta = (db: Db, key: string): void => {
   stmt(db, 'DELETE FROM meta WHERE key = ?').run(key);
 };
+
+/** Keys that start with `prefix` (per-analyst facts such as session tokens). */
+export const metaKeys = (db: Db, prefix: string): string[] =>
+  (stmt(db, "SELECT key FROM meta WHERE substr(key, 1, length(?)) = ? ORDER BY key").all(prefix, prefix) as { key: string }[]).map((r) => r.key);

@@ -31,8 +31,9 @@ export const appendOutbox = (db: Db, entry: Omit<OutboxEntry, 'mutationId'>, now
   return mutationId;
 };
 
-export const pendingMutations = (db: Db, limit = 1_000_000): OutboxEntry[] =>
-  (stmt(db, 'SELECT mutation_id, name, args, client_time, actor_id FROM outbox ORDER BY mutation_id LIMIT ?').all(limit) as {
+/** Queued mutations in id order, from the one after `afterId` (those up to it were pushed, not yet confirmed). */
+export const pendingMutations = (db: Db, limit = 1_000_000, afterId = 0): OutboxEntry[] =>
+  (stmt(db, 'SELECT mutation_id, name, args, client_time, actor_id FROM outbox WHERE mutation_id > ? ORDER BY mutation_id LIMIT ?').all(afterId, limit) as {
     mutation_id: number; name: string; args: string; client_time: number; actor_id: string;
   }[]).map((r) => ({ mutationId: r.mutation_id, name: r.name, args: JSON.parse(r.args), clientTime: r.client_time, actorId: r.actor_id }));
 

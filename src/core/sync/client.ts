@@ -1,13 +1,18 @@
-import type { SyncState } from '../../shared/api/notices';
+import type { AccessEndedState, SyncState } from '../../shared/api/notices';
 import { domainError, type Analyst, type DomainError } from '../../shared/domain';
+import { ACCESS_ENDED_CLOSE_CODE, accessEndReasonOf, type AccessEndReason } from '../../shared/sync/access-ended';
+import type { LoginResponse } from '../../shared/sync/protocol';
 import { DEFAULT_TIME_ZONE, offsetClock, systemClock, type Clock } from '../../shared/time';
 import type { CoreEvents } from '../api/emitter';
 import type { Db } from '../db/connection';
+import { deleteCredentialsOf } from '../db/credentials';
 import { getMeta, setMeta } from '../db/meta';
 import { pendingCount, pendingMutations } from '../db/outbox';
 import { getRow, putRow } from '../db/rows';
 import { clientIdOf, type LocalStoreDeps } from '../store/local-store';
 import { configResolver, slaDeriver } from '../sla/columns';
+import { accessEndedState, readAccessEnded, writeAccessEnded } from './access-state';
+import { clientSecretOf, ensureRegistered, identityProblemOf } from './client-identity';
 import { backoffDelay, ClockOffset } from './clock-offset';
 import type { SyncPort } from './port';
 import { PokeSocket } from './poke-socket';
@@ -37,6 +42,9 @@ export interface SyncClientOptions {
 const sessionExpired = (): string =>
   'A sessão no servidor expirou: faça login novamente para sincronizar. / The server session expired: log in again to sync.';
 
+const passwordRefused = (): string =>
+  'O servidor não aceitou mais a senha guardada: faça login novamente para sincronizar. / The server no longer accepts the remembered password: log in again to sync.';
+
 /**
  * The desktop's sync client (SPEC §6): pushes the outbox in order, pulls since its cursor (paged, resumable),
  * rebases pending changes on pulled state, listens for pokes, measures the server-clock offset, and reports its
@@ -54,6 +62,8 @@ export class SyncClient implements SyncPort {
   private status: SyncState['status'] = 'connecting';
   private offlineSince: number | null = null;
   private problem: string | null = null;
+  /** The server ended an analyst's sessions (kept in the replica until they log in again). */
+  private accessEnded: AccessEndedState | null;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private again = false;
@@ -70,6 +80,7 @@ export class SyncClient implements SyncPort {
     this.api = new ServerApi(options.serverUrl.replace(/\/+$/, ''), () => this.machineClock.now(), options.requestTimeoutMs);
     this.tokens = new TokenStore(db);
     this.clientId = clientIdOf(db);
+    this.accessEnded = readAccessEnded(db);
     const configs = configResolver(db);
     this.local = { db, clock: offsetClock(this.machineClock, () => this.offset.offsetMs), timeZone: options.timeZone ?? DEFAULT_TIME_ZONE, deriveSla: slaDeriver(configs) };
     const random = options.random ?? Math.random;
@@ -88,6 +99,11 @@ export class SyncClient implements SyncPort {
       },
       onPong: (sentAt, serverTime, receivedAt) => this.sample({ value: { serverTime }, sentAt, receivedAt }),
       onPresence: (message) => this.presence.received(message),
+      // The server ended the socket's session: the next pull hears why (under the current analyst's token, so a
+      // socket of someone who logged out meanwhile cannot end the wrong analyst's access).
+      onClosed: (code) => {
+        if (code === ACCESS_ENDED_CLOSE_CODE) this.schedule(0);
+      },
       now: () => this.machineClock.now(),
       random,
     });
@@ -112,6 +128,7 @@ export class SyncClient implements SyncPort {
       serverUrl: this.api.baseUrl,
       clockOffsetMs: this.offset.offsetMs,
       problem: this.problem,
+      accessEnded: this.accessEnded,
     };
   }
 
@@ -146,6 +163,11 @@ export class SyncClient implements SyncPort {
       this.sample(answer);
       const { analyst, token, expiresAt } = answer.value;
       this.tokens.set(analyst.id, token, expiresAt, password);
+      if (this.accessEnded?.analystId === analyst.id) {
+        this.accessEnded = null;
+        writeAccessEnded(this.db, null);
+      }
+      if (this.problem === passwordRefused()) this.problem = null;
       // A desktop that never synced still needs the analyst's row for the session; the pull brings the real one.
       if (getRow(this.db, 'analyst', analyst.id) === undefined) putRow(this.db, { table: 'analyst', row: analyst }, 1);
       if (this.problem === sessionExpired()) this.problem = null;
@@ -250,8 +272,17 @@ export class SyncClient implements SyncPort {
     // pings), so a cycle a poke started goes straight to push and pull — one round trip less per change.
     if (!this.socket.connected) this.sample(await this.api.hello());
     if (this.tokens.current() === null) {
-      // Nobody has logged in to the server from this desktop yet: nothing may be pushed or pulled.
-      this.status = 'connecting';
+      // Nobody has logged in to the server from this desktop yet (or the server ended the session of the one who
+      // had, which the state says): nothing may be pushed or pulled.
+      this.status = this.accessEnded === null ? 'connecting' : 'online';
+      this.emitState();
+      return;
+    }
+    const identity = await ensureRegistered(this, this.clientId);
+    if (identity.problem !== undefined) {
+      // The server does not take this id from this desktop: nothing goes out, the outbox waits (and shows).
+      this.problem = identity.problem;
+      this.status = 'online';
       this.emitState();
       return;
     }
@@ -270,7 +301,7 @@ export class SyncClient implements SyncPort {
     const analystId = this.tokens.current();
     if (analystId === null) throw new Unreachable('not logged in to the server');
     const limit = this.options.pageSize ?? 10_000;
-    const fetchPage = (cursor: number) => this.withSession(analystId, (token) => this.api.pull(token, { clientId: this.clientId, cursor, limit }));
+    const fetchPage = (cursor: number) => this.withSession(analystId, (token) => this.api.pull(token, { clientId: this.clientId, clientSecret: clientSecretOf(this.db), cursor, limit }));
     let next = fetchPage(this.cursor());
     for (;;) {
       const page = await next;
@@ -290,7 +321,10 @@ export class SyncClient implements SyncPort {
     }
   }
 
-  /** Runs a request with the analyst's token; an expired token is renewed with the remembered password once. */
+  /**
+   * Runs a request with the analyst's token; an expired token is renewed with the remembered password once. A
+   * session the server ended is never renewed: the analyst must log in again (endAccess).
+   */
   async withSession<T>(analystId: string, request: (token: string) => Promise<T>): Promise<T> {
     const token = this.tokens.get(analystId);
     if (token !== null) {
@@ -298,6 +332,11 @@ export class SyncClient implements SyncPort {
         return await request(token);
       } catch (error) {
         if (!(error instanceof ServerRefused) || error.status !== 401) throw error;
+        const reason = accessEndReasonOf(error.error);
+        if (reason !== null) {
+          this.endAccess(analystId, reason);
+          throw error;
+        }
       }
     }
     const password = this.tokens.password(analystId);
@@ -306,9 +345,35 @@ export class SyncClient implements SyncPort {
       this.problem = sessionExpired();
       throw new ServerRefused(401, domainError('UNAUTHORIZED', { 'pt-BR': sessionExpired(), en: sessionExpired() }));
     }
-    const answer = await this.api.login(analyst.login, password);
+    let answer: Timed<LoginResponse>;
+    try {
+      answer = await this.api.login(analyst.login, password);
+    } catch (error) {
+      // The remembered password no longer logs in (reset, or deactivated after the ended session was purged):
+      // it is forgotten rather than tried again on every cycle.
+      if (error instanceof ServerRefused && error.status === 401) {
+        this.tokens.forget(analystId);
+        this.problem = passwordRefused();
+      }
+      throw error;
+    }
     this.tokens.set(analystId, answer.value.token, answer.value.expiresAt, password);
     return request(answer.value.token);
+  }
+
+  /**
+   * The server ended this analyst's sessions: their token and remembered password go (and, unless only the role
+   * changed, the offline verifier: the old password must not open this desktop either); their outbox stays,
+   * counted in `pending`, and the state says why until they log in again.
+   */
+  private endAccess(analystId: string, reason: AccessEndReason): void {
+    const wasCurrent = this.tokens.current() === analystId;
+    this.tokens.forget(analystId);
+    if (reason !== 'role_changed') deleteCredentialsOf(this.db, analystId);
+    this.accessEnded = accessEndedState(this.db, analystId, reason, this.local.clock.now());
+    writeAccessEnded(this.db, this.accessEnded);
+    if (wasCurrent) this.socket.drop();
+    this.emitState();
   }
 
   sample(answer: Timed<{ serverTime: number }>): void {
@@ -318,6 +383,8 @@ export class SyncClient implements SyncPort {
   }
 
   private fail(error: unknown): void {
+    const identityProblem = identityProblemOf(this.db, error);
+    if (identityProblem !== null) this.problem = identityProblem;
     if (error instanceof ServerRefused) {
       if (error.status === 426) this.problem = error.error.message['pt-BR'];
       else if (error.status !== 401) this.options.onError?.(error);

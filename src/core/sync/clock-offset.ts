@@ -1,7 +1,13 @@
+/** Beyond what two round trips' error allows, a disagreement this large means the machine's clock jumped. */
+const JUMP_TOLERANCE_MS = 1_000;
+
 /**
  * Server-clock offset, NTP-style (SPEC §3 rule 10, §6 "a desktop clock that is 10 minutes wrong"): each round trip
  * gives offset = serverTime − (sent + received) / 2 with an error of at most half its round-trip time, so the
- * estimate kept is the one of the fastest of the last few round trips.
+ * estimate kept is the one of the fastest of the last few round trips — unless a new sample cannot be reconciled
+ * with it (their error bounds, plus a second, do not overlap): the machine's clock jumped (a laptop that slept
+ * and woke with its clock off, a manual change), the older samples describe a clock that no longer exists, and
+ * the new one is the estimate from then on.
  */
 export class ClockOffset {
   private samples: Array<{ offset: number; rtt: number }> = [];
@@ -11,7 +17,10 @@ export class ClockOffset {
   /** `sentAt` and `receivedAt` are read from the machine's own (uncorrected) clock. */
   addSample(sentAt: number, serverTime: number, receivedAt: number): void {
     const rtt = Math.max(0, receivedAt - sentAt);
-    this.samples.push({ offset: serverTime - (sentAt + receivedAt) / 2, rtt });
+    const sample = { offset: serverTime - (sentAt + receivedAt) / 2, rtt };
+    const jumped = this.samples.some((s) => Math.abs(s.offset - sample.offset) > (s.rtt + sample.rtt) / 2 + JUMP_TOLERANCE_MS);
+    if (jumped) this.samples = [];
+    this.samples.push(sample);
     if (this.samples.length > this.keep) this.samples.shift();
     const best = this.samples.reduce((a, b) => (b.rtt < a.rtt ? b : a));
     this.current = Math.round(best.offset);

@@ -11,6 +11,8 @@ export interface PokeSocketOptions {
   onPong: (sentAt: number, serverTime: number, receivedAt: number) => void;
   /** Another analyst's presence beat, relayed by the server. */
   onPresence?: (beat: RelayedPresenceMessage) => void;
+  /** The server closed the socket (e.g. ACCESS_ENDED_CLOSE_CODE: the session was ended), with its code and reason. */
+  onClosed?: (code: number, reason: string) => void;
   now: () => number;
   random: () => number;
   pingEveryMs?: number;
@@ -57,11 +59,12 @@ export class PokeSocket {
     });
     socket.on('message', (data) => this.receive(String(data)));
     socket.on('error', () => undefined);
-    socket.on('close', () => {
+    socket.on('close', (code, reason) => {
       if (this.pinger !== null) clearInterval(this.pinger);
       this.pinger = null;
-      this.socket = null;
+      if (this.socket === socket) this.socket = null;
       this.pings.clear();
+      this.options.onClosed?.(code, reason.toString('utf8'));
       this.scheduleReconnect();
     });
   }

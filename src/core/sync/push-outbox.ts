@@ -1,10 +1,12 @@
 import type { RejectedNotice } from '../../shared/api/notices';
 import { domainError } from '../../shared/domain';
 import type { MutationResult } from '../../shared/sync/protocol';
+import { getMeta, setMeta } from '../db/meta';
 import { addNotice } from '../db/notices';
 import { confirmUpTo, pendingMutations, type OutboxEntry } from '../db/outbox';
 import { getRow } from '../db/rows';
 import type { SyncClient } from './client';
+import { clientSecretOf } from './client-identity';
 import { ServerRefused } from './server-api';
 
 /** The entity a refused mutation was about, so the notice can link to the OC. */
@@ -25,6 +27,9 @@ const noticeOf = (clientId: string, entry: OutboxEntry, result: Extract<Mutation
   dismissed: false,
 });
 
+/** The latest action time this desktop has pushed: later mutations are never dated before it. */
+const META_LAST_CLIENT_TIME = 'sync.lastClientTime';
+
 /**
  * Pushes the outbox in id order, in batches of one author each (each author's changes go out under their own
  * session). Refusals become notices for the author; the next pull's lastMutationId confirms what was applied.
@@ -32,7 +37,8 @@ const noticeOf = (clientId: string, entry: OutboxEntry, result: Extract<Mutation
  */
 export const pushOutbox = async (client: SyncClient, clientId: string, batchSize: number): Promise<{ problem?: string }> => {
   for (;;) {
-    const pending = pendingMutations(client.db, batchSize * 4).filter((m) => m.mutationId > client.pushedUpTo);
+    // From the first not pushed yet: entries pushed in this cycle stay queued until the pull confirms them.
+    const pending = pendingMutations(client.db, batchSize, client.pushedUpTo);
     const first = pending[0];
     if (first === undefined) return {};
     const batch: OutboxEntry[] = [];
@@ -44,12 +50,16 @@ export const pushOutbox = async (client: SyncClient, clientId: string, batchSize
       const who = getRow(client.db, 'analyst', first.actorId)?.name ?? first.actorId;
       return { problem: `Alterações de ${who} aguardam o login dele(a) para serem enviadas. / Changes by ${who} wait for their login to be sent.` };
     }
+    // A desktop's changes happened in their id order: one dated before its predecessor was made after the
+    // machine's clock went back (a sleep offline, a manual change) and takes its predecessor's time instead.
+    let floor = Number(getMeta(client.db, META_LAST_CLIENT_TIME) ?? '0');
+    const mutations = batch.map((m) => {
+      floor = Math.max(floor, m.clientTime);
+      return { id: m.mutationId, name: m.name, args: m.args, clientTime: floor };
+    });
     let answer;
     try {
-      answer = await client.withSession(first.actorId, (token) => client.api.push(token, {
-        clientId,
-        mutations: batch.map((m) => ({ id: m.mutationId, name: m.name, args: m.args, clientTime: m.clientTime })),
-      }));
+      answer = await client.withSession(first.actorId, (token) => client.api.push(token, { clientId, clientSecret: clientSecretOf(client.db), mutations }));
     } catch (error) {
       if (error instanceof ServerRefused && error.error.code === 'MUTATION_GAP') {
         const last = Number(error.error.details?.lastMutationId ?? 0);
@@ -64,6 +74,7 @@ export const pushOutbox = async (client: SyncClient, clientId: string, batchSize
       throw error;
     }
     client.sample(answer);
+    setMeta(client.db, META_LAST_CLIENT_TIME, String(floor));
     const now = client.localDeps.clock.now();
     const byId = new Map(batch.map((m) => [m.mutationId, m]));
     for (const result of answer.value.results) {

@@ -1,5 +1,8 @@
 import type { z } from 'zod';
-import { ErrorResponse, HelloResponse, LoginResponse, OkResponse, PROTOCOL_HEADER, PROTOCOL_VERSION, PullResponse, PushResponse, type PullRequest, type PushRequest } from '../../shared/sync/protocol';
+import {
+  ErrorResponse, HelloResponse, LoginResponse, OkResponse, PROTOCOL_HEADER, PROTOCOL_VERSION, PullResponse, PushResponse, RegisterClientResponse,
+  type PullRequest, type PushRequest, type RegisterClientRequest,
+} from '../../shared/sync/protocol';
 import type { DomainError } from '../../shared/domain';
 import { domainError } from '../../shared/domain';
 
@@ -81,6 +84,10 @@ export class ServerApi {
 
   async setPassword(token: string, kind: 'analyst' | 'contact', id: string, password: string): Promise<void> {
     await this.call('PUT', `/api/v1/${kind === 'analyst' ? 'analysts' : 'contacts'}/${encodeURIComponent(id)}/password`, OkResponse, { password }, token);
+  }
+
+  registerClient(token: string, request: RegisterClientRequest): Promise<Timed<RegisterClientResponse>> {
+    return this.call('POST', '/api/v1/clients', RegisterClientResponse, request, token);
   }
 
   push(token: string, request: PushRequest): Promise<Timed<PushResponse>> {

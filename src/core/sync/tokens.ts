@@ -1,7 +1,8 @@
 import type { Db } from '../db/connection';
-import { deleteMeta, getMeta, setMeta } from '../db/meta';
+import { deleteMeta, getMeta, metaKeys, setMeta } from '../db/meta';
 
-const key = (analystId: string): string => `sync.token.${analystId}`;
+const PREFIX = 'sync.token.';
+const key = (analystId: string): string => `${PREFIX}${analystId}`;
 
 /**
  * Server session tokens per analyst, kept in the replica: the outbox may hold changes of an analyst who logged
@@ -38,6 +39,11 @@ export class TokenStore {
   /** The last analyst who logged in on this desktop (whose session pulls). */
   current(): string | null {
     return getMeta(this.db, 'sync.currentAnalyst') ?? null;
+  }
+
+  /** Every analyst with a session token on this desktop. */
+  analysts(): string[] {
+    return metaKeys(this.db, PREFIX).map((k) => k.slice(PREFIX.length));
   }
 
   password(analystId: string): string | undefined {

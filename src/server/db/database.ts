@@ -35,8 +35,11 @@ export interface Database extends Sql {
   session<T>(work: (session: Session) => Promise<T>): Promise<T>;
   /** Runs several statements without parameters (migrations). */
   exec(text: string): Promise<void>;
-  /** Subscribes to NOTIFY on a channel; returns the unsubscribe function. */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Subscribes to NOTIFY on a channel; returns the unsubscribe function. `onResume` is called when the
+   * subscription was lost (PostgreSQL restarted) and listens again: notifications sent meanwhile were missed.
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onResume?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 

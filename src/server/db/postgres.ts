@@ -36,21 +36,41 @@ export const openPostgres = async (options: PostgresOptions): Promise<Database> 
   const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
   pool.on('error', (error) => options.onError?.(error));
   await pool.query('SELECT 1');
-  const listeners: pg.Client[] = [];
+  const listeners = new Set<() => Promise<void>>();
+  // A checked-out client has no listener of the pool's: an error it emits between two statements (PostgreSQL
+  // restarted, the connection cut) would be an uncaught exception that ends the process. It is reported and the
+  // client released as broken, so the pool never hands it out again.
+  const checkOut = async (): Promise<{ client: pg.PoolClient; release(error?: Error): void }> => {
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    const onError = (error: Error): void => {
+      broken = error;
+      options.onError?.(error);
+    };
+    client.on('error', onError);
+    return {
+      client,
+      release: (error) => {
+        client.off('error', onError);
+        client.release(error ?? broken);
+      },
+    };
+  };
   return {
     kind: 'postgres',
     concurrentWriters: true,
     query: wrap(pool).query,
     async transaction(work, txOptions = {}) {
-      const client = await pool.connect();
+      const { client, release } = await checkOut();
       try {
+        // A failed transaction was rolled back: the connection is reusable unless it broke.
         return await inTransaction(client, work, txOptions);
       } finally {
-        client.release();
+        release();
       }
     },
     async session(work) {
-      const client = await pool.connect();
+      const { client, release } = await checkOut();
       let failed: Error | undefined;
       try {
         return await work({
@@ -65,29 +85,65 @@ export const openPostgres = async (options: PostgresOptions): Promise<Database> 
         failed = error instanceof Error ? error : new Error(String(error));
         throw error;
       } finally {
-        client.release(failed);
+        release(failed);
       }
     },
     async exec(text) {
       await pool.query(text);
     },
-    async listen(channel, onPayload) {
-      // LISTEN needs a connection of its own that stays open; pool connections come and go.
-      const client = new pg.Client({ connectionString: options.connectionString });
-      client.on('error', (error) => options.onError?.(error));
-      await client.connect();
-      client.on('notification', (message) => {
-        if (message.channel === channel) onPayload(message.payload ?? '');
-      });
-      await client.query(`LISTEN ${channel}`);
-      listeners.push(client);
-      return async () => {
-        listeners.splice(listeners.indexOf(client), 1);
-        await client.end().catch(() => undefined);
+    async listen(channel, onPayload, onResume) {
+      // LISTEN needs a connection of its own that stays open; pool connections come and go. When it is lost (a
+      // PostgreSQL restart, a network cut) it is opened again, or this node would never poke its desktops again.
+      let client: pg.Client | null = null;
+      let closed = false;
+      let retry: NodeJS.Timeout | null = null;
+      const connect = async (): Promise<void> => {
+        const next = new pg.Client({ connectionString: options.connectionString });
+        next.on('error', (error) => {
+          options.onError?.(error);
+          lost(next);
+        });
+        next.on('end', () => lost(next));
+        next.on('notification', (message) => {
+          if (message.channel === channel) onPayload(message.payload ?? '');
+        });
+        try {
+          await next.connect();
+          await next.query(`LISTEN ${channel}`);
+        } catch (error) {
+          await next.end().catch(() => undefined);
+          throw error;
+        }
+        if (closed) await next.end().catch(() => undefined);
+        else client = next;
       };
+      const reconnect = (): void => {
+        retry = null;
+        connect().then(() => {
+          if (!closed) onResume?.();
+        }, (error: unknown) => {
+          options.onError?.(error instanceof Error ? error : new Error(String(error)));
+          if (!closed) retry = setTimeout(reconnect, 1_000);
+        });
+      };
+      const lost = (which: pg.Client): void => {
+        if (client !== which) return;
+        client = null;
+        if (!closed && retry === null) retry = setTimeout(reconnect, 250);
+      };
+      await connect();
+      const unlisten = async (): Promise<void> => {
+        closed = true;
+        if (retry !== null) clearTimeout(retry);
+        listeners.delete(unlisten);
+        await client?.end().catch(() => undefined);
+        client = null;
+      };
+      listeners.add(unlisten);
+      return unlisten;
     },
     async close() {
-      await Promise.all(listeners.splice(0).map((c) => c.end().catch(() => undefined)));
+      await Promise.all([...listeners].map((unlisten) => unlisten()));
       await pool.end();
     },
   };

@@ -7,8 +7,12 @@ import { MIN_PROTOCOL_VERSION, PROTOCOL_VERSION } from '../../shared/sync/protoc
 
 // Every error answer is `{ error: { code, message: { pt-BR, en }, details? } }` (ARCHITECTURE.md style 4).
 
-export const sendError = (reply: FastifyReply, status: number, error: DomainError): FastifyReply =>
-  reply.code(status).send({ error: error.details === undefined ? { code: error.code, message: error.message } : { code: error.code, message: error.message, details: error.details } });
+export const sendError = (reply: FastifyReply, status: number, error: DomainError): FastifyReply => {
+  // A 429 says when to come back (RFC 9110 Retry-After, in seconds), for clients that read headers only.
+  const retryAfter = error.details?.retryAfterSeconds;
+  if (status === 429 && typeof retryAfter === 'number') void reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfter))));
+  return reply.code(status).send({ error: error.details === undefined ? { code: error.code, message: error.message } : { code: error.code, message: error.message, details: error.details } });
+};
 
 /** Parses a request part with zod; on failure answers 400 with the issues named, and returns null. */
 export const parseOr400 = <S extends z.ZodType>(reply: FastifyReply, schema: S, value: unknown): z.output<S> | null => {

@@ -1,28 +1,17 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { z } from 'zod';
-import { Criticidade, domainError, Id, isDomainError, newId, OcKind, Slug, type DomainError, type Interaction, type Ocorrencia } from '../../shared/domain';
+import { ExtranetLoginBody, ExtranetOcParams as OcParams, ExtranetOpenOcBody as OpenOcBody, ExtranetReplyBody as ReplyBody } from '../../shared/api/extranet';
+import { domainError, isDomainError, newId, type DomainError, type Interaction, type Ocorrencia } from '../../shared/domain';
 import { parseMutationArgs } from '../../shared/mutators/run';
 import { passwordLogin } from '../auth/login';
-import { sessionOf, type ServerContext } from '../context';
+import { authenticate, type ServerContext } from '../context';
 import { applyMutation } from '../sync/apply';
+import { extranetOcRef, extranetReplyRef } from '../sync/event-refs';
 import { extranetPrincipal, type ExtranetPrincipal } from './extranet-access';
-import { parseOr400, sendError, tooManyRequests, unauthorized } from './errors';
+import { parseOr400, sendError, tooManyRequests } from './errors';
 
 // The Extranet intake API (SPEC §7, docs/extranet-openapi.yaml): a customer's authorised contacts open OCs, add
 // public replies and read their own OCs. The rules are the mutators' ('oc.create' with a contact actor and the
 // extranet channel, 'oc.customerReply'); this file only authenticates, scopes and translates.
-
-const OpenOcBody = z.object({
-  id: Id.optional(),
-  module: Slug,
-  criticidade: Criticidade,
-  kind: OcKind,
-  subject: z.string(),
-  description: z.string(),
-  preferredAnalystId: Id.nullable().optional(),
-});
-const ReplyBody = z.object({ id: Id.optional(), body: z.string() });
-const OcParams = z.object({ id: Id });
 
 const ocNotFound = (): DomainError => domainError('NOT_FOUND', { 'pt-BR': 'Ocorrência não encontrada.', en: 'Ocorrência not found.' });
 
@@ -51,10 +40,10 @@ const publicOc = (oc: Ocorrencia) => ({
 const publicInteraction = (i: Interaction) => ({ id: i.id, kind: i.kind, authorName: i.authorName, body: i.body, createdAt: i.createdAt });
 
 export const registerExtranetRoutes = (app: FastifyInstance, ctx: ServerContext): void => {
-  const principalOf = async (request: Parameters<typeof sessionOf>[1], reply: FastifyReply): Promise<ExtranetPrincipal | null> => {
-    const session = await sessionOf(ctx, request, 'contact');
-    if (session === null) {
-      await sendError(reply, 401, unauthorized());
+  const principalOf = async (request: Parameters<typeof authenticate>[1], reply: FastifyReply): Promise<ExtranetPrincipal | null> => {
+    const session = await authenticate(ctx, request, 'contact');
+    if (isDomainError(session)) {
+      await sendError(reply, 401, session);
       return null;
     }
     const principal = await extranetPrincipal(ctx.db, session.subjectId);
@@ -77,7 +66,7 @@ export const registerExtranetRoutes = (app: FastifyInstance, ctx: ServerContext)
   };
 
   app.post('/extranet/v1/login', async (request, reply) => {
-    const body = parseOr400(reply, z.object({ email: z.string().trim().toLowerCase().min(3).max(200), password: z.string().min(1).max(200) }), request.body);
+    const body = parseOr400(reply, ExtranetLoginBody, request.body);
     if (body === null) return reply;
     const outcome = await passwordLogin(ctx, 'contact', body.email, body.password, request.ip);
     if (!outcome.ok) return sendError(reply, outcome.status, outcome.error);
@@ -128,7 +117,7 @@ export const registerExtranetRoutes = (app: FastifyInstance, ctx: ServerContext)
     const now = ctx.clock.now();
     const outcome = await applyMutation(ctx.db, {
       name: 'oc.create', args: parsed.args, actor: { kind: 'contact', id: principal.contact.id }, clientTime: now, receivedAt: now,
-      mutationRef: `extranet:${id}`, client: null, timeZone: ctx.timeZone, source: `extranet:${request.ip}`,
+      mutationRef: extranetOcRef(id), client: null, timeZone: ctx.timeZone, source: `extranet:${request.ip}`,
     });
     if (outcome.kind !== 'applied') throw new Error('unexpected idempotency outcome without a client');
     if (!outcome.result.ok) return sendError(reply, statusOf(outcome.result.error), { kind: 'domain_error', ...outcome.result.error });
@@ -150,7 +139,7 @@ export const registerExtranetRoutes = (app: FastifyInstance, ctx: ServerContext)
     const now = ctx.clock.now();
     const outcome = await applyMutation(ctx.db, {
       name: 'oc.customerReply', args: parsed.args, actor: { kind: 'contact', id: principal.contact.id }, clientTime: now, receivedAt: now,
-      mutationRef: `extranet:${interactionId}`, client: null, timeZone: ctx.timeZone, source: `extranet:${request.ip}`,
+      mutationRef: extranetReplyRef(interactionId), client: null, timeZone: ctx.timeZone, source: `extranet:${request.ip}`,
     });
     if (outcome.kind !== 'applied') throw new Error('unexpected idempotency outcome without a client');
     if (!outcome.result.ok) return sendError(reply, statusOf(outcome.result.error), { kind: 'domain_error', ...outcome.result.error });

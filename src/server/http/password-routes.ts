@@ -1,16 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { domainError, type Analyst } from '../../shared/domain';
+import { domainError, Id, isDomainError, type Analyst } from '../../shared/domain';
 import { can, type Permission } from '../../shared/oc/permissions';
 import { SetPasswordRequest } from '../../shared/sync/protocol';
 import { audit } from '../audit';
 import { hashPassword } from '../auth/password';
-import { sessionOf, type ServerContext } from '../context';
-import { forbidden, parseOr400, sendError, unauthorized } from './errors';
+import { authenticate, type ServerContext } from '../context';
+import { forbidden, parseOr400, sendError } from './errors';
 
 // Passwords never travel through the sync outbox: they are set online, by the people SPEC §8 allows —
 // a lead or admin for a customer's Extranet contact, an admin for an analyst (users and roles).
-const Params = z.object({ id: z.string().min(1).max(128) });
+const Params = z.object({ id: Id });
 
 const notFound = (what: 'contact' | 'analyst') =>
   domainError('NOT_FOUND', what === 'contact'
@@ -19,8 +19,8 @@ const notFound = (what: 'contact' | 'analyst') =>
 
 const setPassword = (ctx: ServerContext, kind: 'contact' | 'analyst', permission: Permission) =>
   async (request: FastifyRequest, reply: FastifyReply) => {
-    const session = await sessionOf(ctx, request, 'analyst');
-    if (session === null) return sendError(reply, 401, unauthorized());
+    const session = await authenticate(ctx, request, 'analyst');
+    if (isDomainError(session)) return sendError(reply, 401, session);
     const params = parseOr400(reply, Params, request.params);
     const body = params === null ? null : parseOr400(reply, SetPasswordRequest, request.body);
     if (params === null || body === null) return reply;
@@ -39,9 +39,15 @@ const setPassword = (ctx: ServerContext, kind: 'contact' | 'analyst', permission
     );
     const login = found.rows[0]?.login;
     if (login === undefined) return sendError(reply, 404, notFound(kind));
-    await ctx.db.query(`INSERT INTO credential (kind, login, subject_id, hash, updated_at) VALUES ($1, $2, $3, $4, $5)
-      ON CONFLICT (kind, login) DO UPDATE SET subject_id = excluded.subject_id, hash = excluded.hash, updated_at = excluded.updated_at`,
-    [kind, login, params.id, await hashPassword(body.password), now]);
+    const hash = await hashPassword(body.password);
+    // A reset ends the person's sessions everywhere (SPEC §7), in the same transaction — except the session of an
+    // admin resetting their own password, who stays logged in.
+    await ctx.db.transaction(async (tx) => {
+      await tx.query(`INSERT INTO credential (kind, login, subject_id, hash, updated_at) VALUES ($1, $2, $3, $4, $5)
+        ON CONFLICT (kind, login) DO UPDATE SET subject_id = excluded.subject_id, hash = excluded.hash, updated_at = excluded.updated_at`,
+      [kind, login, params.id, hash, now]);
+      await ctx.sessions.endAll(tx, kind, params.id, 'password_reset', kind === 'analyst' && params.id === session.subjectId ? session.tokenHash : null);
+    });
     await audit(ctx.db, { at: now, actorKind: 'analyst', actorId: session.subjectId, action, target: params.id, outcome: 'ok', source: request.ip });
     return { ok: true };
   };

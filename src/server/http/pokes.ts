@@ -1,9 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
+import { domainError, isDomainError } from '../../shared/domain';
+import { accessEndReasonOf } from '../../shared/sync/access-ended';
 import { ClientSocketMessage, type ServerSocketMessage } from '../../shared/sync/protocol';
-import { sessionOf, type ServerContext } from '../context';
+import { authenticate, bearerToken, type ServerContext } from '../context';
 import { headVersion } from '../sync/pull';
 import type { PresenceHub } from './presence';
+import { sendError } from './errors';
+import { closeForSession, type SocketSessions } from './socket-sessions';
 import type { PullObserver } from './sync-routes';
 
 /** However busy the node, a commit reaches the desktops' pulls within this long. */
@@ -102,44 +106,58 @@ const analystName = async (ctx: ServerContext, analystId: string): Promise<strin
   return rows[0]?.name ?? analystId;
 };
 
-export const registerSocketRoute = (app: FastifyInstance, ctx: ServerContext, hub: PokeHub, presence: PresenceHub): void => {
-  app.get('/api/v1/socket', { websocket: true }, (socket, request) => {
-    // A beat sent right after the socket opened may arrive before the session check ends: the latest one waits.
-    let early: Extract<ClientSocketMessage, { type: 'presence' }> | null = null;
-    // Authenticate before anything is sent; a socket without a session is closed with a policy code.
-    void (async () => {
-      const session = await sessionOf(ctx, request, 'analyst');
-      if (session === null) {
-        socket.close(4401, 'unauthorized');
-        return;
-      }
-      const name = await analystName(ctx, session.subjectId);
-      if (socket.readyState !== socket.OPEN) return;
-      hub.add(socket);
-      const hello: ServerSocketMessage = { type: 'hello', head: await headVersion(ctx.db), serverTime: ctx.clock.now() };
-      if (socket.readyState !== socket.OPEN) return;
-      socket.send(JSON.stringify(hello));
-      presence.join(socket, session.subjectId, name);
-      if (early !== null) presence.fromSocket(socket, early);
-      early = null;
-    })().catch((error: unknown) => {
-      ctx.log.warn({ err: error }, 'socket setup failed');
-      socket.close(1011, 'server error');
-    });
-    socket.on('message', (data) => {
-      let parsed: ReturnType<typeof ClientSocketMessage.safeParse>;
-      try {
-        parsed = ClientSocketMessage.safeParse(JSON.parse(String(data)));
-      } catch {
-        return;
-      }
-      if (!parsed.success) return;
-      const message = parsed.data;
-      if (message.type === 'ping') {
-        socket.send(JSON.stringify({ type: 'pong', id: message.id, serverTime: ctx.clock.now() } satisfies ServerSocketMessage));
-      } else if (!presence.fromSocket(socket, message)) {
-        early = message;
-      }
-    });
+export const registerSocketRoute = (app: FastifyInstance, ctx: ServerContext, hub: PokeHub, presence: PresenceHub, live: SocketSessions): void => {
+  app.route({
+    method: 'GET',
+    url: '/api/v1/socket',
+    // A plain GET (no upgrade) is told what this address is, with the usual error body.
+    handler: (_request, reply) => sendError(reply.header('upgrade', 'websocket'), 426, domainError('WEBSOCKET_ONLY', {
+      'pt-BR': 'Este endereço aceita apenas conexões WebSocket.',
+      en: 'This address accepts WebSocket connections only.',
+    })),
+    wsHandler: (socket, request) => {
+      // A beat sent right after the socket opened may arrive before the session check ends: the latest one waits.
+      let early: Extract<ClientSocketMessage, { type: 'presence' }> | null = null;
+      // Authenticate before anything is sent; a socket without a session is closed with a policy code (4401), one
+      // whose session the server ended with ACCESS_ENDED_CLOSE_CODE and the reason.
+      void (async () => {
+        const session = await authenticate(ctx, request, 'analyst');
+        if (isDomainError(session)) {
+          const reason = accessEndReasonOf(session);
+          closeForSession(socket, reason === null ? { status: 'none' } : { status: 'ended', kind: 'analyst', reason });
+          return;
+        }
+        // Tracked at once, so an end of this session notified from now on closes it (an earlier one: its next ping).
+        live.add(socket, session.subjectId, bearerToken(request) ?? '');
+        const name = await analystName(ctx, session.subjectId);
+        if (socket.readyState !== socket.OPEN) return;
+        hub.add(socket);
+        const hello: ServerSocketMessage = { type: 'hello', head: await headVersion(ctx.db), serverTime: ctx.clock.now() };
+        if (socket.readyState !== socket.OPEN) return;
+        socket.send(JSON.stringify(hello));
+        presence.join(socket, session.subjectId, name);
+        if (early !== null) presence.fromSocket(socket, early);
+        early = null;
+      })().catch((error: unknown) => {
+        ctx.log.warn({ err: error }, 'socket setup failed');
+        socket.close(1011, 'server error');
+      });
+      socket.on('message', (data) => {
+        let parsed: ReturnType<typeof ClientSocketMessage.safeParse>;
+        try {
+          parsed = ClientSocketMessage.safeParse(JSON.parse(String(data)));
+        } catch {
+          return;
+        }
+        if (!parsed.success) return;
+        const message = parsed.data;
+        if (message.type === 'ping') {
+          live.pinged(socket);
+          socket.send(JSON.stringify({ type: 'pong', id: message.id, serverTime: ctx.clock.now() } satisfies ServerSocketMessage));
+        } else if (!presence.fromSocket(socket, message)) {
+          early = message;
+        }
+      });
+    },
   });
 };

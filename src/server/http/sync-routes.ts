@@ -2,10 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { isDomainError } from '../../shared/domain';
 import { LoginRequest, MIN_PROTOCOL_VERSION, PROTOCOL_HEADER, PROTOCOL_VERSION, PullRequest, PushRequest, type HelloResponse } from '../../shared/sync/protocol';
 import { passwordLogin } from '../auth/login';
-import { bearerToken, sessionOf, type ServerContext } from '../context';
+import { authenticate, bearerToken, type ServerContext } from '../context';
+import { hashClientSecret } from '../sync/client-identity';
 import type { PullPages } from '../sync/pull';
 import { pushMutations } from '../sync/push';
-import { parseOr400, protocolAccepted, protocolOf, sendError, unauthorized, updateRequired } from './errors';
+import { registerClientRoutes } from './client-routes';
+import { parseOr400, protocolAccepted, protocolOf, sendError, updateRequired } from './errors';
 
 /** The desktop sync API (SPEC §6–7): hello, login, logout, push, pull; every call but hello names its protocol. */
 /** What the pull route reports to, so the poke hub can pace pokes by the pulls they cause. */
@@ -43,24 +45,27 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext, pul
     return { ok: true };
   });
 
+  registerClientRoutes(app, ctx);
+
   app.post('/api/v1/push', async (request, reply) => {
-    const session = await sessionOf(ctx, request, 'analyst');
-    if (session === null) return sendError(reply, 401, unauthorized());
+    const session = await authenticate(ctx, request, 'analyst');
+    if (isDomainError(session)) return sendError(reply, 401, session);
     const body = parseOr400(reply, PushRequest, request.body);
     if (body === null) return reply;
     const response = await pushMutations(ctx, session.subjectId, body);
-    if (isDomainError(response)) return sendError(reply, 409, response);
+    if (isDomainError(response)) return sendError(reply, response.code === 'MUTATION_GAP' ? 409 : 403, response);
     return response;
   });
 
   app.post('/api/v1/pull', async (request, reply) => {
-    const session = await sessionOf(ctx, request, 'analyst');
-    if (session === null) return sendError(reply, 401, unauthorized());
+    const session = await authenticate(ctx, request, 'analyst');
+    if (isDomainError(session)) return sendError(reply, 401, session);
     const body = parseOr400(reply, PullRequest, request.body);
     if (body === null) return reply;
     observer.pullStarted();
     try {
-      const page = await pulls.pull(body.clientId, body.cursor, body.limit);
+      const page = await pulls.pull(body.clientId, hashClientSecret(body.clientSecret), body.cursor, body.limit);
+      if (isDomainError(page)) return sendError(reply, 403, page);
       return reply.type('application/json; charset=utf-8').send(page.body);
     } finally {
       observer.pullEnded();

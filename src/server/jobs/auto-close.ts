@@ -3,6 +3,7 @@ import type { SlaConfig } from '../../shared/domain';
 import type { Clock } from '../../shared/time';
 import type { Database } from '../db/database';
 import { applyMutation } from '../sync/apply';
+import { jobRef } from '../sync/event-refs';
 
 const DAY = 86_400_000;
 
@@ -53,7 +54,7 @@ export class AutoCloseJob {
       const outcome = await applyMutation(db, {
         name: 'oc.close', args: { ocId: row.id }, actor: { kind: 'system', name: 'Encerramento automático' }, clientTime: now, receivedAt: now,
         // Deterministic per solve, so two nodes closing the same OC write the same event ids.
-        mutationRef: `auto-close:${row.id}:${row.solved_at}`, client: null, timeZone: this.options.timeZone, source: 'job:auto-close',
+        mutationRef: jobRef('auto-close', `${row.id}:${row.solved_at}`), client: null, timeZone: this.options.timeZone, source: 'job:auto-close',
       });
       if (outcome.kind === 'applied' && outcome.result.ok) closed += 1;
     }

@@ -1,18 +1,19 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../../shared/time';
+import type { LoginThrottle } from '../auth/login-throttle';
 import type { SessionStore } from '../auth/sessions';
 import type { Database } from '../db/database';
 
 const DAY = 86_400_000;
 
 /**
- * Housekeeping: expired session tokens go; stored mutation outcomes are kept 30 days (a client offline longer
+ * Housekeeping: expired session tokens and quiet login-throttle counters go; stored mutation outcomes are kept 30 days (a client offline longer
  * than that re-sends ids the server still counts as applied, and gets a plain "ok" back).
  */
 export class MaintenanceJob {
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly options: { db: Database; clock: Clock; sessions: SessionStore; log: FastifyBaseLogger; intervalMs?: number }) {}
+  constructor(private readonly options: { db: Database; clock: Clock; sessions: SessionStore; loginThrottle: LoginThrottle; log: FastifyBaseLogger; intervalMs?: number }) {}
 
   start(): void {
     const tick = (): void => {
@@ -27,6 +28,7 @@ export class MaintenanceJob {
 
   async runOnce(): Promise<void> {
     await this.options.sessions.purgeExpired();
+    await this.options.loginThrottle.purge();
     await this.options.db.query('DELETE FROM client_mutation WHERE applied_at < $1', [this.options.clock.now() - 30 * DAY]);
   }
 

@@ -1,9 +1,10 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 
 export interface MailMessage {
-  /** The outbox key (the public reply's interaction id): also the Message-ID and the .eml file name. */
+  /** The outbox key (the public reply's interaction id): the Message-ID is made of it, the .eml name of that. */
   id: string;
   from: string;
   to: string;
@@ -35,21 +36,64 @@ export const smtpTransport = (url: string): MailTransport => {
   };
 };
 
+/** The file name of a message's `.eml` copy: the SHA-256 of its Message-ID, so two messages never share one. */
+export const emlFileName = (id: string): string => `${createHash('sha256').update(messageId(id)).digest('hex')}.eml`;
+
+/** How a folder transport writes a file's bytes (tests inject one that fails half-way). */
+export type WriteFile = (path: string, data: Buffer) => Promise<void>;
+
+/** Writes and flushes to disk before the rename, so a renamed file is never a partial one after a power cut. */
+const writeDurably: WriteFile = async (path, data) => {
+  const handle = await open(path, 'wx');
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+};
+
+/** A temporary file left by a process that died while writing; one this old belongs to nobody any more. */
+const STALE_TEMP_MS = 3_600_000;
+const isTemp = (name: string): boolean => name.startsWith('.') && name.endsWith('.eml.tmp');
+
 /**
- * `.eml` files in a folder (no SMTP configured: demo, tests). The file is named by the outbox key and renamed
- * into place atomically, so a copy sent twice (a crash before the outbox update) is still one file.
+ * `.eml` files in a folder (no SMTP configured: demo, tests). Each file is named by the hash of the message's
+ * Message-ID (emlFileName) — never by a folded form of the id, under which replies `X.x` and `X_x` once shared a
+ * file and one customer's copy replaced another's. It is written to a temporary name in the same folder (not
+ * ending in `.eml`), flushed, then renamed into place: a reader never sees a partial copy, a crash mid-write
+ * leaves only the temporary (removed on failure, or swept once stale), and a copy sent twice (a crash before
+ * the outbox update) is still one file.
  */
-export const folderTransport = (dir: string): MailTransport => {
+export const folderTransport = (dir: string, options: { writeFile?: WriteFile; now?: () => number } = {}): MailTransport => {
   const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  const write = options.writeFile ?? writeDurably;
+  const now = options.now ?? Date.now;
+  let swept = false;
+  const sweep = async (): Promise<void> => {
+    swept = true;
+    for (const name of await readdir(dir)) {
+      if (!isTemp(name)) continue;
+      const path = join(dir, name);
+      const info = await stat(path).catch(() => null);
+      if (info !== null && now() - info.mtimeMs > STALE_TEMP_MS) await unlink(path).catch(() => undefined);
+    }
+  };
   return {
     description: `folder ${dir}`,
     send: async (m) => {
       await mkdir(dir, { recursive: true });
+      if (!swept) await sweep();
       const info = await composer.sendMail({ from: m.from, to: m.to, subject: m.subject, text: m.text, date: m.date, messageId: messageId(m.id) });
-      const safe = m.id.replace(/[^A-Za-z0-9_-]/g, '_');
-      const temp = join(dir, `.${safe}.eml.tmp`);
-      await writeFile(temp, info.message as Buffer);
-      await rename(temp, join(dir, `${safe}.eml`));
+      const name = emlFileName(m.id);
+      const temp = join(dir, `.${name.slice(0, -'.eml'.length)}.${randomBytes(6).toString('hex')}.eml.tmp`);
+      try {
+        await write(temp, info.message as Buffer);
+        await rename(temp, join(dir, name));
+      } catch (error) {
+        await unlink(temp).catch(() => undefined);
+        throw error;
+      }
     },
     close: () => composer.close(),
   };

@@ -9,6 +9,7 @@ import type { Clock } from '../../shared/time';
 import type { Database, Sql } from '../db/database';
 import { groupWriterOf } from './group-writer';
 import type { Loaded, LoadRequest } from './loaded-context';
+import { storableJson } from './write-refusal';
 
 /**
  * Arbitrary constant: the advisory lock every writer holds on PostgreSQL while it allocates versions and commits
@@ -31,8 +32,11 @@ export interface MutationInput {
   receivedAt: number;
   /** `${clientId}:${mutationId}`, the prefix of the event ids. */
   mutationRef: string;
-  /** Idempotency record of a desktop client; null for Extranet requests and server jobs. */
-  client: { id: string; mutationId: number } | null;
+  /**
+   * Idempotency record of a desktop client, with the hash of the secret the request carried (checked against the
+   * client's before anything else: sync/client-identity.ts); null for Extranet requests and server jobs.
+   */
+  client: { id: string; mutationId: number; secretHash: string } | null;
   timeZone: string;
   /** Where the request came from, for the audit log ("push", "extranet", "job:auto-close"). */
   source: string;
@@ -43,7 +47,9 @@ export interface MutationInput {
 export type MutationOutcome =
   | { kind: 'applied'; result: MutationResult; applied: AppliedMutation | null; head: number }
   | { kind: 'duplicate'; result: MutationResult }
-  | { kind: 'gap'; lastMutationId: number };
+  | { kind: 'gap'; lastMutationId: number }
+  /** The request does not hold its client id's secret: nothing is applied, answered or revealed. */
+  | { kind: 'forbidden'; error: DomainError };
 
 const unknownActor = (): DomainError =>
   domainError('ACTOR_UNKNOWN', { 'pt-BR': 'Usuário não encontrado no servidor.', en: 'User not found on the server.' });
@@ -129,8 +135,9 @@ export const prepareMutation = async (input: PendingInput, loaded: Loaded, recei
   const actor = resolveActor(input.actor, loaded);
   const ctx = {
     actor: isDomainError(actor) ? ({ kind: 'system', id: 'system', name: 'unknown' } as Actor) : actor,
-    // Internal actions keep their own (offset-corrected) time, never later than the server saw them.
-    actedAt: Math.min(input.clientTime, receivedAt),
+    // Internal actions keep their own (offset-corrected) time, never later than the server saw them — nor earlier
+    // than the OCs they act on were created (a desktop clock that went back while offline: no honest time is).
+    actedAt: Math.max(Math.min(input.clientTime, receivedAt), ...Object.values(loaded.ocorrencias).map((oc) => Math.min(oc.createdAt, receivedAt))),
     receivedAt,
     mutationRef: input.mutationRef,
     ocNumber: null as string | null,
@@ -145,11 +152,13 @@ export const prepareMutation = async (input: PendingInput, loaded: Loaded, recei
   const result = resultOf(mutationId, outcome);
   const applied = isDomainError(outcome) ? null : outcome;
   const who = input.actor.kind === 'system' ? 'system' : input.actor.id;
+  // What is recorded about the request (its name, subject, reason) is made storable; the change itself is
+  // written exactly, or refused (sync/write-refusal.ts).
   const payload = JSON.stringify({
     changes: applied === null ? [] : lastPerRow(applied.changes),
     events: applied?.events ?? [],
-    client: input.client === null ? null : { id: input.client.id, mutationId, name: input.name, actorId: who, result, at: receivedAt },
-    audit: {
+    client: input.client === null ? null : storableJson({ id: input.client.id, mutationId, name: input.name, actorId: who, result, at: receivedAt }),
+    audit: storableJson({
       at: receivedAt,
       actorKind: input.actor.kind,
       actorId: isDomainError(actor) ? who : actorId(actor),
@@ -158,7 +167,7 @@ export const prepareMutation = async (input: PendingInput, loaded: Loaded, recei
       outcome: applied === null ? 'rejected' : 'applied',
       detail: applied === null && isDomainError(outcome) ? { code: outcome.code, ref: input.mutationRef } : { ref: input.mutationRef },
       source: input.source,
-    },
+    }),
   });
   return { result, applied, payload };
 };

@@ -9,6 +9,8 @@ export interface Loaded extends Omit<MutationState, 'slaConfig'> {
   /** Of the request's first client (the one a mutation belongs to). */
   lastMutationId: number | null;
   lastMutationIds: Record<string, number | null>;
+  /** Per client: the SHA-256 of its secret; null = a legacy id not bound yet; absent = no such client. */
+  clientSecrets: Record<string, string | null>;
   actorAnalyst: Analyst | null;
   actorContact: Contact | null;
 }
@@ -23,7 +25,12 @@ export interface LoadRequest {
   sessionLock?: number;
 }
 
-type Raw = Partial<Loaded> & { slaConfigVersion: number | null; slaConfig: SlaConfig | null; lastMutationIds?: Record<string, number> | null };
+type Raw = Partial<Loaded> & {
+  slaConfigVersion: number | null;
+  slaConfig: SlaConfig | null;
+  lastMutationIds?: Record<string, number> | null;
+  clientSecrets?: Record<string, string | null> | null;
+};
 
 // The current SLA configuration is in every mutation's state but changes a few times a year: each node keeps the
 // last document it read, per database, and soe_load sends it again only when its row's version moved.
@@ -49,11 +56,14 @@ export const loadState = async (db: Database, sql: Sql, request: LoadRequest): P
   else if (slaConfig !== null) slaCache.set(db, { version: raw.slaConfigVersion, doc: slaConfig });
   const empty = emptyState(null as unknown as SlaConfig);
   const lastMutationIds = Object.fromEntries(request.clientIds.map((id) => [id, raw.lastMutationIds?.[id] ?? null]));
+  const secrets = raw.clientSecrets ?? {};
+  const clientSecrets = Object.fromEntries(request.clientIds.filter((id) => Object.hasOwn(secrets, id)).map((id) => [id, secrets[id] ?? null]));
   return {
     ...empty,
     ...raw,
     slaConfig: slaConfig === null ? null : structuredClone(slaConfig),
     lastMutationIds,
+    clientSecrets,
     lastMutationId: request.clientIds[0] === undefined ? null : (lastMutationIds[request.clientIds[0]] ?? null),
     actorAnalyst: raw.actorAnalyst ?? null,
     actorContact: raw.actorContact ?? null,
@@ -89,6 +99,8 @@ export class LoadedContext {
   private slaConfig: SlaConfig | null = null;
   /** Per desktop client: its last applied (or refused) mutation id; null = none yet. */
   private readonly lastMutationIds = new Map<string, number | null>();
+  /** Per desktop client read: its secret's hash (read with its last id; registrations never happen in a hold). */
+  private readonly clientSecrets = new Map<string, string | null | undefined>();
 
   /** Records what soe_load answered for `needs` (including what it found absent). */
   merge(loaded: Loaded, request: LoadRequest): void {
@@ -109,7 +121,10 @@ export class LoadedContext {
     if (request.actorAnalystId !== null) this.rows.analysts.set(request.actorAnalystId, loaded.actorAnalyst);
     if (request.actorContactId !== null) this.rows.contacts.set(request.actorContactId, loaded.actorContact);
     if (loaded.slaConfig !== null) this.slaConfig = loaded.slaConfig;
-    for (const clientId of request.clientIds) this.lastMutationIds.set(clientId, loaded.lastMutationIds[clientId] ?? null);
+    for (const clientId of request.clientIds) {
+      this.lastMutationIds.set(clientId, loaded.lastMutationIds[clientId] ?? null);
+      this.clientSecrets.set(clientId, Object.hasOwn(loaded.clientSecrets, clientId) ? loaded.clientSecrets[clientId] : undefined);
+    }
   }
 
   /** Whether `stateFor(request)` can answer without reading the database. */
@@ -120,7 +135,8 @@ export class LoadedContext {
     if (request.actorAnalystId !== null && !this.rows.analysts.has(request.actorAnalystId)) return false;
     if (request.actorContactId !== null && !this.rows.contacts.has(request.actorContactId)) return false;
     if (needs.ocsAwaitingVersion !== undefined || needs.openOcsOfCustomer !== undefined || needs.contactsOfCustomer !== undefined
-      || needs.releaseVersion !== undefined || needs.allOpenOcs === true || needs.catalog === true) return false;
+      || needs.releaseVersion !== undefined || needs.allOpenOcs === true || needs.catalog === true
+      || needs.analystLogin !== undefined || needs.customerCnpj !== undefined) return false;
     for (const table of ROW_TABLES) for (const id of needs[table] ?? []) if (!this.rows[table].has(id)) return false;
     for (const id of needs.ocorrencias ?? []) {
       const oc = this.rows.ocorrencias.get(id) as Ocorrencia | null;
@@ -157,6 +173,10 @@ export class LoadedContext {
       loadOf: Object.fromEntries((needs.loadOf ?? []).map((id) => [id, this.loadOf.get(id) as number])),
       slaConfig: structuredClone(this.slaConfig),
       lastMutationIds: Object.fromEntries(request.clientIds.map((id) => [id, this.lastMutationIds.get(id) ?? null])),
+      clientSecrets: Object.fromEntries(request.clientIds.flatMap((id) => {
+        const secret = this.clientSecrets.get(id);
+        return secret === undefined ? [] : [[id, secret]];
+      })),
       lastMutationId: request.clientIds[0] === undefined ? null : (this.lastMutationIds.get(request.clientIds[0]) ?? null),
       actorAnalyst: actorAnalyst === null ? null : structuredClone(actorAnalyst),
       actorContact: actorContact === null ? null : structuredClone(actorContact),

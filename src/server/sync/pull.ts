@@ -1,6 +1,8 @@
+import type { DomainError } from '../../shared/domain';
 import type { Clock } from '../../shared/time';
 import type { Database, Sql } from '../db/database';
 import { ChangeLog } from './change-log';
+import { clientAccess } from './client-identity';
 
 export interface PullPage {
   /** The response body, already serialised: rows go out as the JSON text PostgreSQL holds, never re-parsed. */
@@ -40,7 +42,7 @@ const KEPT_PAGE_CHARS = 1_000_000;
  */
 export class PullPages {
   private readonly pages = new Map<string, Promise<SharedPage>>();
-  private waiting: Array<{ clientId: string; resolve(head: { last: number; head: number }): void; reject(error: unknown): void }> = [];
+  private waiting: Array<{ clientId: string; secretHash: string; resolve(head: { last: number; head: number } | DomainError): void; reject(error: unknown): void }> = [];
   private reading = false;
   private readonly log: ChangeLog;
 
@@ -48,8 +50,14 @@ export class PullPages {
     this.log = new ChangeLog(db);
   }
 
-  async pull(clientId: string, cursor: number, limit: number): Promise<PullPage> {
-    const { last, head } = await this.headOf(clientId);
+  /**
+   * A page for the desktop that holds `clientId`'s secret (its hash: `secretHash`); anyone else gets the refusal
+   * and learns nothing of the client (not its last mutation id).
+   */
+  async pull(clientId: string, secretHash: string, cursor: number, limit: number): Promise<PullPage | DomainError> {
+    const heads = await this.headOf(clientId, secretHash);
+    if ('kind' in heads) return heads;
+    const { last, head } = heads;
     const page = cursor >= head ? { changes: '', count: 0, next: cursor, head } : ((await this.log.page(cursor, limit, head)) ?? (await this.page(cursor, limit, head)));
     const hasMore = page.count === limit;
     const body = `{"changes":[${page.changes}],"cursor":${page.next},"hasMore":${hasMore},"head":${Math.max(page.head, page.next)},` +
@@ -58,12 +66,13 @@ export class PullPages {
   }
 
   /**
-   * The client's last mutation id and the committed head, in one snapshot taken after the pull arrived. Pulls
-   * that arrive while one read is out share the next one (a poke's wave of pulls costs a few statements).
+   * The client's last mutation id and the committed head, in one snapshot taken after the pull arrived, read
+   * with the client's secret hash (checked here: no extra statement). Pulls that arrive while one read is out
+   * share the next one (a poke's wave of pulls costs a few statements).
    */
-  private headOf(clientId: string): Promise<{ last: number; head: number }> {
+  private headOf(clientId: string, secretHash: string): Promise<{ last: number; head: number } | DomainError> {
     return new Promise((resolve, reject) => {
-      this.waiting.push({ clientId, resolve, reject });
+      this.waiting.push({ clientId, secretHash, resolve, reject });
       if (!this.reading) void this.readHeads();
     });
   }
@@ -76,11 +85,16 @@ export class PullPages {
       const batch = this.waiting;
       this.waiting = [];
       try {
-        const { rows } = await this.db.query<{ client_id: string; last_mutation_id: number | null; head: number }>(
-          'SELECT client_id, last_mutation_id, head FROM soe_pull_heads($1::text[])', [[...new Set(batch.map((w) => w.clientId))]]);
+        const { rows } = await this.db.query<{ client_id: string; last_mutation_id: number | null; secret_hash: string | null; head: number }>(
+          'SELECT client_id, last_mutation_id, secret_hash, head FROM soe_pull_clients($1::text[])', [[...new Set(batch.map((w) => w.clientId))]]);
         const byClient = new Map(rows.map((r) => [r.client_id, r]));
         const head = rows[0]?.head ?? 0;
-        for (const w of batch) w.resolve({ last: byClient.get(w.clientId)?.last_mutation_id ?? 0, head });
+        for (const w of batch) {
+          const row = byClient.get(w.clientId);
+          // No row for the id (LEFT JOIN with nothing): never registered.
+          const denied = clientAccess(row === undefined || row.last_mutation_id === null ? undefined : row.secret_hash, w.secretHash);
+          w.resolve(denied ?? { last: row?.last_mutation_id ?? 0, head });
+        }
       } catch (error) {
         for (const w of batch) w.reject(error);
       }

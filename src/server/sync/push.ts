@@ -5,6 +5,7 @@ import { mutationRef, type MutationResult, type PushRequest, type PushResponse }
 import type { Clock } from '../../shared/time';
 import type { Database } from '../db/database';
 import { applyBatch, type PendingInput } from './apply';
+import { hashClientSecret } from './client-identity';
 
 /** Mutators that arrive only through the Extranet intake API, never from a desktop push. */
 const EXTRANET_ONLY = new Set<string>(['oc.customerReply']);
@@ -25,10 +26,13 @@ const unknownOperation = (name: string): DomainError =>
   domainError('UNKNOWN_METHOD', { 'pt-BR': `Operação desconhecida: ${name}`, en: `Unknown operation: ${name}` });
 
 /**
- * Applies a client's mutations in id order, each in its own transaction (SPEC §6). A repeated id returns its
- * stored outcome; an id past the next expected one stops the batch with MUTATION_GAP.
+ * Applies a client's mutations in id order, each in its own transaction (SPEC §6), as the session's analyst,
+ * for the desktop that holds the client id's secret only (else CLIENT_FORBIDDEN / CLIENT_UNREGISTERED, nothing
+ * applied or revealed). A repeated id returns its stored outcome; an id past the next expected one stops the
+ * batch with MUTATION_GAP.
  */
 export const pushMutations = async (deps: PushDeps, analystId: string, request: PushRequest): Promise<PushResponse | DomainError> => {
+  const secretHash = hashClientSecret(request.clientSecret);
   const inputs: PendingInput[] = [...request.mutations].sort((a, b) => a.id - b.id).map((mutation) => {
     const known = isMutatorName(mutation.name) && !EXTRANET_ONLY.has(mutation.name);
     const parsed = known ? parseMutationArgs(mutation.name as MutatorName, mutation.args) : unknownOperation(mutation.name);
@@ -38,7 +42,7 @@ export const pushMutations = async (deps: PushDeps, analystId: string, request: 
       actor: { kind: 'analyst', id: analystId },
       clientTime: mutation.clientTime,
       mutationRef: mutationRef(request.clientId, mutation.id),
-      client: { id: request.clientId, mutationId: mutation.id },
+      client: { id: request.clientId, mutationId: mutation.id, secretHash },
       timeZone: deps.timeZone,
       source: 'push',
       ...(isDomainError(parsed) ? { refusal: parsed } : {}),
@@ -47,6 +51,10 @@ export const pushMutations = async (deps: PushDeps, analystId: string, request: 
   const results: MutationResult[] = [];
   let lastMutationId = 0;
   for (const [i, outcome] of (await applyBatch(deps.db, deps.clock, inputs)).entries()) {
+    if (outcome.kind === 'forbidden') {
+      if (results.length > 0) break;
+      return outcome.error;
+    }
     if (outcome.kind === 'gap') {
       if (results.length > 0) break;
       return mutationGap(outcome.lastMutationId, inputs[i]?.client?.mutationId ?? 0);

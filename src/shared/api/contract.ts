@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { Id } from '../domain';
+import { Id, Line } from '../domain';
 import { mutators, type MutatorName, type Mutators } from '../mutators/registry';
 import type { MutatorDef } from '../mutators/types';
-import { SetPasswordRequest } from '../sync/protocol';
+import { LoginRequest, SetPasswordRequest } from '../sync/protocol';
 import { customerAdminQueries } from './customer-admin';
 import { leadQueries } from './lead-views';
 import { DataChanged, RejectedNotice, SlaAlert, SyncState } from './notices';
@@ -15,7 +15,7 @@ import { CustomerPenalties, KbSuggestArgs, N0Article, OcPresence, Prefs, PrefsPu
 const none = z.object({}).strict();
 
 export const queries = {
-  'session.login': { args: z.object({ login: z.string().trim().min(1), password: z.string().min(1) }), result: Session },
+  'session.login': { args: LoginRequest.pick({ login: true, password: true }), result: Session },
   'session.current': { args: none, result: Session.nullable() },
   'session.logout': { args: none, result: z.null() },
   'directory.get': { args: none, result: Directory },
@@ -25,8 +25,8 @@ export const queries = {
   'queue.count': { args: QueueFilter, result: z.number().int().min(0) },
   'queue.takeNext': { args: none, result: z.object({ ocId: Id.nullable() }) },
   'oc.get': { args: z.object({ id: Id }), result: OcDetail },
-  'oc.search': { args: z.object({ text: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(500).default(50) }), result: z.array(QueueRow) },
-  'customer.search': { args: z.object({ text: z.string().trim().min(1).max(120) }), result: z.array(CustomerSummary) },
+  'oc.search': { args: z.object({ text: Line().trim().min(1).max(200), limit: z.number().int().min(1).max(500).default(50) }), result: z.array(QueueRow) },
+  'customer.search': { args: z.object({ text: Line().trim().min(1).max(120) }), result: z.array(CustomerSummary) },
   'customer.card': { args: z.object({ id: Id }), result: CustomerCard },
   'sync.state': { args: none, result: SyncState },
   'sync.notices': { args: none, result: z.array(RejectedNotice) },

@@ -1,15 +1,17 @@
 import { z } from 'zod';
-import { Channel, Criticidade, HolidaySource, Id, Instant, Level, OcStatus, Plan, Presence, SlaConfig, Slug } from '../domain';
+import { Channel, Criticidade, HolidaySource, Id, Instant, IsoMonth, Level, OcStatus, Plan, Presence, SlaConfig, Slug } from '../domain';
 import { GRANULARITIES } from '../reports/periods';
 import { SyncState } from './notices';
 import { SlaClockName } from './views';
 
 // The team lead's queries (SPEC §5 board, reports, configuration): args and results. `leadQueries` is spread
-// into the contract's `queries`; handlers live in src/core/api/lead-handlers.ts.
+// into the contract's `queries`; handlers live in src/core/api/lead-handlers.ts. Arguments are parsed strictly
+// (ids, months, instants: src/shared/domain); results are the core's own output and are not parsed again.
 
 const DAY_MS = 86_400_000;
 const none = z.object({}).strict();
-const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'use AAAA-MM / use YYYY-MM');
+/** A report month, "YYYY-MM": month 13 or year 0001 are refused, never rolled over (dates.ts). */
+const Month = IsoMonth;
 
 /** met / breached clocks whose outcome was decided in the period; pct = met ÷ (met + breached), null if none. */
 export const Tally = z.object({ met: z.number().int().nonnegative(), breached: z.number().int().nonnegative(), pct: z.number().nullable() });
@@ -170,6 +172,13 @@ export const PenaltyLine = z.object({
   plan: Plan,
   criticidade: Criticidade,
   breachedAt: Instant,
+  /** The breach came from a change of criticidade or plan (SPEC §3 rule 6), not from the deadline passing. */
+  reclassified: z.boolean(),
+  /** When the resolution clock stopped (solved, forwarded to development, cancelled); null while it runs. */
+  stoppedAt: Instant.nullable(),
+  stopReason: z.enum(['solved', 'forwarded', 'cancelled']).nullable(),
+  /** Business time past the target, at the stop or at generation. */
+  overdueMs: z.number().int().nonnegative(),
   pct: z.number(),
   penaltyCents: z.number().int(),
   chargedCents: z.number().int(),
@@ -242,9 +251,10 @@ export const leadQueries = {
   'reports.compliance': { args: ComplianceArgs, result: ComplianceReport },
   'reports.penalties': { args: z.object({ month: Month }), result: PenaltyReport },
   'reports.penaltyDetail': { args: z.object({ customerId: Id, month: Month }), result: PenaltyStatement },
-  'reports.penaltyStatement': { args: z.object({ customerId: Id, month: Month, format: z.enum(['csv', 'pdf']) }), result: StatementFile },
+  // The statement goes to a Brazilian customer: pt-BR unless the lead asks for English.
+  'reports.penaltyStatement': { args: z.object({ customerId: Id, month: Month, format: z.enum(['csv', 'pdf']), lang: z.enum(['pt-BR', 'en']).optional() }), result: StatementFile },
   'reports.volume': { args: Window.refine(windowChecks, WINDOW_MESSAGE), result: VolumeReport },
   'config.sla': { args: none, result: SlaConfigOverview },
   'config.holidayPreview': { args: z.object({ source: HolidaySource, year: z.number().int().min(2000).max(2100) }), result: HolidayPreview },
-  'config.holidayRegions': { args: z.object({ state: z.string().regex(/^[A-Z]{2}$/).nullable().default(null) }), result: HolidayRegions },
+  'config.holidayRegions': { args: z.object({ state: HolidaySource.shape.state.default(null) }), result: HolidayRegions },
 } as const;

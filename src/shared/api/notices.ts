@@ -1,8 +1,22 @@
 import { z } from 'zod';
 import { Id, Instant } from '../domain';
+import { AccessEndReason } from '../sync/access-ended';
 import { SlaClockName } from './views';
 
 export const SyncStatus = z.enum(['online', 'offline', 'connecting', 'local_only']);
+
+/**
+ * The server ended an analyst's sessions (SPEC §7: deactivated, role changed, password reset): their changes
+ * still in the outbox stay on this computer, counted in `pending`, until they log in again.
+ */
+export const AccessEndedState = z.object({
+  analystId: Id,
+  analystName: z.string(),
+  reason: AccessEndReason,
+  message: z.object({ 'pt-BR': z.string(), en: z.string() }),
+  at: Instant,
+});
+export type AccessEndedState = z.infer<typeof AccessEndedState>;
 
 /** What the sync indicator shows (SPEC §6): online, offline since, pending changes, last sync. */
 export const SyncState = z.object({
@@ -14,6 +28,8 @@ export const SyncState = z.object({
   clockOffsetMs: z.number(),
   /** A fatal reason, e.g. "update the app" after a protocol version mismatch. */
   problem: z.string().nullable(),
+  /** Set while an analyst of this desktop has had their access ended and has not logged in again. */
+  accessEnded: AccessEndedState.nullable().optional(),
 });
 export type SyncState = z.infer<typeof SyncState>;
 

@@ -1,15 +1,18 @@
 import { z } from 'zod';
+import { Line } from '../domain/text';
 
 // The browser shell's WebSocket protocol (loopback only). The renderer sends `auth` first, with the per-run
 // token it read from the URL fragment; until then the shell answers nothing. Afterwards it sends `call`s and
 // receives `result`s (matched by id) and `event`s (the contract's events, every one the core emits).
+// What the renderer sends is parsed strictly (the arguments by the contract, in the core); what the shell sends
+// back is the core's own output and is only checked for shape.
 
 export const SHELL_PROTOCOL = 1;
 export const SHELL_SOCKET_PATH = '/api';
 
 export const ClientMessage = z.discriminatedUnion('t', [
-  z.object({ t: z.literal('auth'), token: z.string().min(16).max(200), protocol: z.literal(SHELL_PROTOCOL) }),
-  z.object({ t: z.literal('call'), id: z.number().int().nonnegative(), method: z.string().min(1).max(80), args: z.unknown() }),
+  z.object({ t: z.literal('auth'), token: Line().min(16).max(200), protocol: z.literal(SHELL_PROTOCOL) }),
+  z.object({ t: z.literal('call'), id: z.number().int().nonnegative(), method: Line().min(1).max(80), args: z.unknown() }),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 

@@ -49,7 +49,7 @@ export type CustomerPenalties = z.infer<typeof CustomerPenalties>;
 
 export const PREF_KEY = /^[a-zA-Z0-9._-]{1,60}$/;
 export const PrefsPutArgs = z.object({
-  key: z.string().regex(PREF_KEY),
+  key: z.string().regex(PREF_KEY, 'use até 60 letras, dígitos, ponto, _ ou - / use up to 60 letters, digits, dot, _ or -'),
   value: z.unknown().refine((v) => v !== undefined && JSON.stringify(v).length <= 512_000, 'valor grande demais / value too large'),
 });
 export const Prefs = z.record(z.string(), z.unknown());

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Slug } from './ids';
+import { Line } from './text';
 
 // Modules and segments are configurable (SPEC §2); these are the defaults a new installation starts with.
 export const CatalogKind = z.enum(['module', 'segment']);
@@ -8,7 +9,7 @@ export type CatalogKind = z.infer<typeof CatalogKind>;
 export const CatalogItem = z.object({
   id: Slug,
   kind: CatalogKind,
-  name: z.string().trim().min(1).max(60),
+  name: Line().trim().min(1).max(60),
   active: z.boolean(),
 });
 export type CatalogItem = z.infer<typeof CatalogItem>;

@@ -2,16 +2,17 @@ import { z } from 'zod';
 import { isValidCnpj, onlyDigits } from './cnpj';
 import { Id, Instant, Slug } from './ids';
 import { Plan } from './enums';
+import { Email, Line, Phone } from './text';
 
-export const Cnpj = z
-  .string()
+export const Cnpj = Line()
   .trim()
+  .max(40)
   .refine(isValidCnpj, { message: 'CNPJ inválido (dígitos verificadores não conferem) / invalid CNPJ' })
   .transform(onlyDigits);
 
 export const Customer = z.object({
   id: Id,
-  name: z.string().trim().min(2).max(160),
+  name: Line().trim().min(2).max(160),
   cnpj: Cnpj,
   segment: Slug,
   modules: z.array(Slug).min(1),
@@ -48,9 +49,9 @@ export type ContactRole = z.infer<typeof ContactRole>;
 export const Contact = z.object({
   id: Id,
   customerId: Id,
-  name: z.string().trim().min(2).max(120),
-  email: z.string().trim().toLowerCase().pipe(z.email()),
-  phone: z.string().trim().max(30).nullable(),
+  name: Line().trim().min(2).max(120),
+  email: Email,
+  phone: Phone.nullable(),
   role: ContactRole,
   /** Whether this contact may use the Extranet (open OCs, reply, read status). Limited per plan. */
   extranetAccess: z.boolean(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, Instant } from './ids';
-import { CancelReason, Criticidade, HandoffTarget, InteractionKind, Level, OcStatus, Plan } from './enums';
+import { Line, Text } from './text';
+import { CancelReason, Channel, Criticidade, HandoffTarget, InteractionKind, Level, OcStatus, Plan } from './enums';
 
 // The append-only event log of an OC. SLA state is a pure function of these events (SPEC §3 rule 1), so each
 // event carries what the clock needs and nothing has to be looked up elsewhere.
@@ -12,7 +13,7 @@ const created = z.object({
   level: Level,
   status: OcStatus,
   slaConfigVersion: z.number().int().positive(),
-  channel: z.string(),
+  channel: Channel,
 });
 const statusChanged = z.object({
   type: z.literal('status_changed'),
@@ -37,7 +38,7 @@ const assigned = z.object({
   how: z.enum(['take', 'reassign', 'return', 'escalate']),
 });
 const escalated = z.object({ type: z.literal('escalated'), from: Level, to: Level, simulationId: Id.nullable() });
-const returned = z.object({ type: z.literal('returned'), from: Level, to: Level, note: z.string() });
+const returned = z.object({ type: z.literal('returned'), from: Level, to: Level, note: Text().max(10_000) });
 const criticidadeChanged = z.object({ type: z.literal('criticidade_changed'), from: Criticidade, to: Criticidade });
 const planChanged = z.object({ type: z.literal('plan_changed'), from: Plan, to: Plan });
 const slaRecomputed = z.object({
@@ -77,7 +78,7 @@ export const OcEvent = z.object({
   ocId: Id,
   at: Instant,
   actorId: Id,
-  actorName: z.string(),
+  actorName: Line().max(200),
   data: OcEventData,
 });
 export type OcEvent = z.infer<typeof OcEvent>;

@@ -1,5 +1,6 @@
 export * from './enums';
 export * from './ids';
+export * from './dates';
 export * from './cnpj';
 export * from './catalog';
 export * from './customer';

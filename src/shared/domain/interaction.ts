@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { Id, Instant } from './ids';
 import { InteractionKind } from './enums';
+import { Line, Phone, Text } from './text';
 
 /** Simulation record (manual: "registro da simulação"): required to escalate to N2 or forward to development. */
 export const SimulationRecord = z.object({
-  steps: z.string().trim().min(10, 'descreva os passos / describe the steps').max(10_000),
-  environment: z.string().trim().min(3).max(2_000),
-  evidence: z.string().trim().max(5_000),
-  expected: z.string().trim().min(3).max(2_000),
-  actual: z.string().trim().min(3).max(2_000),
+  steps: Text().trim().min(10, 'descreva os passos / describe the steps').max(10_000),
+  environment: Text().trim().min(3).max(2_000),
+  evidence: Text().trim().max(5_000),
+  expected: Text().trim().min(3).max(2_000),
+  actual: Text().trim().min(3).max(2_000),
 });
 export type SimulationRecord = z.infer<typeof SimulationRecord>;
 
@@ -17,8 +18,8 @@ export const CallDetails = z.object({
   direction: CallDirection,
   startedAt: Instant,
   endedAt: Instant,
-  contactName: z.string().trim().min(1).max(120),
-  phone: z.string().trim().max(30).nullable(),
+  contactName: Line().trim().min(1).max(120),
+  phone: Phone.nullable(),
 });
 export type CallDetails = z.infer<typeof CallDetails>;
 
@@ -32,8 +33,8 @@ export const Interaction = z.object({
   customerId: Id,
   kind: InteractionKind,
   authorId: Id,
-  authorName: z.string(),
-  body: z.string().max(50_000),
+  authorName: Line().max(200),
+  body: Text().max(50_000),
   call: CallDetails.nullable(),
   simulation: SimulationRecord.nullable(),
   /** When it counts: server receipt for customer-visible actions (SPEC §3 rule 10). */

@@ -2,18 +2,19 @@ import { z } from 'zod';
 import { Id, Instant, Slug } from './ids';
 import { CancelReason, Channel, Criticidade, HandoffTarget, Level, OcKind, OcStatus, Plan } from './enums';
 import { VersionLabel } from './release';
+import { Line, Text } from './text';
 
 /** Cost quote of a database change (manual FAQ 9): executed by development, may carry a cost. */
 export const DbChangeQuote = z.object({
   amountCents: z.number().int().nonnegative(),
-  description: z.string().trim().min(3).max(2_000),
+  description: Text().trim().min(3).max(2_000),
   quotedAt: Instant,
   quotedById: Id,
   decision: z
     .object({
       approved: z.boolean(),
       /** Who approved at the customer (name as stated by the customer). */
-      decidedBy: z.string().trim().min(2).max(120),
+      decidedBy: Line().trim().min(2).max(120),
       decidedAt: Instant,
       recordedById: Id,
     })
@@ -23,7 +24,7 @@ export type DbChangeQuote = z.infer<typeof DbChangeQuote>;
 
 export const Resolution = z.object({
   code: z.enum(['solucionada', 'versao_liberada', 'encaminhada_cs', 'encaminhada_implantacao']),
-  note: z.string().max(10_000),
+  note: Text().max(10_000),
 });
 export type Resolution = z.infer<typeof Resolution>;
 
@@ -32,7 +33,7 @@ export const OC_NUMBER_PATTERN = /^OC-\d{4}-\d{6}$/;
 export const Ocorrencia = z.object({
   id: Id,
   /** Server-assigned OC-YYYY-NNNNNN; null while created offline and not yet synced. */
-  number: z.string().regex(OC_NUMBER_PATTERN).nullable(),
+  number: z.string().regex(OC_NUMBER_PATTERN, 'use OC-AAAA-NNNNNN / use OC-YYYY-NNNNNN').nullable(),
   customerId: Id,
   contactId: Id.nullable(),
   channel: Channel,
@@ -40,8 +41,8 @@ export const Ocorrencia = z.object({
   segment: Slug,
   criticidade: Criticidade,
   kind: OcKind,
-  subject: z.string().trim().min(3).max(200),
-  description: z.string().trim().min(1).max(50_000),
+  subject: Line().trim().min(3).max(200),
+  description: Text().trim().min(1).max(50_000),
   level: Level,
   status: OcStatus,
   /** Plan of the customer, kept on the OC so the SLA clock sees plan changes as events. */
@@ -53,7 +54,7 @@ export const Ocorrencia = z.object({
   /** The N1 analyst who escalated; "return to N1" gives the OC back to them. */
   escalatedById: Id.nullable(),
   lastSimulationId: Id.nullable(),
-  devReference: z.string().trim().max(80).nullable(),
+  devReference: Line().trim().max(80).nullable(),
   targetVersion: VersionLabel.nullable(),
   quote: DbChangeQuote.nullable(),
   resolution: Resolution.nullable(),

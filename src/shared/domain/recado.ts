@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, Instant } from './ids';
+import { Line, Phone, Text } from './text';
 
 /** Callback message left by whoever answered the phone for the analyst the customer wanted (manual FAQ 6). */
 export const Recado = z.object({
@@ -8,9 +9,9 @@ export const Recado = z.object({
   fromAnalystId: Id,
   customerId: Id,
   ocId: Id.nullable(),
-  callerName: z.string().trim().min(1).max(120),
-  callerPhone: z.string().trim().max(30).nullable(),
-  message: z.string().trim().min(1).max(2_000),
+  callerName: Line().trim().min(1).max(120),
+  callerPhone: Phone.nullable(),
+  message: Text().trim().min(1).max(2_000),
   createdAt: Instant,
   doneAt: Instant.nullable(),
   doneById: Id.nullable(),

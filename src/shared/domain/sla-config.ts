@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { Instant, Slug } from './ids';
+import { IsoDate, TimeOfDay } from './dates';
 import { CRITICIDADES, PLANS, Plan, Criticidade } from './enums';
+import { Line } from './text';
 
-// Shapes of the SLA configuration (SPEC §3). The maths lives in src/shared/sla.
+// Shapes of the SLA configuration (SPEC §3). The maths lives in src/shared/sla. Dates and times are strict
+// (dates.ts): 2026-02-30, month 13 or 25:00 are refused, never rolled over.
 
-export const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'use HH:MM');
-export const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
+/** A local calendar date of the calendar's zone, "YYYY-MM-DD". */
+export const LocalDate = IsoDate;
 
 export const OpenInterval = z
   .object({ start: TimeOfDay, end: TimeOfDay })
@@ -16,14 +19,14 @@ export type OpenInterval = z.infer<typeof OpenInterval>;
 export const CalendarOverride = z.object({
   date: LocalDate,
   intervals: z.array(OpenInterval),
-  reason: z.string().trim().min(1).max(120),
+  reason: Line().trim().min(1).max(120),
 });
 export type CalendarOverride = z.infer<typeof CalendarOverride>;
 
 export const HolidaySource = z.object({
   country: z.literal('BR'),
-  state: z.string().regex(/^[A-Z]{2}$/).nullable(),
-  city: z.string().max(60).nullable(),
+  state: z.string().regex(/^[A-Z]{2}$/, 'use a sigla do estado, ex.: SP / use the state code, e.g. SP').nullable(),
+  city: Line().max(60).nullable(),
   /** Optional points (pontos facultativos) that also close the calendar, by date-holidays rule name. */
   includeOptional: z.array(z.enum(['carnaval', 'corpus_christi', 'ash_wednesday_morning', 'christmas_eve', 'new_years_eve'])),
 });
@@ -31,8 +34,9 @@ export type HolidaySource = z.infer<typeof HolidaySource>;
 
 export const Calendar = z.object({
   id: Slug,
-  name: z.string().trim().min(1).max(80),
-  timeZone: z.string().min(3).max(64),
+  name: Line().trim().min(1).max(80),
+  /** An IANA zone name (e.g. America/Sao_Paulo); whether the time-zone database knows it is config-checks' job. */
+  timeZone: Line().regex(/^[A-Za-z0-9_+\-/]{3,64}$/, 'use um fuso IANA, ex.: America/Sao_Paulo / use an IANA zone, e.g. America/Sao_Paulo'),
   /** Open intervals per weekday, index 0 = Sunday … 6 = Saturday (local time). Ignored when alwaysOpen. */
   weekly: z.array(z.array(OpenInterval)).length(7),
   alwaysOpen: z.boolean(),

@@ -36,11 +36,20 @@ export const upsertAnalyst = defineMutator({
   name: 'analyst.upsert',
   args: UpsertAnalystArgs,
   generatedIds: ['id'],
-  needs: (args) => ({ analysts: [args.id] }),
+  needs: (args) => ({ analysts: [args.id], analystLogin: args.login }),
   apply: (state, args, ctx) => {
     const denied = requirePermission(ctx, 'configure');
     if (denied !== null) return denied;
     const before = state.analysts[args.id];
+    // Logins are unique (they sign in with it): decided here from the replica's or the server's state, so a
+    // taken login is a refusal the lead reads, not a constraint failure on every retry.
+    const holder = state.analystsWithLogin.find((a) => a.id !== args.id);
+    if (holder !== undefined) {
+      return domainError('LOGIN_IN_USE', {
+        'pt-BR': `O login "${args.login}" já é de ${holder.name}. Escolha outro.`,
+        en: `The login "${args.login}" already belongs to ${holder.name}. Choose another one.`,
+      }, { analystId: holder.id });
+    }
     const roleChanges = before === undefined ? args.role !== 'analyst' : before.role !== args.role;
     if (roleChanges) {
       const deniedRole = requirePermission(ctx, 'manage_users');

@@ -3,6 +3,7 @@ import {
   Customer,
   domainError,
   extranetSeatsFor,
+  formatCnpj,
   isOpenStatus,
   type Contact as ContactRow,
   type DomainError,
@@ -41,11 +42,19 @@ export const upsertCustomer = defineMutator({
   name: 'customer.upsert',
   args: UpsertCustomerArgs,
   generatedIds: ['id'],
-  needs: (args) => ({ customers: [args.id], openOcsOfCustomer: args.id, contactsOfCustomer: args.id }),
+  needs: (args) => ({ customers: [args.id], openOcsOfCustomer: args.id, contactsOfCustomer: args.id, customerCnpj: args.cnpj }),
   apply: (state, args, ctx) => {
     const denied = requirePermission(ctx, 'configure');
     if (denied !== null) return denied;
     const before = state.customers[args.id];
+    // One customer per CNPJ: a second record would split the company's history, eligibility and penalties.
+    const holder = state.customersWithCnpj.find((c) => c.id !== args.id);
+    if (holder !== undefined) {
+      return domainError('CNPJ_IN_USE', {
+        'pt-BR': `O CNPJ ${formatCnpj(args.cnpj)} já é do cliente ${holder.name}.`,
+        en: `CNPJ ${formatCnpj(args.cnpj)} already belongs to customer ${holder.name}.`,
+      }, { customerId: holder.id });
+    }
     const seatProblem = extranetSeatProblem(args.plan, state.contactsOfCustomer);
     if (seatProblem !== null) return seatProblem;
     const row: Customer = { ...args, createdAt: before?.createdAt ?? ctx.actedAt, updatedAt: ctx.actedAt };

@@ -54,6 +54,8 @@ export class MemoryState {
     if (needs.releaseVersion !== undefined) state.release = [...this.releases.values()].find((r) => r.version === needs.releaseVersion) ?? null;
     if (needs.allOpenOcs === true) state.allOpenOcs = open();
     if (needs.catalog === true) state.catalog = [...this.catalog.values()];
+    if (needs.analystLogin !== undefined) state.analystsWithLogin = [...this.analysts.values()].filter((a) => a.login === needs.analystLogin);
+    if (needs.customerCnpj !== undefined) state.customersWithCnpj = [...this.customers.values()].filter((c) => c.cnpj === needs.customerCnpj);
     return state;
   }
 

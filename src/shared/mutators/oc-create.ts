@@ -5,9 +5,11 @@ import {
   domainError,
   Id,
   Instant,
+  Line,
   missingEligibility,
   OcKind,
   Slug,
+  Text,
   type Ocorrencia,
 } from '../domain';
 import { actorId } from '../oc/actor';
@@ -28,8 +30,8 @@ export const CreateOcArgs = z.object({
   module: Slug,
   criticidade: Criticidade,
   kind: OcKind,
-  subject: z.string().trim().min(3, 'assunto muito curto / subject too short').max(200),
-  description: z.string().trim().min(1, 'descreva a ocorrência / describe the issue').max(50_000),
+  subject: Line().trim().min(3, 'assunto muito curto / subject too short').max(200),
+  description: Text().trim().min(1, 'descreva a ocorrência / describe the issue').max(50_000),
   /** The manual: an OC "can be directed to a specific analyst". */
   preferredAnalystId: Id.nullable().default(null),
   /** Phone-created OCs start their clocks at the call's start (SPEC §3 rule 3). */

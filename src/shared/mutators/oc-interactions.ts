@@ -5,6 +5,7 @@ import {
   Id,
   isDomainError,
   SimulationRecord,
+  Text,
   type Interaction,
   type InteractionKind,
   type Ocorrencia,
@@ -13,7 +14,8 @@ import { checkOcAction } from '../oc/state-machine';
 import { actorIdOf, actorNameOf, analystNameIn, beginOcAction, notFound, ocOutcome, patchOc, statusEvents, statusFields } from './helpers';
 import { defineMutator, type EventDraft, type MutationContext } from './types';
 
-const Body = z.string().trim().min(1, 'o texto está vazio / the text is empty').max(50_000);
+/** The text of a reply, note or customer reply (also the Extranet's reply body, src/shared/api/extranet.ts). */
+export const InteractionBody = Text().trim().min(1, 'o texto está vazio / the text is empty').max(50_000);
 
 /** Interactions are append-only and deduplicated by their client id (SPEC §6). */
 export const buildInteraction = (
@@ -44,7 +46,7 @@ export const interactionEvent = (oc: Ocorrencia, interaction: Interaction): Even
   },
 });
 
-const TextArgs = z.object({ ocId: Id, interactionId: Id, body: Body });
+const TextArgs = z.object({ ocId: Id, interactionId: Id, body: InteractionBody });
 
 export const replyOc = defineMutator({
   name: 'oc.reply',
@@ -83,7 +85,7 @@ export const LogCallArgs = z.object({
   customerId: Id,
   ocId: Id.nullable().default(null),
   call: CallDetails.refine((c) => c.endedAt >= c.startedAt, { message: 'a ligação termina antes de começar / the call ends before it starts' }),
-  body: z.string().trim().max(50_000),
+  body: Text().trim().max(50_000),
 });
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { domainError, Id, isDomainError, SimulationRecord, VersionLabel, type DomainError, type Ocorrencia } from '../domain';
+import { domainError, Id, isDomainError, Line, SimulationRecord, Text, VersionLabel, type DomainError, type Ocorrencia } from '../domain';
 import { beginOcAction, ocOutcome, patchOc, statusEvents, statusFields } from './helpers';
 import { buildInteraction, interactionEvent } from './oc-interactions';
 import { defineMutator, type Change, type EventDraft, type MutationContext } from './types';
@@ -64,7 +64,7 @@ export const escalateOc = defineMutator({
 export const ReturnToN1Args = z.object({
   ocId: Id,
   noteInteractionId: Id,
-  note: z.string().trim().min(3, 'explique a devolução / explain the return').max(10_000),
+  note: Text().trim().min(3, 'explique a devolução / explain the return').max(10_000),
 });
 
 /** N2 gives the OC back to the N1 analyst who escalated it, with a note (SPEC §2). */
@@ -94,7 +94,7 @@ export const returnToN1 = defineMutator({
 
 export const ForwardDevArgs = z.object({
   ocId: Id,
-  devReference: z.string().trim().max(80).nullable().default(null),
+  devReference: Line().trim().max(80).nullable().default(null),
   /** A new simulation record; without one, the OC's latest simulation record is used. */
   simulationInteractionId: Id,
   simulation: SimulationRecord.nullable().default(null),
@@ -173,7 +173,7 @@ export const setTargetVersion = defineMutator({
 export const RecordQuoteArgs = z.object({
   ocId: Id,
   amountCents: z.number().int().nonnegative(),
-  description: z.string().trim().min(3).max(2_000),
+  description: Text().trim().min(3).max(2_000),
 });
 
 export const recordQuote = defineMutator({
@@ -201,7 +201,7 @@ export const recordQuote = defineMutator({
 export const RecordQuoteDecisionArgs = z.object({
   ocId: Id,
   approved: z.boolean(),
-  decidedBy: z.string().trim().min(2, 'quem decidiu no cliente? / who decided at the customer?').max(120),
+  decidedBy: Line().trim().min(2, 'quem decidiu no cliente? / who decided at the customer?').max(120),
 });
 
 /** Support never acts on the customer's operation without permission (manual FAQ 8, 9): the approval is recorded. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CancelReason, domainError, HandoffTarget, Id, isDomainError, type DomainError, type OcStatus, type Ocorrencia } from '../domain';
+import { CancelReason, domainError, HandoffTarget, Id, isDomainError, Text, type DomainError, type OcStatus, type Ocorrencia } from '../domain';
 import type { OcAction } from '../oc/state-machine';
 import { beginOcAction, ocOutcome, patchOc, statusEvents, statusFields } from './helpers';
 import { defineMutator, type EventDraft, type MutationContext, type MutationState, type MutationOutcome } from './types';
@@ -39,7 +39,7 @@ export const resumeOc = defineMutator({
   apply: (state, args, ctx) => moveStatus(state, args.ocId, 'resume', ctx),
 });
 
-export const ResolveArgs = z.object({ ocId: Id, note: z.string().trim().max(10_000).default('') });
+export const ResolveArgs = z.object({ ocId: Id, note: Text().trim().max(10_000).default('') });
 
 export const resolveOc = defineMutator({
   name: 'oc.resolve',
@@ -50,7 +50,7 @@ export const resolveOc = defineMutator({
     moveStatus(state, args.ocId, 'resolve', ctx, () => ({ patch: { resolution: { code: 'solucionada', note: args.note } } })),
 });
 
-export const ReopenArgs = z.object({ ocId: Id, reason: z.string().trim().min(3, 'diga por que reabrir / say why').max(2_000) });
+export const ReopenArgs = z.object({ ocId: Id, reason: Text().trim().min(3, 'diga por que reabrir / say why').max(2_000) });
 
 /** A reopen resumes the same resolution clock (SPEC §3 rule 4); the assignee keeps the OC. */
 export const reopenOc = defineMutator({
@@ -99,7 +99,7 @@ export const cancelOc = defineMutator({
     }),
 });
 
-export const HandOffArgs = z.object({ ocId: Id, target: HandoffTarget, note: z.string().trim().min(3).max(10_000) });
+export const HandOffArgs = z.object({ ocId: Id, target: HandoffTarget, note: Text().trim().min(3).max(10_000) });
 
 /** Training needs go to CS or implantação (manual FAQ 7): support's part ends as solucionada. */
 export const handOffOc = defineMutator({

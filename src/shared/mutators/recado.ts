@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { domainError, Id, type Recado } from '../domain';
+import { domainError, Id, Line, Phone, Text, type Recado } from '../domain';
 import { isLead } from '../oc/permissions';
 import { notFound, requireAnalystActor } from './helpers';
 import { defineMutator } from './types';
@@ -9,9 +9,9 @@ export const CreateRecadoArgs = z.object({
   forAnalystId: Id,
   customerId: Id,
   ocId: Id.nullable().default(null),
-  callerName: z.string().trim().min(1, 'quem ligou? / who called?').max(120),
-  callerPhone: z.string().trim().max(30).nullable().default(null),
-  message: z.string().trim().min(1, 'deixe o recado / leave the message').max(2_000),
+  callerName: Line().trim().min(1, 'quem ligou? / who called?').max(120),
+  callerPhone: Phone.nullable().default(null),
+  message: Text().trim().min(1, 'deixe o recado / leave the message').max(2_000),
 });
 
 /** The wanted analyst was busy: whoever answered leaves a recado, shown in that analyst's queue until done. */

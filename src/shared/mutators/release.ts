@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { domainError, Id, Instant, isDomainError, VersionLabel, type Release } from '../domain';
+import { domainError, Id, Instant, isDomainError, Text, VersionLabel, type Release } from '../domain';
 import { checkOcAction } from '../oc/state-machine';
 import { analystNameIn, patchOc, requirePermission, statusEvents, statusFields } from './helpers';
 import { buildInteraction, interactionEvent } from './oc-interactions';
@@ -9,7 +9,7 @@ export const RegisterReleaseArgs = z.object({
   id: Id,
   version: VersionLabel,
   releasedAt: Instant,
-  notes: z.string().trim().max(10_000).default(''),
+  notes: Text().trim().max(10_000).default(''),
 });
 
 /** The message each waiting customer gets (manual FAQ 4); it is a public reply, so the e-mail copy follows. */

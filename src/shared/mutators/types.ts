@@ -62,6 +62,10 @@ export interface Needs {
   allOpenOcs?: boolean;
   /** Every module and segment (catalog edits check kinds and names). */
   catalog?: boolean;
+  /** Analysts with this login (logins are unique: the mutator decides, not the database's constraint). */
+  analystLogin?: string;
+  /** Customers with this CNPJ (one customer per CNPJ). */
+  customerCnpj?: string;
 }
 
 /**
@@ -82,6 +86,8 @@ export interface MutationState {
   release: Release | null;
   allOpenOcs: Ocorrencia[];
   catalog: CatalogItem[];
+  analystsWithLogin: Analyst[];
+  customersWithCnpj: Customer[];
   slaConfig: SlaConfig;
 }
 
@@ -136,6 +142,8 @@ export const emptyState = (slaConfig: SlaConfig): MutationState => ({
   release: null,
   allOpenOcs: [],
   catalog: [],
+  analystsWithLogin: [],
+  customersWithCnpj: [],
   slaConfig,
 });
 

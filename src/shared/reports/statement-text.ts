@@ -1,37 +1,84 @@
-import type { PenaltyStatement } from '../api/lead-views';
-import { formatCnpj, PLAN_LABELS } from '../domain';
+import type { PenaltyLine, PenaltyStatement } from '../api/lead-views';
+import { CRITICIDADE_LABELS, formatCnpj, PLAN_LABELS, PLANS, type Lang } from '../domain';
+import { statementWords, type StatementWords } from './statement-words';
 
-// The penalty statement a lead sends a customer (SPEC §3 penalty accounting), as words and numbers shared by the
-// CSV and the PDF. It is a Brazilian commercial document, so it is written in Portuguese with Brazilian number
-// and date formats whatever the UI language.
+// The penalty statement a lead sends a customer (SPEC §3 penalty accounting), as the words and cells the PDF and
+// the CSV share: same columns, same order, same strings. It goes to Brazilian customers, so it is written in
+// pt-BR unless English is asked for; numbers, money and dates are formatted with Intl for that language, in the
+// statement's time zone, named for people ("horário de Brasília"), never as a tz database id.
 
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+export type { StatementWords } from './statement-words';
+export { statementWords } from './statement-words';
 
-export const formatDateTime = (instant: number, timeZone: string): string => {
-  let format = dateTimeFormats.get(timeZone);
+const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+const cached = <T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T => {
+  let format = cache.get(key);
   if (format === undefined) {
-    format = new Intl.DateTimeFormat('pt-BR', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    dateTimeFormats.set(timeZone, format);
+    format = make();
+    cache.set(key, format);
   }
-  return format.format(instant);
+  return format as T;
 };
 
-/** 123456 → "1.234,56" (no currency sign: spreadsheets read it as a number). */
-export const formatCents = (cents: number): string => {
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(cents);
-  const units = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  return `${sign}${units},${String(abs % 100).padStart(2, '0')}`;
+/** "15/11/2026, 14:30" (pt-BR) or "11/15/2026, 14:30" (en), 24-hour, in `timeZone`. */
+export const formatDateTime = (instant: number, timeZone: string, lang: Lang = 'pt-BR'): string =>
+  cached(`dt|${lang}|${timeZone}`, () =>
+    new Intl.DateTimeFormat(lang, { timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+  ).format(instant);
+
+/** 123456 → "1.234,56" / "1,234.56": the amount of a column headed "(R$)", which spreadsheets read as a number. */
+export const formatCents = (cents: number, lang: Lang = 'pt-BR'): string =>
+  cached(`n2|${lang}`, () => new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 })).format(cents / 100);
+
+/** 123456 → "R$ 1.234,56" / "R$1,234.56". */
+export const formatMoney = (cents: number, lang: Lang = 'pt-BR'): string =>
+  cached(`brl|${lang}`, () => new Intl.NumberFormat(lang, { style: 'currency', currency: 'BRL' })).format(cents / 100);
+
+/** 2.5 → "2,5" / "2.5": a percentage in a column headed "%". */
+export const formatNumber = (value: number, lang: Lang = 'pt-BR'): string =>
+  cached(`n|${lang}`, () => new Intl.NumberFormat(lang, { maximumFractionDigits: 2 })).format(value);
+
+/** 30 → "30%". */
+export const formatPercent = (value: number, lang: Lang = 'pt-BR'): string =>
+  cached(`pct|${lang}`, () => new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 2 })).format(value / 100);
+
+/** Business time past the target: "2.399 h 59 min" / "2,399h 59m" (hours, not days: a business day is not 24 h). */
+export const formatOverdue = (ms: number, lang: Lang = 'pt-BR'): string => {
+  const minutes = Math.floor(ms / 60_000);
+  const unit = (u: 'hour' | 'minute', n: number): string =>
+    cached(`u|${u}|${lang}`, () => new Intl.NumberFormat(lang, { style: 'unit', unit: u, unitDisplay: 'narrow' })).format(n);
+  const hours = Math.floor(minutes / 60);
+  return hours === 0 ? unit('minute', minutes) : `${unit('hour', hours)} ${unit('minute', minutes % 60)}`;
 };
 
-export const formatMoney = (cents: number): string => `R$ ${formatCents(cents)}`;
+/** "2026-11" → "novembro de 2026" / "November 2026". */
+export const monthName = (month: string, lang: Lang = 'pt-BR'): string => {
+  const [year, m] = month.split('-').map(Number);
+  if (year === undefined || m === undefined || !Number.isInteger(year) || !Number.isInteger(m)) return month;
+  return cached(`month|${lang}`, () => new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' })).format(Date.UTC(year, m - 1, 15));
+};
 
-const MONTHS = ['janeiro', 'fevereiro', 'março', 'abril', 'maio', 'junho', 'julho', 'agosto', 'setembro', 'outubro', 'novembro', 'dezembro'];
+/** "−3" for the zone's offset from UTC at `at`, with a real minus sign. */
+const utcOffset = (timeZone: string, at: number): string => {
+  const name = cached(`off|${timeZone}`, () => new Intl.DateTimeFormat('en', { timeZone, timeZoneName: 'shortOffset' }))
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const offset = name.replace(/^GMT/, '');
+  return offset === '' ? '' : offset.replace('-', '−');
+};
 
-/** "2026-11" → "novembro de 2026". */
-export const monthName = (month: string): string => {
-  const [year, m] = month.split('-');
-  return `${MONTHS[Number(m) - 1] ?? m} de ${year}`;
+/**
+ * The statement's time zone as people say it: "horário de Brasília (UTC−3)" / "Brasília time (UTC−3)" for the
+ * contract's zone; any other by the name Intl gives it ("Horário Padrão do Amazonas (UTC−4)"). The offset is
+ * the one in force at `at`, so a statement of a month with daylight saving says so.
+ */
+export const timeZoneWording = (timeZone: string, lang: Lang, at: number): string => {
+  const utc = `UTC${utcOffset(timeZone, at)}`;
+  if (timeZone === 'America/Sao_Paulo') return lang === 'pt-BR' ? `horário de Brasília (${utc})` : `Brasília time (${utc})`;
+  const name = cached(`tzname|${lang}|${timeZone}`, () => new Intl.DateTimeFormat(lang, { timeZone, timeZoneName: 'long' }))
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName')?.value;
+  return name === undefined ? utc : `${name} (${utc})`;
 };
 
 export const statementFileName = (statement: PenaltyStatement, extension: 'csv' | 'pdf'): string => {
@@ -44,47 +91,97 @@ export interface StatementSummaryLine {
   value: string;
 }
 
-export const statementSummary = (s: PenaltyStatement): StatementSummaryLine[] => [
-  { label: 'Cliente', value: s.customerName },
-  { label: 'CNPJ', value: formatCnpj(s.cnpj) },
-  { label: 'Plano', value: PLAN_LABELS[s.plan]['pt-BR'] },
-  { label: 'Mês de referência', value: monthName(s.month) },
-  { label: 'Mensalidade', value: formatMoney(s.monthlyFeeCents) },
-  { label: 'Violações de prazo de solução', value: String(s.breaches) },
-  { label: 'Penalidade sem teto', value: formatMoney(s.uncappedCents) },
-  { label: `Teto mensal (${String(s.penaltyCapPct).replace('.', ',')} %)`, value: formatMoney(s.capCents) },
-  { label: 'Penalidade devida', value: formatMoney(s.penaltyCents) },
-];
+export const statementSummary = (s: PenaltyStatement, lang: Lang = 'pt-BR'): StatementSummaryLine[] => {
+  const w = statementWords(lang);
+  return [
+    { label: w.customer, value: s.customerName },
+    { label: w.cnpj, value: formatCnpj(s.cnpj) },
+    { label: w.plan, value: PLAN_LABELS[s.plan][lang] },
+    { label: w.month, value: monthName(s.month, lang) },
+    { label: w.monthlyFee, value: formatMoney(s.monthlyFeeCents, lang) },
+    { label: w.breaches, value: formatNumber(s.breaches, lang) },
+    { label: w.uncapped, value: formatMoney(s.uncappedCents, lang) },
+    { label: w.cap(formatPercent(s.penaltyCapPct, lang)), value: formatMoney(s.capCents, lang) },
+    { label: w.due, value: formatMoney(s.penaltyCents, lang) },
+  ];
+};
 
-export const STATEMENT_COLUMNS = ['Ocorrência', 'Assunto', 'Plano', 'Violação em', '% da mensalidade', 'Penalidade (R$)', 'Cobrado (R$)'] as const;
+/** The table's header row, one title per column of statementLineCells. */
+export const statementColumns = (lang: Lang = 'pt-BR'): string[] => [...statementWords(lang).columns];
 
-export const statementLineCells = (s: PenaltyStatement): string[][] =>
-  s.lines.map((line) => [
+/** Indexes of the columns that hold numbers (right-aligned in the PDF). */
+export const STATEMENT_NUMERIC_COLUMNS: readonly number[] = [7, 8, 9];
+
+const deadlineCell = (line: PenaltyLine, s: PenaltyStatement, w: StatementWords, lang: Lang): string =>
+  line.reclassified ? `${formatDateTime(line.breachedAt, s.timeZone, lang)} ${w.reclassified}` : formatDateTime(line.breachedAt, s.timeZone, lang);
+
+const stopCell = (line: PenaltyLine, s: PenaltyStatement, w: StatementWords, lang: Lang): string => {
+  if (line.stoppedAt === null) return w.stillOpen;
+  const at = formatDateTime(line.stoppedAt, s.timeZone, lang);
+  return line.stopReason === 'forwarded' ? `${at} ${w.forwarded}` : line.stopReason === 'cancelled' ? `${at} ${w.cancelled}` : at;
+};
+
+export const statementLineCells = (s: PenaltyStatement, lang: Lang = 'pt-BR'): string[][] => {
+  const w = statementWords(lang);
+  return s.lines.map((line) => [
     line.displayNumber,
     line.subject,
-    PLAN_LABELS[line.plan]['pt-BR'],
-    formatDateTime(line.breachedAt, s.timeZone),
-    String(line.pct).replace('.', ','),
-    formatCents(line.penaltyCents),
-    formatCents(line.chargedCents),
+    CRITICIDADE_LABELS[line.criticidade][lang],
+    PLAN_LABELS[line.plan][lang],
+    deadlineCell(line, s, w, lang),
+    stopCell(line, s, w, lang),
+    formatOverdue(line.overdueMs, lang),
+    formatNumber(line.pct, lang),
+    formatCents(line.penaltyCents, lang),
+    formatCents(line.chargedCents, lang),
   ]);
+};
 
-const csvCell = (value: string): string => (/[";\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+/** The totals row under the lines: what the breaches cost before the cap, and what is charged. */
+export const statementTotalCells = (s: PenaltyStatement, lang: Lang = 'pt-BR'): string[] => {
+  const w = statementWords(lang);
+  return [w.total, '', '', '', '', '', '', '', formatCents(s.uncappedCents, lang), formatCents(s.penaltyCents, lang)];
+};
+
+/** The contract rule under the table: the percentage of each plan and the monthly cap. */
+export const statementRule = (s: PenaltyStatement, lang: Lang = 'pt-BR'): string => {
+  const w = statementWords(lang);
+  const each = PLANS.map((p) => w.planPct(formatPercent(s.penaltyPct[p] ?? 0, lang), PLAN_LABELS[p][lang]));
+  return w.rule(new Intl.ListFormat(lang, { type: 'disjunction' }).format(each), formatPercent(s.penaltyCapPct, lang), s.capped);
+};
+
+/** How to read the dates and the delay, with the time zone named for people. */
+export const statementTimeNote = (s: PenaltyStatement, lang: Lang = 'pt-BR'): string =>
+  statementWords(lang).timeNote(timeZoneWording(s.timeZone, lang, s.generatedAt));
+
+export const statementGenerated = (s: PenaltyStatement, lang: Lang = 'pt-BR'): string =>
+  statementWords(lang).generated(formatDateTime(s.generatedAt, s.timeZone, lang), timeZoneWording(s.timeZone, lang, s.generatedAt));
+
+const csvCell = (separator: string) => (value: string): string => {
+  // Spreadsheets want plain spaces; the no-break ones Intl puts in "R$ 1.500,00" are only for the PDF's lines.
+  const plain = value.replace(/[\u00A0\u202F]/g, ' ');
+  return plain.includes(separator) || /["\r\n]/.test(plain) ? `"${plain.replace(/"/g, '""')}"` : plain;
+};
 
 /**
- * The statement as CSV for Brazilian spreadsheets: ';' separators and decimal commas (Excel pt-BR), CRLF lines.
- * The caller adds the UTF-8 byte-order mark so accents open correctly.
+ * The statement as CSV, the PDF's table cell for cell: in pt-BR for Brazilian spreadsheets (';' separators,
+ * decimal commas — Excel pt-BR), in English with ',' and decimal points; CRLF lines. The caller adds the UTF-8
+ * byte-order mark so accents open correctly.
  */
-export const statementCsv = (s: PenaltyStatement): string => {
+export const statementCsv = (s: PenaltyStatement, lang: Lang = 'pt-BR'): string => {
+  const w = statementWords(lang);
+  const separator = lang === 'pt-BR' ? ';' : ',';
   const rows: string[][] = [
-    ['Extrato de penalidades de SLA — UNO Soluções, Suporte a Operações Especiais'],
-    ...statementSummary(s).map((line) => [line.label, line.value]),
+    [w.title],
+    ...statementSummary(s, lang).map((line) => [line.label, line.value]),
     [],
-    [...STATEMENT_COLUMNS],
-    ...statementLineCells(s),
+    statementColumns(lang),
+    ...statementLineCells(s, lang),
+    statementTotalCells(s, lang),
     [],
-    ['Total cobrado (R$)', '', '', '', '', formatCents(s.uncappedCents), formatCents(s.penaltyCents)],
-    [`Gerado em ${formatDateTime(s.generatedAt, s.timeZone)} (${s.timeZone})`],
+    [statementRule(s, lang)],
+    [statementTimeNote(s, lang)],
+    [statementGenerated(s, lang)],
   ];
-  return rows.map((row) => row.map(csvCell).join(';')).join('\r\n') + '\r\n';
+  return rows.map((row) => row.map(csvCell(separator)).join(separator)).join('\r\n') + '\r\n';
 };

@@ -1,5 +1,6 @@
 import type { Calendar, HolidaySource } from '../domain';
-import { holidayClosures, type HolidayClosure } from './holidays';
+import { holidayClosures, holidayYearKey, type HolidayClosure } from './holidays';
+import { subtract, toSpans, type MinuteSpan } from './minute-spans';
 import {
   assertTimeZone,
   civilFromDays,
@@ -8,22 +9,24 @@ import {
   MINUTE_MS,
   offsetAt,
   parseLocalDate,
-  parseTimeOfDay,
   wallToInstant,
   weekdayOfDays,
 } from './time-zone';
+import { offsetChanges, REGULAR_ZONE_YEAR } from './zone-offsets';
 
 // A Calendar compiled for fast business-time maths (SPEC §3 rule 2). Each local year is turned, once and
 // lazily, into a sorted list of open intervals as UTC instants with the cumulative open time at each interval's
 // end, so W(a,b) is two binary searches and a deadline one more. Local wall times are converted date by date
 // with the time-zone database, so DST days open and close at the right instants.
 //
+// Years a span only crosses count by their total open time (yearTotal), which needs no interval list. From
+// regularFrom on, a year without a dated override has the total of the first year with the same key — the
+// zone's transitions then repeat with the year type (zone-offsets.ts) and the holidays with holidayYearKey —
+// so a clock started in 2026 and read in 9999 adds up ~100 distinct years, not 8 000, to the millisecond.
+//
 // Precedence for one local date: a lead's dated override (closed day or special hours) wins over holidays,
 // which close spans of the weekly hours. `alwaysOpen` means the weekly hours are 00:00–24:00 every day;
 // holidays and overrides still apply to it when set (the default 24×7 calendar has neither).
-
-/** [startMinute, endMinute) of a local day. */
-type MinuteSpan = readonly [number, number];
 
 /** One local year of open time. Arrays are parallel: interval i is [starts[i], ends[i]). */
 export interface YearBlock {
@@ -42,37 +45,11 @@ export interface YearBlock {
   readonly dayFirst: Int32Array;
 }
 
-const normalize = (spans: readonly MinuteSpan[]): MinuteSpan[] => {
-  const sorted = spans.filter(([s, e]) => e > s).sort((a, b) => a[0] - b[0]);
-  const merged: [number, number][] = [];
-  for (const [s, e] of sorted) {
-    const last = merged[merged.length - 1];
-    if (last !== undefined && s <= last[1]) last[1] = Math.max(last[1], e);
-    else merged.push([s, e]);
-  }
-  return merged;
-};
-
-const subtract = (spans: readonly MinuteSpan[], closed: readonly MinuteSpan[]): MinuteSpan[] => {
-  let result = [...spans];
-  for (const [cs, ce] of closed) {
-    const next: MinuteSpan[] = [];
-    for (const [s, e] of result) {
-      if (ce <= s || cs >= e) next.push([s, e]);
-      else {
-        if (cs > s) next.push([s, cs]);
-        if (ce < e) next.push([ce, e]);
-      }
-    }
-    result = next;
-  }
-  return result;
-};
-
-const toSpans = (intervals: readonly { start: string; end: string }[]): MinuteSpan[] =>
-  normalize(intervals.map((i) => [parseTimeOfDay(i.start), parseTimeOfDay(i.end)] as const));
-
 const FULL_DAY: readonly MinuteSpan[] = [[0, 1440]];
+
+// A local year starts up to 14 h before or after the UTC one: one year more keeps every instant it converts in
+// a UTC year whose offsets repeat with the year type.
+const REGULAR_FROM = REGULAR_ZONE_YEAR + 1;
 
 export class CompiledCalendar {
   readonly id: string;
@@ -84,6 +61,14 @@ export class CompiledCalendar {
   private readonly holidays: HolidaySource | null;
   private readonly blocks = new Map<number, YearBlock>();
   private lastBlock: YearBlock | null = null;
+  private readonly totals = new Map<number, number>();
+  private readonly totalsByKey = new Map<number, number>();
+  private readonly overrideYears = new Set<number>();
+  /**
+   * The last local date with any open time: +Infinity when some weekday has hours (a year can never be all
+   * holidays); otherwise the last dated override with hours, -Infinity when there is none (never open).
+   */
+  readonly lastOpenDay: number;
 
   constructor(calendar: Calendar) {
     assertTimeZone(calendar.timeZone);
@@ -91,11 +76,16 @@ export class CompiledCalendar {
     this.timeZone = calendar.timeZone;
     this.holidays = calendar.holidays;
     this.weekly = calendar.alwaysOpen ? Array.from({ length: 7 }, () => FULL_DAY) : calendar.weekly.map(toSpans);
+    let lastOpenDay = this.weekly.some((spans) => spans.length > 0) ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
     for (const override of calendar.overrides) {
       const day = parseLocalDate(override.date);
       if (day === null) throw new RangeError(`Data inválida / invalid date: "${override.date}"`);
-      this.overrides.set(day, toSpans(override.intervals));
+      const spans = toSpans(override.intervals);
+      this.overrides.set(day, spans);
+      this.overrideYears.add(civilFromDays(day).year);
+      if (spans.length > 0 && day > lastOpenDay) lastOpenDay = day;
     }
+    this.lastOpenDay = lastOpenDay;
     this.continuous = calendar.alwaysOpen && calendar.holidays === null && calendar.overrides.length === 0;
   }
 
@@ -122,6 +112,33 @@ export class CompiledCalendar {
     return block;
   }
 
+  /** Open ms of a local year, exact, without keeping its intervals unless they are already built. */
+  yearTotal(year: number): number {
+    let total = this.totals.get(year);
+    if (total !== undefined) return total;
+    const block = this.blocks.get(year);
+    if (block !== undefined) return block.total;
+    if (daysFromCivil(year, 1, 1) > this.lastOpenDay) return 0;
+    const key = this.regularKey(year);
+    total = key === null ? undefined : this.totalsByKey.get(key);
+    if (total === undefined) {
+      total = this.totalOfYear(year);
+      if (key !== null) this.totalsByKey.set(key, total);
+    }
+    this.totals.set(year, total);
+    return total;
+  }
+
+  /** A key shared by years whose open intervals are the same, shifted by whole days; null when not known. */
+  private regularKey(year: number): number | null {
+    if (year < REGULAR_FROM || this.overrideYears.has(year)) return null;
+    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+    const type = weekdayOfDays(daysFromCivil(year, 1, 1)) + (leap ? 7 : 0);
+    if (this.holidays === null) return type;
+    const holidays = holidayYearKey(this.holidays, year);
+    return holidays === null ? null : holidays * 16 + type;
+  }
+
   /** The block holding an instant (blocks tile the time line without gaps). */
   blockAt(instant: number): YearBlock {
     const last = this.lastBlock;
@@ -146,58 +163,103 @@ export class CompiledCalendar {
   }
 
   private buildYear(year: number): YearBlock {
-    const firstDay = daysFromCivil(year, 1, 1);
-    const endDay = daysFromCivil(year + 1, 1, 1);
-    const zone = this.timeZone;
-    const closures = this.closuresOf(year);
-    // Offsets a day before and two days after a local date bracket any transition that can move its wall
-    // times; when they agree (every day but the DST ones) the conversion is one subtraction.
-    const probes = new Map<number, number>();
-    const probe = (day: number): number => {
-      let offset = probes.get(day);
-      if (offset === undefined) {
-        offset = offsetAt(zone, (day - 1) * DAY_MS);
-        probes.set(day, offset);
-      }
-      return offset;
-    };
-    const instantOf = (day: number, minute: number): number =>
-      wallToInstant(zone, day * DAY_MS + minute * MINUTE_MS, probe(day), probe(day + 3));
-
     const starts: number[] = [];
     const ends: number[] = [];
-    const dayFirst = new Int32Array(endDay - firstDay + 1);
-    let previousEnd = -Infinity;
-    for (let day = firstDay; day < endDay; day += 1) {
-      dayFirst[day - firstDay] = starts.length;
-      for (const [s, e] of this.localSpans(day, closures)) {
-        // Clamping keeps intervals ordered and disjoint even when a DST gap folds two wall times together.
-        const start = Math.max(instantOf(day, s), previousEnd);
-        const end = instantOf(day, e);
-        if (end <= start) continue;
-        starts.push(start);
-        ends.push(end);
-        previousEnd = end;
-      }
-    }
-    dayFirst[endDay - firstDay] = starts.length;
+    const firstDay = daysFromCivil(year, 1, 1);
+    const dayFirst = new Int32Array(daysFromCivil(year + 1, 1, 1) - firstDay + 1);
+    let filled = 0;
+    const edges = this.walkYear(year, (day, start, end) => {
+      for (; filled <= day - firstDay; filled += 1) dayFirst[filled] = starts.length;
+      starts.push(start);
+      ends.push(end);
+    });
+    for (; filled < dayFirst.length; filled += 1) dayFirst[filled] = starts.length;
     const cumEnd = new Float64Array(starts.length);
     let total = 0;
     for (let i = 0; i < starts.length; i += 1) {
       total += (ends[i] as number) - (starts[i] as number);
       cumEnd[i] = total;
     }
-    return {
-      year,
-      startUtc: instantOf(firstDay, 0),
-      endUtc: instantOf(endDay, 0),
-      firstDay,
-      starts: Float64Array.from(starts),
-      ends: Float64Array.from(ends),
-      cumEnd,
-      total,
-      dayFirst,
+    return { year, ...edges, firstDay, starts: Float64Array.from(starts), ends: Float64Array.from(ends), cumEnd, total, dayFirst };
+  }
+
+  /** yearTotal() of a year whose block is not built: the same walk, only adding up. */
+  private totalOfYear(year: number): number {
+    let total = 0;
+    this.walkYear(year, (_day, start, end) => {
+      total += end - start;
+    });
+    return total;
+  }
+
+  /**
+   * Walks the open intervals of a local year as UTC instants, in order, disjoint, each with its local date:
+   * the union of the local intervals converted date by date.
+   */
+  private walkYear(year: number, onInterval: (day: number, start: number, end: number) => void): { startUtc: number; endUtc: number } {
+    const firstDay = daysFromCivil(year, 1, 1);
+    const endDay = daysFromCivil(year + 1, 1, 1);
+    const zone = this.timeZone;
+    const closures = this.closuresOf(year);
+    // The instants of a local date's wall times lie between its eve's and its morrow's UTC midnights; when the
+    // offset does not change over that window (every day but the DST ones) a conversion is one subtraction.
+    const changes = offsetChanges(zone, (firstDay - 1) * DAY_MS, (endDay + 2) * DAY_MS);
+    let next = 0;
+    let offset = changes.initial;
+    const steadyOn = (day: number): boolean => {
+      while (next < changes.at.length && (changes.at[next] as number) <= (day - 1) * DAY_MS) {
+        offset = changes.after[next] as number;
+        next += 1;
+      }
+      return next >= changes.at.length || (changes.at[next] as number) > (day + 2) * DAY_MS;
     };
+    const instantOf = (day: number, minute: number, steady: boolean): number => {
+      const wall = day * DAY_MS + minute * MINUTE_MS;
+      if (steady) return wall - offset;
+      return wallToInstant(zone, wall, offsetAt(zone, (day - 1) * DAY_MS), offsetAt(zone, (day + 2) * DAY_MS));
+    };
+    // Around a DST change converted intervals can overlap or come out of order (a wall time inside the gap
+    // lands after the next one): those days are gathered and united before they are handed on.
+    let pending: [number, number, number][] = [];
+    let lastDay = firstDay;
+    const flush = (): void => {
+      pending.sort((x, y) => x[1] - y[1]);
+      let current: [number, number, number] | null = null;
+      for (const item of pending) {
+        if (current !== null && item[1] < current[2]) current[2] = Math.max(current[2], item[2]);
+        else {
+          if (current !== null) onInterval(...current);
+          current = [Math.max(item[0], lastDay), item[1], item[2]];
+          lastDay = current[0];
+        }
+      }
+      if (current !== null) onInterval(...current);
+      pending = [];
+    };
+    const startUtc = instantOf(firstDay, 0, steadyOn(firstDay));
+    for (let day = firstDay; day < endDay; day += 1) {
+      const steady = steadyOn(day);
+      if (steady && pending.length > 0) flush();
+      for (const [s, e] of this.spansOf(day, closures)) {
+        const start = instantOf(day, s, steady);
+        const end = instantOf(day, e, steady);
+        if (end <= start) continue;
+        if (steady) onInterval(day, start, end);
+        else pending.push([day, start, end]);
+      }
+      if (steady) lastDay = day;
+    }
+    flush();
+    return { startUtc, endUtc: instantOf(endDay, 0, steadyOn(endDay)) };
+  }
+
+  /** localSpans() without copying: what a walk reads for each day. */
+  private spansOf(day: number, closures: ReadonlyMap<number, MinuteSpan[]>): readonly MinuteSpan[] {
+    const override = this.overrides.get(day);
+    if (override !== undefined) return override;
+    const base = this.weekly[weekdayOfDays(day)] ?? [];
+    const closed = closures.get(day);
+    return closed === undefined ? base : subtract(base, closed);
   }
 }
 

@@ -1,8 +1,8 @@
 import type { SlaClockName } from '../api/views';
 import type { CompiledCalendar } from './calendar';
-import { alertFrom, dueInstant, openMsBetween } from './business-time';
+import { alertFrom, dueInstant, firstOpenFrom, openMsBetween, SLA_HORIZON } from './business-time';
 import type { ResolvedTarget } from './config-index';
-import type { SlaAlertPoint, SlaClockState } from './clock-types';
+import type { SlaAlertPoint, SlaClockState, SlaUnreachable } from './clock-types';
 
 // One SLA clock (first response, resolution or OLA) walked through an OC's timeline. Elapsed business time is
 // settled lazily: between two changes W is additive, so it is computed once per change, on the calendar in force.
@@ -27,6 +27,8 @@ export class ClockRun {
   stoppedAt: number | null = null;
   metAt: number | null = null;
   dueAtStop: number | null = null;
+  /** Why the deadline in force at the stop does not exist (dueAtStop null). */
+  unreachableAtStop: SlaUnreachable | null = null;
   breachedAt: number | null = null;
   reclassified = false;
   alerts: SlaAlertPoint[] = [];
@@ -67,15 +69,16 @@ export class ClockRun {
           const threshold = (this.targetMs * pct) / 100;
           if (threshold > reach) break;
           if (this.crossed.includes(pct)) continue;
-          // Business time only grows inside open hours, so a crossing instant is always alertable at once.
-          const crossedAt = dueInstant(this.calendar, from, threshold - this.elapsed);
+          // Business time only grows inside open hours, so a crossing instant is always alertable at once. It
+          // lies between `from` and t (W(from, t) reaches it), however far apart they are.
+          const crossedAt = dueInstant(this.calendar, from, threshold - this.elapsed, t);
           // Like the breach: a stop at the very instant of a crossing comes first (no warning for a met clock).
           if (!inclusive && crossedAt >= t) break;
           this.crossed.push(pct);
           this.alerts.push({ threshold: pct, crossedAt, alertAt: crossedAt, reclassified: false });
         }
         if (reach >= this.targetMs) {
-          const due = dueInstant(this.calendar, from, this.targetMs - this.elapsed);
+          const due = dueInstant(this.calendar, from, this.targetMs - this.elapsed, t);
           if (inclusive ? due <= t : due < t) this.markBreach(due, false);
         }
       }
@@ -94,6 +97,7 @@ export class ClockRun {
     this.stoppedAt = null;
     this.metAt = null;
     this.dueAtStop = null;
+    this.unreachableAtStop = null;
     if (this.pending !== null) {
       this.apply(this.pending);
       this.pending = null;
@@ -112,8 +116,15 @@ export class ClockRun {
     }
     if (this.breachedAt === null) {
       this.metAt = t;
-      this.dueAtStop = dueInstant(this.calendar, t, this.targetMs - this.elapsed);
+      const due = dueInstant(this.calendar, t, this.targetMs - this.elapsed);
+      this.dueAtStop = Number.isFinite(due) ? due : null;
+      this.unreachableAtStop = Number.isFinite(due) ? null : this.unreachableFrom(t);
     }
+  }
+
+  /** Why no deadline exists from t: the calendar never opens again before the horizon, or the target lies past it. */
+  private unreachableFrom(t: number): SlaUnreachable {
+    return t > SLA_HORIZON || Number.isFinite(firstOpenFrom(this.calendar, t)) ? 'beyond_horizon' : 'never_open';
   }
 
   /**
@@ -133,10 +144,12 @@ export class ClockRun {
   snapshot(now: number): { state: SlaClockState; nextChangeAt: number } {
     let next = Number.POSITIVE_INFINITY;
     let dueAt: number | null = null;
+    let unreachable: SlaUnreachable | null = null;
     if (this.breachedAt !== null) dueAt = this.breachedAt;
     else if (this.mode === 'running') {
       const due = dueInstant(this.calendar, now, this.targetMs - this.elapsed);
       dueAt = Number.isFinite(due) ? due : null;
+      if (dueAt === null) unreachable = this.unreachableFrom(now);
       next = due;
       for (const pct of this.thresholds) {
         const threshold = (this.targetMs * pct) / 100;
@@ -145,7 +158,10 @@ export class ClockRun {
           break;
         }
       }
-    } else if (this.mode === 'stopped' && !this.cancelled) dueAt = this.dueAtStop;
+    } else if (this.mode === 'stopped' && !this.cancelled) {
+      dueAt = this.dueAtStop;
+      unreachable = this.unreachableAtStop;
+    }
     for (const alert of this.alerts) {
       if (alert.alertAt !== null && alert.alertAt > now && alert.alertAt < next) next = alert.alertAt;
     }
@@ -164,6 +180,7 @@ export class ClockRun {
       metAt: this.metAt,
       stoppedAt: this.stoppedAt,
       calendarId: this.calendarId,
+      ...(unreachable === null ? {} : { unreachable }),
       // A run lives for one evaluation only, so its alert list can be handed out as is.
       alerts: this.alerts,
     };

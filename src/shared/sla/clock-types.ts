@@ -16,6 +16,12 @@ export interface SlaAlertPoint {
 }
 
 /**
+ * Why a counting (or met) clock has no deadline: its calendar never opens again before the engine's horizon
+ * (9999-12-31, the end of the accepted range), or the target is longer than the open time left until then.
+ */
+export type SlaUnreachable = 'never_open' | 'beyond_horizon';
+
+/**
  * One clock at `now`.
  *
  * - `state`: 'breached' as soon as a breach happened, whatever came after (rule 5 — a breach stays a breach,
@@ -24,6 +30,7 @@ export interface SlaAlertPoint {
  * - `counting`: true while business time accrues (a breached clock keeps counting until it stops).
  * - `dueAt`: the instant this clock breaches if nothing changes. Running: the deadline D. Paused: null — nothing
  *   breaches while paused; `remainingMs` says what is left. Met: the deadline that was in force at the stop.
+ *   Running or met with no deadline at all (see `unreachable`): null.
  *   Breached: breachedAt. Stopped (cancelled): null.
  * - `elapsedMs`: business time counted (open hours of the calendar in force, minus pauses); `remainingMs` =
  *   target − elapsed (negative once past); `percent` = elapsed / target × 100 (not capped).
@@ -44,6 +51,8 @@ export interface SlaClockState {
   metAt: number | null;
   stoppedAt: number | null;
   calendarId: string;
+  /** Present only when dueAt is null because no deadline exists (running, or the one in force at a met stop). */
+  unreachable?: SlaUnreachable;
   alerts: SlaAlertPoint[];
 }
 

@@ -1,6 +1,8 @@
-import Holidays from 'date-holidays';
 import type { HolidaySource } from '../domain';
-import { daysFromCivil, formatLocalDate, civilFromDays, MINUTE_MS } from './time-zone';
+import { checkRegion, rawHolidaysOf, spillsOver, type RawHoliday } from './holiday-memo';
+import { civilFromDays, daysFromCivil, formatLocalDate } from './time-zone';
+
+export { holidayYearKey } from './holiday-memo';
 
 // Holidays that close a business calendar (SPEC §3: "Brazilian national holidays (incl. Carnaval Monday/Tuesday
 // and Corpus Christi as optional points)"). Public holidays of the chosen country/state/city always close;
@@ -33,35 +35,9 @@ export interface HolidayClosure {
   reason: 'public' | OptionalPoint;
 }
 
-// date-holidays instances are costly to build (they parse the country's rule set), so one per region is kept.
-// A pure memo: the same source always yields the same instance and the same answers.
-const instances = new Map<string, Holidays>();
-
-const instanceFor = (source: HolidaySource): Holidays => {
-  const key = `${source.country}|${source.state ?? ''}|${source.city ?? ''}`;
-  let holidays = instances.get(key);
-  if (holidays !== undefined) return holidays;
-  // date-holidays silently falls back to the country for an unknown state or city; a calendar must not.
-  const probe = new Holidays();
-  if (source.state !== null && !(source.state in (probe.getStates(source.country) ?? {}))) {
-    throw new RangeError(`Estado desconhecido / unknown state: "${source.state}"`);
-  }
-  if (source.city !== null) {
-    if (source.state === null) throw new RangeError('Cidade exige estado / a city needs a state');
-    if (!(source.city in (probe.getRegions(source.country, source.state) ?? {}))) {
-      throw new RangeError(`Cidade desconhecida / unknown city: "${source.city}" (${source.state})`);
-    }
-  }
-  if (source.state === null) holidays = new Holidays(source.country);
-  else if (source.city === null) holidays = new Holidays(source.country, source.state);
-  else holidays = new Holidays(source.country, source.state, source.city);
-  instances.set(key, holidays);
-  return holidays;
-};
-
 /** Verifies the holiday source without computing anything (for settings validation). */
 export const checkHolidaySource = (source: HolidaySource): void => {
-  instanceFor(source);
+  checkRegion(source);
 };
 
 const reasonOf = (source: HolidaySource, type: string, rule: string): HolidayClosure['reason'] | null => {
@@ -70,28 +46,37 @@ const reasonOf = (source: HolidaySource, type: string, rule: string): HolidayClo
   return null;
 };
 
-/**
- * The closures of one year, in local wall time. A holiday's start is its local `date` field; its length is
- * end − start, so a day-long holiday is 24 h of wall time (no holiday of the supported sources falls on a DST
- * change day, and a rare mismatch would only move a closure edge by the DST step).
- */
-export const holidayClosures = (source: HolidaySource, year: number): HolidayClosure[] => {
-  const closures: HolidayClosure[] = [];
-  for (const holiday of instanceFor(source).getHolidays(year)) {
+const pushClosures = (closures: HolidayClosure[], source: HolidaySource, raw: readonly RawHoliday[], fromYear: number, year: number): void => {
+  const firstDay = daysFromCivil(fromYear, 1, 1);
+  const [yearStart, yearEnd] = [daysFromCivil(year, 1, 1), daysFromCivil(year + 1, 1, 1)];
+  for (const holiday of raw) {
     const reason = reasonOf(source, holiday.type, holiday.rule);
     if (reason === null) continue;
-    const match = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})/.exec(holiday.date);
-    if (match === null) continue;
-    let day = daysFromCivil(Number(match[1]), Number(match[2]), Number(match[3]));
-    let startMinute = Number(match[4]) * 60 + Number(match[5]);
-    let minutes = Math.round((holiday.end.getTime() - holiday.start.getTime()) / MINUTE_MS);
+    let day = firstDay + holiday.dayOfYear;
+    let startMinute = holiday.startMinute;
+    let minutes = holiday.minutes;
     while (minutes > 0) {
       const endMinute = Math.min(1440, startMinute + minutes);
-      closures.push({ day, date: formatLocalDate(civilFromDays(day)), startMinute, endMinute, name: holiday.name, reason });
+      if (day >= yearStart && day < yearEnd) {
+        closures.push({ day, date: formatLocalDate(civilFromDays(day)), startMinute, endMinute, name: holiday.name, reason });
+      }
       minutes -= endMinute - startMinute;
       day += 1;
       startMinute = 0;
     }
   }
+};
+
+/**
+ * The closures on the local dates of one year, in wall time: from each holiday's start (a local date and time)
+ * for its length in wall time, day by day — a day-long holiday closes its whole date, 23-hour and 25-hour DST
+ * days included — with what a holiday of the year before runs into this one.
+ */
+export const holidayClosures = (source: HolidaySource, year: number): HolidayClosure[] => {
+  const closures: HolidayClosure[] = [];
+  const previous = rawHolidaysOf(source, year - 1);
+  if (spillsOver(previous, year - 1)) pushClosures(closures, source, previous, year - 1, year);
+  pushClosures(closures, source, rawHolidaysOf(source, year), year, year);
   return closures;
 };
+

@@ -1,6 +1,10 @@
 // Wall-clock ↔ UTC instant conversion with the platform time-zone database (Intl), no library.
 // SPEC §3 rule 2: open intervals are local wall times, converted date by date, because a zone's offset changes
-// (Brazil had DST until 2019; a calendar may use any IANA zone).
+// (Brazil had DST until 2019; a calendar may use any IANA zone). Offsets come from zone-offsets.ts (Intl, cached
+// as transitions).
+import { offsetAt } from './zone-offsets';
+
+export { assertTimeZone, offsetAt, wallToInstant } from './zone-offsets';
 
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 3_600_000;
@@ -57,72 +61,6 @@ export const parseLocalDate = (text: string): number | null => {
 export const parseTimeOfDay = (text: string): number => {
   const [h, m] = text.split(':');
   return Number(h) * 60 + Number(m);
-};
-
-// One formatter per zone: constructing Intl.DateTimeFormat costs far more than using it.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-const formatterFor = (timeZone: string): Intl.DateTimeFormat => {
-  let format = formatters.get(timeZone);
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, format);
-  }
-  return format;
-};
-
-/** Throws a readable error for a zone the time-zone database does not know. */
-export const assertTimeZone = (timeZone: string): void => {
-  try {
-    formatterFor(timeZone);
-  } catch {
-    throw new RangeError(`Fuso horário desconhecido / unknown time zone: "${timeZone}"`);
-  }
-};
-
-/** Wall-clock fields of an instant in a zone, as if they were UTC (so wall − instant = offset). */
-const wallMsOf = (timeZone: string, instant: number): number => {
-  const fields = { year: 0, month: 1, day: 1, hour: 0, minute: 0, second: 0 };
-  for (const part of formatterFor(timeZone).formatToParts(instant)) {
-    if (part.type in fields) fields[part.type as keyof typeof fields] = Number(part.value);
-  }
-  return Date.UTC(fields.year, fields.month - 1, fields.day, fields.hour, fields.minute, fields.second);
-};
-
-/** UTC offset (ms, east positive) in force at an instant. */
-export const offsetAt = (timeZone: string, instant: number): number => {
-  const whole = Math.floor(instant / 1000) * 1000;
-  return wallMsOf(timeZone, whole) - whole;
-};
-
-/**
- * The instant of a wall time (given as ms "as if UTC"). Ambiguities follow Temporal's 'compatible'
- * disambiguation: in a DST overlap the earlier instant, in a DST gap the wall time shifted forward by the gap
- * (02:30 on a spring-forward night is 03:30). `before`/`after` may be passed when the caller knows them.
- */
-export const wallToInstant = (
-  timeZone: string,
-  wallMs: number,
-  before = offsetAt(timeZone, wallMs - DAY_MS),
-  after = offsetAt(timeZone, wallMs + DAY_MS),
-): number => {
-  if (before === after) return wallMs - before;
-  const early = wallMs - before;
-  const late = wallMs - after;
-  const earlyValid = offsetAt(timeZone, early) === before;
-  const lateValid = offsetAt(timeZone, late) === after;
-  if (earlyValid && lateValid) return Math.min(early, late);
-  if (lateValid) return late;
-  return early;
 };
 
 /** Local date (days since epoch) of an instant in a zone. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Analyst, Id, Instant } from '../domain';
+import { Analyst, Id, Instant, Line } from '../domain';
 import { ErrorPayload } from '../api/notices';
 import { PresenceActivity } from '../api/workspace';
 
@@ -9,13 +9,34 @@ import { PresenceActivity } from '../api/workspace';
 /**
  * Bumped whenever a message shape or a mutator's arguments change incompatibly. The server accepts clients in
  * [MIN_PROTOCOL_VERSION, PROTOCOL_VERSION]; anything else gets UPDATE_REQUIRED ("update the app").
+ * 2: a client id is bound to its desktop by a secret (registered once, sent with every push and pull). Protocol 1
+ * desktops cannot prove they own their client id, so they are told to update; their unsynced changes wait in
+ * their replica and go out after the update (the updated desktop claims its id, sync/client-identity.ts).
  */
-export const PROTOCOL_VERSION = 1;
-export const MIN_PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
+export const MIN_PROTOCOL_VERSION = 2;
 /** Request header that carries the client's protocol version. */
 export const PROTOCOL_HEADER = 'x-soe-protocol';
 
 export const ClientId = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
+
+/**
+ * The desktop's proof that a client id is its own: 32 random bytes (base64url) made by the desktop, registered
+ * with the server once and sent with every push and pull. The server keeps only its SHA-256.
+ */
+export const ClientSecret = z.string().min(43).max(128).regex(/^[A-Za-z0-9_-]+$/);
+
+/** First contact of a desktop (or of an old desktop after the update): binds its client id to its secret. */
+export const RegisterClientRequest = z.object({ clientId: ClientId, clientSecret: ClientSecret });
+export type RegisterClientRequest = z.infer<typeof RegisterClientRequest>;
+
+export const RegisterClientResponse = z.object({
+  clientId: ClientId,
+  /** registered: a new id; claimed: an id with history from before protocol 2; already: this secret's id (a retry). */
+  outcome: z.enum(['registered', 'claimed', 'already']),
+  serverTime: Instant,
+});
+export type RegisterClientResponse = z.infer<typeof RegisterClientResponse>;
 
 export const PushMutation = z.object({
   id: z.number().int().positive(),
@@ -28,6 +49,7 @@ export type PushMutation = z.infer<typeof PushMutation>;
 
 export const PushRequest = z.object({
   clientId: ClientId,
+  clientSecret: ClientSecret,
   mutations: z.array(PushMutation).min(1).max(500),
 });
 export type PushRequest = z.infer<typeof PushRequest>;
@@ -65,6 +87,7 @@ export type PulledChange = z.infer<typeof PulledChange>;
 
 export const PullRequest = z.object({
   clientId: ClientId,
+  clientSecret: ClientSecret,
   cursor: z.number().int().nonnegative(),
   limit: z.number().int().min(1).max(20_000).default(5_000),
 });
@@ -83,13 +106,14 @@ export const PullResponse = z.object({
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 
-export const LoginRequest = z.object({ login: z.string().trim().toLowerCase().min(1).max(120), password: z.string().min(1).max(200) });
+/** Logins and passwords are single lines (text.ts): NUL, lone surrogates and controls are refused naming the field. */
+export const LoginRequest = z.object({ login: Line().trim().toLowerCase().min(1).max(120), password: Line().min(1).max(200) });
 export const LoginResponse = z.object({ token: z.string().min(20), expiresAt: Instant, analyst: Analyst, serverTime: Instant });
 export type LoginResponse = z.infer<typeof LoginResponse>;
 
 /** A password set online by a lead (contacts) or an admin (analysts); never queued in the outbox. */
 export const SetPasswordRequest = z.object({
-  password: z.string().min(8, 'a senha precisa de pelo menos 8 caracteres / the password needs at least 8 characters').max(200),
+  password: Line().min(8, 'a senha precisa de pelo menos 8 caracteres / the password needs at least 8 characters').max(200),
 });
 export const OkResponse = z.object({ ok: z.literal(true) });
 

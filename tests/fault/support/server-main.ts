@@ -63,7 +63,7 @@ const withFault = (db: Database): Database => {
           script: async (text: string) => {
             const at = text.indexOf(options.match);
             if (!text.includes('soe_write') || at < 0) return (session.script as NonNullable<Session['script']>)(text);
-            const cut = options.fault === 'mid-transaction' ? text.slice(0, text.indexOf(' AS head;', at) + ' AS head;'.length) : text;
+            const cut = options.fault === 'mid-transaction' ? text.slice(0, text.indexOf(' AS step;', at) + ' AS step;'.length) : text;
             const answer = await (session.script as NonNullable<Session['script']>)(cut);
             die();
             return answer;

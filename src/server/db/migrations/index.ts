@@ -5,6 +5,10 @@ import { migration003 } from './003-faster-load';
 import { migration004 } from './004-catalog-load';
 import { migration005 } from './005-lean-sync';
 import { migration006 } from './006-group-load';
+import { migration007 } from './007-client-identity';
+import { migration008 } from './008-session-end';
+import { migration009 } from './009-attachments';
+import { migration010 } from './010-refused-writes';
 
 /** One migration source for PostgreSQL and PGlite alike: plain SQL, numbered, append-only. */
 export interface ServerMigration {
@@ -13,8 +17,10 @@ export interface ServerMigration {
   sql: string;
 }
 
-export const SERVER_MIGRATIONS: readonly ServerMigration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
-export const SERVER_SCHEMA_VERSION = SERVER_MIGRATIONS.length;
+export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
+  migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010,
+];
+export const SERVER_SCHEMA_VERSION = Math.max(...SERVER_MIGRATIONS.map((m) => m.version));
 
 export class NewerServerSchemaError extends Error {
   constructor(readonly found: number, readonly supported: number) {
@@ -26,8 +32,11 @@ export class NewerServerSchemaError extends Error {
 /** Arbitrary constant: the advisory lock several nodes starting at once take while migrating. */
 const MIGRATION_LOCK = 5_310_001;
 
-/** Brings the schema up to date; each migration runs in its own transaction, once, even with nodes racing. */
-export const migrate = async (db: Database): Promise<number> => {
+/**
+ * Brings the schema up to date (or up to `upTo`: tests of an upgrade build an older database first); each
+ * migration runs in its own transaction, once, even with nodes racing.
+ */
+export const migrate = async (db: Database, upTo: number = SERVER_SCHEMA_VERSION): Promise<number> => {
   await db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
@@ -35,11 +44,11 @@ export const migrate = async (db: Database): Promise<number> => {
     const current = rows[0]?.v ?? 0;
     if (current > SERVER_SCHEMA_VERSION) throw new NewerServerSchemaError(current, SERVER_SCHEMA_VERSION);
     for (const migration of SERVER_MIGRATIONS) {
-      if (migration.version <= current) continue;
+      if (migration.version <= current || migration.version > upTo) continue;
       for (const statement of splitStatements(migration.sql)) await tx.query(statement);
       await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
     }
-    return SERVER_SCHEMA_VERSION;
+    return Math.max(current, Math.min(upTo, SERVER_SCHEMA_VERSION));
   });
 };
 

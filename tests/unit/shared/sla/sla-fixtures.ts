@@ -1,4 +1,4 @@
-import type { Criticidade, OcEvent, OcEventData, OcStatus, Plan, SlaConfig } from '../../../../src/shared/domain';
+import type { Channel, Criticidade, OcEvent, OcEventData, OcStatus, Plan, SlaConfig } from '../../../../src/shared/domain';
 import { defaultSlaConfig } from '../../../../src/shared/sla/defaults';
 import type { SlaClockName } from '../../../../src/shared/api/views';
 import { evaluateSla, type SlaClockState, type SlaEvaluation } from '../../../../src/shared/sla/clocks';
@@ -25,7 +25,7 @@ export const created = (
   at: string | number,
   plan: Plan = 'ouro',
   criticidade: Criticidade = 'media',
-  extra: { status?: OcStatus; slaConfigVersion?: number; channel?: string } = {},
+  extra: { status?: OcStatus; slaConfigVersion?: number; channel?: Channel } = {},
 ): OcEvent =>
   event(at, {
     type: 'created',
