@@ -142,6 +142,15 @@ test.describe('layout-integrity check', () => {
     expect((await layoutFindings(browser)).map((f) => f.kind)).toEqual(['overlap']);
   });
 
+  test('a popover paints over the texts it partly covers; a transparent one overprints them', async ({ page: browser }) => {
+    const line = '<p style="margin: 60px 0 0 20px">Cada prazo conta no período em que foi decidido: cumprido quando parou dentro da meta</p>';
+    const popover = (background: string) => `<div role="menu" style="position:fixed; top:50px; left:20px; padding:0 8px; background:${background}"><div role="menuitem">Orientação fiscal (fora do escopo)</div></div>`;
+    await browser.setContent(page(`${line}${popover('white')}`));
+    expect(await layoutFindings(browser)).toEqual([]);
+    await browser.setContent(page(`${line}${popover('transparent')}`));
+    expect((await layoutFindings(browser)).map((f) => f.kind)).toEqual(['overlap']);
+  });
+
   test('root and ignore narrow the check', async ({ page: browser }) => {
     await browser.setContent(page(`<section id="a"><div style="width:100px; overflow:hidden; white-space:nowrap">${LONG}</div></section><section id="b">fine</section>`));
     expect(await layoutFindings(browser, { root: '#b' })).toEqual([]);

@@ -38,7 +38,7 @@ test('server stopped: work continues offline, the pending count grows; server ba
   await a.page.getByTestId('composer-input').fill('Nota offline: cliente avisado por telefone.');
   await a.page.getByTestId('composer-send').click();
   await expect(syncIndicator(a.page)).toHaveAttribute('data-pending', '3');
-  await expect(syncIndicator(a.page)).toContainText('3 pendente(s)');
+  await expect(syncIndicator(a.page)).toContainText('3 pendentes');
   await expect(a.page.getByTestId('oc-page').getByText('Não sincronizado')).toBeVisible();
   await shot(a.page, '15-offline-pendentes');
 

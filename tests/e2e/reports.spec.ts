@@ -5,6 +5,7 @@ import { goToRoute, SHOTS } from './board-support';
 import { centsOf, complianceByPlan, DAY_MS, openReplica, penaltiesIn, spDate, spMidnight } from './reports-direct';
 import { startShell, type ShellProcess } from './support/processes';
 import { login } from './support/workspace';
+import { pickMonth, typeDate } from './support/date-fields';
 
 // The lead's reports through the real screens; every number on screen must equal a direct computation over the
 // same replica (its SQLite file, every OC evaluated with the pure SLA engine). Windows end before today, so the
@@ -29,14 +30,16 @@ const openReports = async (page: Page): Promise<void> => {
 };
 
 const cells = async (page: Page, selector: string): Promise<string[]> => (await page.locator(selector).locator('td, th').allTextContents()).map((c) => c.trim());
+/** A count as the pt-BR screen writes it ("1.094"). */
+const count = (text: string | undefined): number => Number((text ?? '').replace(/\./g, ''));
 
 test('SLA compliance by plan equals the direct computation; the chart shows it', async ({ page }) => {
   await openReports(page);
   const today = spDate(Date.now());
   const from = spDate(spMidnight(today) - 7 * DAY_MS);
   const to = spDate(spMidnight(today) - DAY_MS);
-  await page.getByTestId('report-from').fill(from);
-  await page.getByTestId('report-to').fill(to);
+  await typeDate(page.getByTestId('report-from'), from);
+  await typeDate(page.getByTestId('report-to'), to);
   await page.getByTestId('report-run').click();
   const table = page.getByTestId('compliance-table');
   await expect(table.locator('tbody tr').first()).toBeVisible();
@@ -48,8 +51,8 @@ test('SLA compliance by plan equals the direct computation; the chart shows it',
   let total = 0;
   for (const [plan, tally] of expected) {
     const row = await cells(page, `[data-testid="compliance-table"] tbody tr[data-row="${labels[plan]}"]`);
-    expect(row.slice(1, 3).map(Number)).toEqual(tally.fr);
-    expect([Number(row[4]), Number(row[5])]).toEqual(tally.res);
+    expect(row.slice(1, 3).map(count)).toEqual(tally.fr);
+    expect([count(row[4]), count(row[5])]).toEqual(tally.res);
     total += tally.res[1];
   }
   expect(await table.locator('tbody tr').count()).toBe(expected.size);
@@ -72,7 +75,7 @@ test('penalties of last month equal a direct sum with the cap; the statement exp
   const now = new Date(Date.now() - 3 * 3_600_000);
   const previous = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
   const month = previous.toISOString().slice(0, 7);
-  await page.getByTestId('penalty-month').fill(month);
+  await pickMonth(page.getByTestId('penalty-month'), month);
   await page.getByTestId('report-run').click();
   const table = page.getByTestId('penalty-table');
   await expect(table.locator('tbody tr').first()).toBeVisible();
@@ -84,7 +87,7 @@ test('penalties of last month equal a direct sum with the cap; the statement exp
   expect(await table.locator('tbody tr').count()).toBe(expected.size);
   for (const [customerId, { breaches, cents }] of expected) {
     const row = await cells(page, `[data-testid="penalty-table"] tbody tr[data-customer="${customerId}"]`);
-    expect(Number(row[3])).toBe(breaches);
+    expect(count(row[3])).toBe(breaches);
     expect(centsOf(row[6] ?? '')).toBe(cents);
   }
   const totalCents = [...expected.values()].reduce((n, x) => n + x.cents, 0);
@@ -119,8 +122,8 @@ test('volume by channel and by level equals a direct count', async ({ page }) =>
   const today = spDate(Date.now());
   const from = spDate(spMidnight(today) - 14 * DAY_MS);
   const to = spDate(spMidnight(today) - DAY_MS);
-  await page.getByTestId('report-from').fill(from);
-  await page.getByTestId('report-to').fill(to);
+  await typeDate(page.getByTestId('report-from'), from);
+  await typeDate(page.getByTestId('report-to'), to);
   await page.getByTestId('report-granularity').selectOption('week');
   await page.getByTestId('report-run').click();
   await expect(page.getByTestId('volume-table').locator('tbody tr').first()).toBeVisible();
@@ -129,7 +132,7 @@ test('volume by channel and by level equals a direct count', async ({ page }) =>
   const escalated = (id: string) => (replica.eventsOf.get(id) ?? []).some((e) => e.data.type === 'escalated');
   const total = await cells(page, '[data-testid="volume-table"] tfoot tr');
   // Período | Extranet | Telefone | Skype | Interno | N1 | escalated | other | total
-  expect(total.slice(1).map(Number)).toEqual([
+  expect(total.slice(1).map(count)).toEqual([
     opened.filter((o) => o.channel === 'extranet').length,
     opened.filter((o) => o.channel === 'phone').length,
     opened.filter((o) => o.channel === 'skype').length,

@@ -4,6 +4,7 @@ import { goToRoute, SHOTS } from './board-support';
 import { DAY_MS, openReplica, runningDeadlines, spDate, spMidnight } from './reports-direct';
 import { startShell, type ShellProcess } from './support/processes';
 import { login } from './support/workspace';
+import { typeDate } from './support/date-fields';
 
 // The lead's configuration (SPEC §3 rule 7, §8): a holiday added to the calendar is a new policy version that
 // applies from the edit onward — open OCs keep their deadlines until the lead runs the explicit recompute.
@@ -45,7 +46,7 @@ test('a holiday changes open deadlines only after the explicit recompute', async
   await goToRoute(page, '#/configuracoes');
   await page.getByTestId('tab-calendars').click();
   const calendar = page.locator('[data-calendar="comercial"]');
-  await calendar.getByTestId('override-date').fill(target);
+  await typeDate(calendar.getByTestId('override-date'), target);
   await calendar.getByTestId('override-reason').fill('Feriado municipal');
   await calendar.getByTestId('override-add').click();
   await expect(calendar.locator(`[data-date="${target}"]`)).toContainText('Fechado o dia todo');

@@ -1,3 +1,4 @@
+import { FloatingTree } from '@floating-ui/react';
 import { useEffect } from 'react';
 import { Toasts } from '../components/Toasts';
 import { CommandPalette } from '../features/commands/CommandPalette';
@@ -132,11 +133,12 @@ export const App = () => {
   }, [drafts]);
 
   if (transport.status === 'closed' && transport.reason === 'bad_token') return <Notice text={t('shell.badToken')} />;
+  // One tree for every popover and dialog, so one opened inside another belongs to it (focus, Escape, outside press).
   return (
-    <>
+    <FloatingTree>
       {status === 'checking' ? <div className="splash">{t('common.loading')}</div> : status === 'anonymous' ? <LoginPage /> : route.name === 'board' ? <BoardPage /> : <Workspace />}
       <Toasts />
-    </>
+    </FloatingTree>
   );
 };
 

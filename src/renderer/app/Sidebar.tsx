@@ -5,13 +5,14 @@ import { Kbd } from '../components/Kbd';
 import { LeadNav } from '../features/reports/LeadNav';
 import type { Route } from './router';
 import { useQueue, useRouter, useServices, useSession, useT, useUi } from './services';
+import { formatNumber } from '../lib/format';
 import { Logo } from './Logo';
 
-const NavItem = ({ icon, label, active, count, shortcut, onClick, testId }: { icon: IconName; label: string; active: boolean; count?: number; shortcut?: string; onClick: () => void; testId: string }) => (
+const NavItem = ({ icon, label, active, count, shortcut, onClick, testId }: { icon: IconName; label: string; active: boolean; count?: string; shortcut?: string; onClick: () => void; testId: string }) => (
   <button type="button" className={`nav-item${active ? ' is-active' : ''}`} onClick={onClick} aria-current={active ? 'page' : undefined} data-testid={testId}>
     <Icon name={icon} size={16} />
     <span className="nav-label">{label}</span>
-    {count === undefined || count === 0 ? null : <span className="nav-count">{count}</span>}
+    {count === undefined ? null : <span className="nav-count">{count}</span>}
     {shortcut === undefined ? null : <Kbd keys={shortcut} subtle />}
   </button>
 );
@@ -36,11 +37,11 @@ export const Sidebar = () => {
         <Logo size={28} />
         <div>
           <div className="brand-name">S.O.E. War Room</div>
-          <div className="brand-sub">UNO ERP · Suporte</div>
+          <div className="brand-sub">{t('app.brandSub')}</div>
         </div>
       </div>
       <div className="nav">
-        <NavItem icon="inbox" label={t('nav.myQueue')} active={isSection(route, 'queue')} count={mineCount} onClick={() => navigate({ name: 'queue' })} testId="nav-queue" />
+        <NavItem icon="inbox" label={t('nav.myQueue')} active={isSection(route, 'queue')} count={mineCount === 0 ? undefined : formatNumber(mineCount, lang)} onClick={() => navigate({ name: 'queue' })} testId="nav-queue" />
         <NavItem icon="users" label={t('nav.team')} active={isSection(route, 'team')} onClick={() => navigate({ name: 'team', viewId: null })} testId="nav-team" />
         <NavItem icon="phone" label={t('nav.phone')} active={isSection(route, 'phone')} onClick={() => navigate({ name: 'phone', customerId: null })} testId="nav-phone" />
         <NavItem icon="search" label={t('nav.search')} active={isSection(route, 'search')} onClick={() => navigate({ name: 'search', q: '' })} testId="nav-search" />
@@ -52,7 +53,7 @@ export const Sidebar = () => {
         {saved.map((view) => (
           <button key={view.id} type="button" className={`nav-item nav-sub${route.name === 'team' && activeView === view.id ? ' is-active' : ''}`} onClick={() => navigate({ name: 'team', viewId: view.id })}>
             <Icon name="bookmark" size={14} />
-            <span className="nav-label ellipsis">{view.name}</span>
+            <span className="nav-label ellipsis" title={view.name}>{view.name}</span>
           </button>
         ))}
       </div>
@@ -61,7 +62,7 @@ export const Sidebar = () => {
         <div className="row">
           <Avatar name={me.name} size={30} />
           <div className="me-text">
-            <div className="me-name ellipsis">{me.name}</div>
+            <div className="me-name ellipsis" title={me.name}>{me.name}</div>
             <div className="faint">
               {me.role === 'analyst' ? `${t('role.analyst')} ${me.level.toUpperCase()}` : t(`role.${me.role}`)}
             </div>

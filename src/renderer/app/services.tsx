@@ -1,7 +1,8 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
-import { interpolate, type Lang } from '../i18n/define';
+import type { Lang } from '../i18n/define';
+import { formatMessage, type MessageParams } from '../i18n/format-message';
 import { messages, type MessageKey } from '../i18n/messages';
 import type { ApiClient } from '../lib/api/client';
 import type { ClockService } from '../lib/clock';
@@ -62,14 +63,14 @@ export const useRouter = bind<RouterState>((s) => s.router);
 /** The shared one-second tick: every countdown on screen reads this value. */
 export const useNow = (): number => useStore(useServices().clock.store, (s) => s.now);
 
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 const translators = new Map<Lang, Translate>();
 /** One stable function per language, so memoised rows do not re-render for a new `t`. */
 export const translate = (lang: Lang): Translate => {
   let t = translators.get(lang);
   if (t === undefined) {
-    t = (key, params) => interpolate(messages[lang][key], params);
+    t = (key, params) => formatMessage(lang, messages[lang][key], params);
     translators.set(lang, t);
   }
   return t;

@@ -12,17 +12,18 @@ export const Field = ({
   hint?: ReactNode;
   error?: string | null;
   optional?: string;
-  children: (id: string, describedBy: string | undefined) => ReactNode;
+  /** The control, given its id, the id of what describes it, and the id of the label (for segmented date fields). */
+  children: (id: string, describedBy: string | undefined, labelId: string) => ReactNode;
 }) => {
   const id = useId();
   const describedBy = error ? `${id}-error` : hint === undefined ? undefined : `${id}-hint`;
   return (
     <div className={`field${error ? ' has-error' : ''}`}>
-      <label htmlFor={id} className="field-label">
+      <label htmlFor={id} id={`${id}-label`} className="field-label">
         {label}
         {optional === undefined ? null : <span className="field-optional"> ({optional})</span>}
       </label>
-      {children(id, describedBy)}
+      {children(id, describedBy, `${id}-label`)}
       {error ? (
         <div className="field-error" id={`${id}-error`} role="alert">
           {error}

@@ -20,6 +20,15 @@ export const slaLook = (sla: SlaBadge | null, now: number): { tone: SlaTone; rem
 
 const ICONS: Record<SlaTone, IconName> = { ok: 'clock', warn: 'triangle', danger: 'octagon', paused: 'pause', done: 'checkCircle', none: 'circle' };
 
+/** What a countdown shows: icon, text and the short clock name. Static, so a table can measure its widest form. */
+export const SlaLabel = ({ tone, text, clock, title }: { tone: SlaTone; text: string; clock: string | null; title?: string }) => (
+  <span className={`sla sla-${tone}`} title={title} data-sla-tone={tone}>
+    <Icon name={ICONS[tone]} size={13} />
+    <span className="sla-text">{text}</span>
+    {clock === null ? null : <span className="sla-clock">{clock}</span>}
+  </span>
+);
+
 /**
  * The live countdown of an OC's most urgent SLA clock. Each instance subscribes to the one shared tick; the
  * row around it stays memoised.
@@ -40,11 +49,6 @@ export const SlaCountdown = memo(({ sla, open = true }: { sla: SlaBadge | null; 
           ? tone === 'danger' ? t('sla.state.breached') : '—'
           : formatCountdown(remaining);
   const title = tone === 'danger' ? t('sla.breachedTitle', { clock: clockName }) : sla === null ? t('sla.none') : `${clockName}: ${text}`;
-  return (
-    <span className={`sla sla-${tone}`} title={title} data-sla-tone={tone}>
-      <Icon name={ICONS[tone]} size={13} />
-      <span className="sla-text">{text}</span>
-      {sla !== null && tone !== 'done' && tone !== 'none' && remaining !== null ? <span className="sla-clock">{t(`sla.short.${sla.clock}`)}</span> : null}
-    </span>
-  );
+  const clock = sla !== null && tone !== 'done' && tone !== 'none' && remaining !== null ? t(`sla.short.${sla.clock}`) : null;
+  return <SlaLabel tone={tone} text={text} clock={clock} title={title} />;
 });

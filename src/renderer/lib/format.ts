@@ -49,15 +49,27 @@ export const formatWhen = (instant: number, now: number, lang: Lang): string => 
   return sameDay.format(instant) === sameDay.format(now) ? formatTime(instant, lang) : formatShortDateTime(instant, lang);
 };
 
-const money = new Map<Lang, Intl.NumberFormat>();
-export const formatMoney = (cents: number, lang: Lang): string => {
-  let format = money.get(lang);
+const numbers = new Map<string, Intl.NumberFormat>();
+/** One cached Intl number formatter per language and shape: numbers are always written in the UI language. */
+const numberFormat = (lang: Lang, key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat => {
+  const id = `${lang}|${key}`;
+  let format = numbers.get(id);
   if (format === undefined) {
-    format = new Intl.NumberFormat(lang, { style: 'currency', currency: 'BRL' });
-    money.set(lang, format);
+    format = new Intl.NumberFormat(lang, options);
+    numbers.set(id, format);
   }
-  return format.format(cents / 100);
+  return format;
 };
+
+/** A quantity: "2.002" in pt-BR, "2,002" in English; up to two decimals ("1,5" / "1.5"). */
+export const formatNumber = (value: number, lang: Lang): string => numberFormat(lang, 'count', { maximumFractionDigits: 2 }).format(value);
+
+/** A percentage given as 0–100, with a fixed number of decimals: "82,5%" / "82.5%", "100%" with `digits` 0. */
+export const formatPercent = (percent: number, lang: Lang, digits = 1): string =>
+  numberFormat(lang, `pct${digits}`, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(percent / 100);
+
+/** Money in reais, in the UI language: "R$ 1.500,00" / "R$1,500.00". */
+export const formatMoney = (cents: number, lang: Lang): string => numberFormat(lang, 'brl', { style: 'currency', currency: 'BRL' }).format(cents / 100);
 
 /** "datetime-local" input value in São Paulo time, and back (the support team's contract time zone). */
 export const toLocalInput = (instant: number): string => {
@@ -83,6 +95,13 @@ const fromParts = (instant: number): number => {
     .formatToParts(instant);
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
   return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
+};
+
+/** A calendar date "2026-12-24" as the UI language writes it: "24/12/2026" / "12/24/2026" (the input as is when it is not one). */
+export const formatIsoDate = (date: string, lang: Lang): string => {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (match === null) return date;
+  return formatter(lang, 'iso-date', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
 };
 
 /** "2026-11" → "novembro de 2026" / "November 2026". */

@@ -3,7 +3,8 @@ import { DEFAULT_MODULES, type OcKind } from '../domain';
 // Nível 0 (manual, "Atuação do Suporte"): self-service through the electronic manual, the blog and Universidade
 // UNO (EAD). The analyst can send one of these as the reply (SPEC §2). The three blog posts are the ones the
 // manual lists as "specific about the routine and interface with the support team"; the manual and EAD entries
-// name where each module is covered. Texts are in Portuguese: they go to the customer.
+// name where each module is covered. Title and summary are in Portuguese — that is what goes to the customer —
+// with an English version for the analyst who works in English (`en`); the reply text stays Portuguese.
 
 export type N0Source = 'blog' | 'manual' | 'ead';
 
@@ -18,6 +19,8 @@ export interface N0ArticleDef {
   modules: string[];
   /** Kinds of OC it answers best (ranks it first for them). */
   kinds: OcKind[];
+  /** The title and summary in English, for the analyst's screen. */
+  en: { title: string; summary: string };
 }
 
 const BLOG: N0ArticleDef[] = [
@@ -29,6 +32,7 @@ const BLOG: N0ArticleDef[] = [
     summary: 'Como abrir e acompanhar ocorrências pela Extranet, planos de SLA e criticidades.',
     modules: [],
     kinds: ['duvida', 'solicitacao'],
+    en: { title: 'Support and ocorrência policy', summary: 'How to open and follow ocorrências on the Extranet; SLA plans and criticidades.' },
   },
   {
     id: 'blog-rotina-suporte',
@@ -38,6 +42,7 @@ const BLOG: N0ArticleDef[] = [
     summary: 'Níveis de atendimento (N0, N1, N2), canais oficiais e quando ligar para o suporte.',
     modules: [],
     kinds: ['duvida'],
+    en: { title: 'How UNO technical support works', summary: 'Support levels (N0, N1, N2), the official channels and when to call support.' },
   },
   {
     id: 'blog-atualizacao-versao',
@@ -47,6 +52,7 @@ const BLOG: N0ArticleDef[] = [
     summary: 'Versões semanais: como agendar a atualização pelo módulo de Segurança ou pedir por ocorrência.',
     modules: [],
     kinds: ['atualizacao_versao', 'erro'],
+    en: { title: 'Updating the UNO ERP version', summary: 'Weekly versions: how to schedule the update in the Segurança module or ask for it in an ocorrência.' },
   },
 ];
 
@@ -58,6 +64,7 @@ const EAD_EXTRANET: N0ArticleDef = {
   summary: 'Curso do gerente de projeto sobre a interação com o suporte pela Extranet (pré-requisito do atendimento).',
   modules: [],
   kinds: ['duvida'],
+  en: { title: 'Universidade UNO — Extranet e-learning course', summary: 'The project manager’s course on working with support through the Extranet (a prerequisite for support).' },
 };
 
 const perModule = (module: { id: string; name: string }): N0ArticleDef[] => [
@@ -69,6 +76,7 @@ const perModule = (module: { id: string; name: string }): N0ArticleDef[] => [
     summary: `Capítulo do módulo ${module.name}: cadastros, rotinas e parâmetros, passo a passo.`,
     modules: [module.id],
     kinds: ['duvida', 'solicitacao'],
+    en: { title: `UNO ERP electronic manual — ${module.name}`, summary: `The ${module.name} module chapter: records, routines and parameters, step by step.` },
   },
   {
     id: `ead-${module.id}`,
@@ -78,10 +86,18 @@ const perModule = (module: { id: string; name: string }): N0ArticleDef[] => [
     summary: `Treinamento em vídeo das funcionalidades de ${module.name}, para capacitar novos usuários.`,
     modules: [module.id],
     kinds: ['duvida'],
+    en: { title: `Universidade UNO (e-learning) — ${module.name} track`, summary: `Video training on the ${module.name} features, to train new users.` },
   },
 ];
 
 export const N0_ARTICLES: readonly N0ArticleDef[] = [...BLOG, EAD_EXTRANET, ...DEFAULT_MODULES.flatMap(perModule)];
+
+/** An article's title and summary in the UI language; null for an article this catalog does not know (a newer core). */
+export const n0ArticleText = (id: string, lang: 'pt-BR' | 'en'): { title: string; summary: string } | null => {
+  const article = N0_ARTICLES.find((a) => a.id === id);
+  if (article === undefined) return null;
+  return lang === 'en' ? article.en : { title: article.title, summary: article.summary };
+};
 
 /** Articles for an OC: its module's manual and EAD first, then the blog posts that fit its kind, then the rest. */
 export const suggestN0 = (catalog: readonly N0ArticleDef[], module: string, kind: OcKind | null): N0ArticleDef[] => {

@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { mergeDrafts } from '../../../src/renderer/app/drafts-store';
 import { parseRoute, routeHash, type Route } from '../../../src/renderer/app/router';
 import { formatCountdown, formatDuration, formatMonth, fromLocalInput, toLocalInput } from '../../../src/renderer/lib/format';
-import { interpolate } from '../../../src/renderer/i18n/define';
-import { messages } from '../../../src/renderer/i18n/messages';
 
 describe('countdown format', () => {
   it('is compact, with seconds only in the last ten minutes', () => {
@@ -54,16 +52,5 @@ describe('drafts', () => {
       'oc:1:reply': { value: 'local newer', updatedAt: now - 1_000 },
       'oc:3:note': { value: 'only remote', updatedAt: now - 2_000 },
     });
-  });
-});
-
-describe('messages', () => {
-  it('exist in both languages with the same placeholders', () => {
-    const pt = messages['pt-BR'] as Record<string, string>;
-    const en = messages.en as Record<string, string>;
-    expect(Object.keys(en).sort()).toEqual(Object.keys(pt).sort());
-    const holes = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string).sort();
-    for (const key of Object.keys(pt)) expect(holes(en[key] as string), key).toEqual(holes(pt[key] as string));
-    expect(interpolate('{a} e {b}', { a: 1, b: 'x' })).toBe('1 e x');
   });
 });

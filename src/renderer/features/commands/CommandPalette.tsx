@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { QueueRow } from '../../../shared/api/views';
 import { foldText, PRESENCES, type Presence } from '../../../shared/domain';
 import { useRouter, useServices, useSession, useT, useUi } from '../../app/services';
+import { DialogLayer } from '../../components/floating';
 import { Icon, type IconName } from '../../components/icons';
 import { Kbd } from '../../components/Kbd';
 import { useTakeNext } from '../queue/take-next';
@@ -28,12 +29,8 @@ export const CommandPalette = () => {
   const [text, setText] = useState('');
   const [index, setIndex] = useState(0);
   const [ocs, setOcs] = useState<QueueRow[]>([]);
-  const input = useRef<HTMLInputElement>(null);
+  const list = useRef<HTMLUListElement>(null);
   const close = (): void => setPalette(false);
-
-  useEffect(() => {
-    input.current?.focus();
-  }, []);
   useEffect(() => {
     const query = text.trim();
     if (query.length < 3) return setOcs([]);
@@ -70,6 +67,10 @@ export const CommandPalette = () => {
   useEffect(() => {
     setIndex(0);
   }, [text]);
+  // The highlighted command stays in view when the arrows move past the visible part of the list.
+  useEffect(() => {
+    list.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
+  }, [index]);
   const runAt = (i: number): void => {
     const command = commands[i];
     if (command === undefined) return;
@@ -93,14 +94,13 @@ export const CommandPalette = () => {
   };
   let lastGroup: string | null = null;
   return (
-    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()}>
-      <div className="palette" role="dialog" aria-modal="true" aria-label={t('palette.label')} onKeyDown={onKeyDown} data-testid="command-palette">
+    <DialogLayer onClose={close} label={t('palette.label')} className="palette" onKeyDown={onKeyDown} testId="command-palette">
         <div className="palette-input">
           <Icon name="command" size={16} />
-          <input ref={input} value={text} onChange={(e) => setText(e.target.value)} placeholder={t('palette.placeholder')} aria-label={t('palette.label')} data-testid="palette-input" />
+          <input data-autofocus role="combobox" aria-expanded="true" aria-controls="palette-list" aria-activedescendant={commands[index] === undefined ? undefined : `palette-option-${index}`} value={text} onChange={(e) => setText(e.target.value)} placeholder={t('palette.placeholder')} aria-label={t('palette.label')} data-testid="palette-input" />
           <Kbd keys="Esc" subtle />
         </div>
-        <ul className="palette-list" role="listbox">
+        <ul className="palette-list" id="palette-list" role="listbox" ref={list} aria-label={t('palette.label')}>
           {commands.length === 0 ? <li className="faint palette-empty">{t('palette.empty')}</li> : null}
           {commands.map((command, i) => {
             const header = command.group !== lastGroup ? t(`palette.group.${command.group}`) : null;
@@ -108,9 +108,9 @@ export const CommandPalette = () => {
             return (
               <li key={command.id} role="presentation">
                 {header === null ? null : <div className="palette-group">{header}</div>}
-                <button type="button" role="option" aria-selected={i === index} className={`palette-item${i === index ? ' is-active' : ''}`} onMouseEnter={() => setIndex(i)} onClick={() => runAt(i)}>
+                <button type="button" role="option" id={`palette-option-${i}`} tabIndex={-1} aria-selected={i === index} className={`palette-item${i === index ? ' is-active' : ''}`} onMouseEnter={() => setIndex(i)} onClick={() => runAt(i)}>
                   <Icon name={command.icon} size={15} />
-                  <span className="ellipsis">{command.label}</span>
+                  <span className="ellipsis" title={command.label}>{command.label}</span>
                   <span className="spacer" />
                   {command.shortcut === undefined ? null : <Kbd keys={command.shortcut} subtle />}
                 </button>
@@ -118,7 +118,6 @@ export const CommandPalette = () => {
             );
           })}
         </ul>
-      </div>
-    </div>
+    </DialogLayer>
   );
 };

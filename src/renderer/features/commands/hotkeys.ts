@@ -7,11 +7,12 @@ export const isTyping = (target: EventTarget | null): boolean => {
   return el.isContentEditable || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT';
 };
 
-const modalOpen = (): boolean => document.querySelector('[aria-modal="true"]') !== null;
+/** A dialog or an open menu has the keyboard: its letters are not shortcuts of the screen behind. */
+const modalOpen = (): boolean => document.querySelector('[aria-modal="true"], [role="menu"]') !== null;
 
 /**
  * Single-key shortcuts of a screen ("t" take, "r" reply…). Keys are matched case-insensitively; "?" and
- * sequences like "g f" (go to my queue) are supported. Inactive while typing or while a dialog is open.
+ * sequences like "g f" (go to my queue) are supported. Inactive while typing or while a dialog or menu is open.
  */
 export const useHotkeys = (bindings: Record<string, () => void>, enabled = true): void => {
   const ref = useRef(bindings);

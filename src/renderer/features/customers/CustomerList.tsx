@@ -47,7 +47,7 @@ export const CustomerList = ({ store, t, lang, selectedId, onPick }: { store: Cu
       </div>
       <FormError message={loadError === null ? null : loadError.message[lang]} />
       <div className="cu-count faint" data-testid="customer-count">
-        {rows === null ? t('loading') : matches.length > LIST_LIMIT ? t('list.more', { shown: LIST_LIMIT, count: matches.length }) : matches.length === 1 ? t('list.count1') : t('list.count', { count: matches.length })}
+        {rows === null ? t('loading') : matches.length > LIST_LIMIT ? t('list.more', { shown: LIST_LIMIT, count: matches.length }) : t('list.count', { count: matches.length })}
       </div>
       <div className="cu-table-wrap">
         <table className="lt-table cu-table">
@@ -73,14 +73,14 @@ export const CustomerList = ({ store, t, lang, selectedId, onPick }: { store: Cu
                   <td>
                     <button type="button" className="cu-row-name" onClick={(e) => (e.stopPropagation(), onPick(row.id))}>
                       <PlanBadge plan={row.plan} lang={lang} />
-                      <span className="ellipsis">{row.name}</span>
+                      <span className="ellipsis" title={row.name}>{row.name}</span>
                     </button>
                     <div className="mono faint cu-cnpj">
                       {formatCnpj(row.cnpj)}
                       {row.pending ? <span className="tag tag-pending">{t('pending')}</span> : null}
                     </div>
                   </td>
-                  <td className="cu-segment">{catalogName(row.segment)}</td>
+                  <td className="cu-segment" title={catalogName(row.segment)}>{catalogName(row.segment)}</td>
                   <td>
                     <span className={`tag ${eligible ? 'tag-ok' : 'tag-warn'}`} title={row.missingEligibility.map((item) => t(`elig.item.${item}`)).join(' · ')} data-testid="customer-state">
                       <Icon name={eligible ? 'checkCircle' : 'triangle'} size={12} />

@@ -1,3 +1,4 @@
+import { DateInput } from '../../components/DateFields';
 import { ELIGIBILITY_ITEMS, type EligibilityItem } from '../../../shared/domain';
 import { Icon } from '../../components/icons';
 import type { DatedCheck, FormProblem } from './customer-form';
@@ -42,15 +43,13 @@ export const EligibilityEditor = ({
               </label>
               {check.done ? (
                 <span className="cu-check-date">
-                  <input
-                    aria-label={`${t('elig.date')}: ${t(`elig.item.${item}`)}`}
-                    className={`input cu-date${problem === undefined ? '' : ' has-error'}`}
-                    type="date"
+                  <DateInput
+                    label={`${t('elig.date')}: ${t(`elig.item.${item}`)}`}
                     max={today}
                     value={check.date}
-                    aria-invalid={problem !== undefined}
-                    onChange={(e) => onChange(item, { done: true, date: e.target.value })}
-                    data-testid={`elig-${item}-date`}
+                    invalid={problem !== undefined}
+                    onChange={(date) => onChange(item, { done: true, date })}
+                    testId={`elig-${item}-date`}
                   />
                 </span>
               ) : null}

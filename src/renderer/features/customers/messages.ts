@@ -1,4 +1,5 @@
-import { defineMessages, interpolate, type Lang } from '../../i18n/define';
+import { defineMessages, type Lang } from '../../i18n/define';
+import { formatMessage } from '../../i18n/format-message';
 
 export const customersMessages = defineMessages({
   'pt-BR': {
@@ -15,8 +16,7 @@ export const customersMessages = defineMessages({
     'filter.all': 'Todas',
     'filter.eligible': 'Aptos',
     'filter.missing': 'Com pendências',
-    'list.count1': '1 cliente',
-    'list.count': '{count} clientes',
+    'list.count': '{count, plural, =0 {nenhum cliente} one {# cliente} other {# clientes}}',
     'list.more': 'Mostrando os primeiros {shown} de {count}: refine a busca para ver os demais.',
     'list.empty': 'Nenhum cliente com estes filtros.',
     'col.customer': 'Cliente',
@@ -24,13 +24,12 @@ export const customersMessages = defineMessages({
     'col.segment': 'Segmento',
     'col.state': 'Situação',
     'state.eligible': 'Apto',
-    'state.missing1': 'Falta 1 de 3',
-    'state.missing': 'Faltam {count} de 3',
+    'state.missing': '{count, plural, one {Falta # de 3} other {Faltam # de 3}}',
     pending: 'não sincronizado',
     'pick.title': 'Escolha um cliente na lista',
     'pick.body': 'Ou cadastre um novo. O cliente só abre ocorrências depois de cumprir os três pré-requisitos do manual.',
     'edit.newSub': 'Preencha o cadastro; os contatos vêm depois de salvar.',
-    'edit.openOcs': '{count} OCs abertas',
+    'edit.openOcs': '{count, plural, =0 {nenhuma OC aberta} one {# OC aberta} other {# OCs abertas}}',
     'f.name': 'Razão social',
     'f.cnpj': 'CNPJ',
     'f.cnpjHint': 'Com ou sem pontuação; os 2 últimos dígitos são conferidos.',
@@ -43,10 +42,10 @@ export const customersMessages = defineMessages({
     'plan.seats.prata': 'Extranet: somente o gerente de projeto.',
     'plan.seats.ouro': 'Extranet: somente o gerente de projeto.',
     'plan.seats.vip': 'Extranet: gerente de projeto + 1 contato.',
-    'plan.reachesOpen': 'A mudança de plano vale também para as {count} OCs abertas deste cliente.',
+    'plan.reachesOpen': '{count, plural, one {A mudança de plano vale também para a OC aberta deste cliente.} other {A mudança de plano vale também para as # OCs abertas deste cliente.}}',
     'err.name': 'Informe a razão social (2 a 160 caracteres).',
     'err.cnpjEmpty': 'Informe o CNPJ.',
-    'err.cnpjLength': 'O CNPJ tem 14 dígitos; foram digitados {count}.',
+    'err.cnpjLength': '{count, plural, one {O CNPJ tem 14 dígitos; foi digitado #.} other {O CNPJ tem 14 dígitos; foram digitados #.}}',
     'err.cnpjRepeated': 'CNPJ inválido: todos os dígitos são iguais.',
     'err.cnpjDigits': 'CNPJ inválido: os dígitos verificadores (os 2 últimos) não conferem. Confira o número no cartão CNPJ.',
     'err.cnpjDuplicate': 'Este CNPJ já está cadastrado para {name}.',
@@ -122,8 +121,7 @@ export const customersMessages = defineMessages({
     'filter.all': 'All',
     'filter.eligible': 'Eligible',
     'filter.missing': 'Missing items',
-    'list.count1': '1 customer',
-    'list.count': '{count} customers',
+    'list.count': '{count, plural, =0 {no customers} one {# customer} other {# customers}}',
     'list.more': 'Showing the first {shown} of {count}: refine the search to see the rest.',
     'list.empty': 'No customer matches these filters.',
     'col.customer': 'Customer',
@@ -131,13 +129,12 @@ export const customersMessages = defineMessages({
     'col.segment': 'Segment',
     'col.state': 'State',
     'state.eligible': 'Eligible',
-    'state.missing1': '1 of 3 missing',
-    'state.missing': '{count} of 3 missing',
+    'state.missing': '{count, plural, other {# of 3 missing}}',
     pending: 'not synced',
     'pick.title': 'Pick a customer from the list',
     'pick.body': 'Or register a new one. A customer opens ocorrências only once the manual’s three prerequisites are met.',
     'edit.newSub': 'Fill in the register; contacts come after saving.',
-    'edit.openOcs': '{count} open OCs',
+    'edit.openOcs': '{count, plural, =0 {no open OCs} one {# open OC} other {# open OCs}}',
     'f.name': 'Company name',
     'f.cnpj': 'CNPJ',
     'f.cnpjHint': 'With or without punctuation; the last 2 digits are checked.',
@@ -150,10 +147,10 @@ export const customersMessages = defineMessages({
     'plan.seats.prata': 'Extranet: the project manager only.',
     'plan.seats.ouro': 'Extranet: the project manager only.',
     'plan.seats.vip': 'Extranet: project manager + 1 contact.',
-    'plan.reachesOpen': 'The plan change also applies to this customer’s {count} open OCs.',
+    'plan.reachesOpen': '{count, plural, one {The plan change also applies to this customer’s open OC.} other {The plan change also applies to this customer’s # open OCs.}}',
     'err.name': 'Give the company name (2 to 160 characters).',
     'err.cnpjEmpty': 'Give the CNPJ.',
-    'err.cnpjLength': 'A CNPJ has 14 digits; {count} were typed.',
+    'err.cnpjLength': '{count, plural, one {A CNPJ has 14 digits; # was typed.} other {A CNPJ has 14 digits; # were typed.}}',
     'err.cnpjRepeated': 'Invalid CNPJ: all digits are the same.',
     'err.cnpjDigits': 'Invalid CNPJ: the check digits (the last 2) do not match. Check the number on the CNPJ card.',
     'err.cnpjDuplicate': 'This CNPJ is already registered for {name}.',
@@ -224,11 +221,11 @@ const cache = new Map<Lang, CustomersT>();
 export const customersT = (lang: Lang): CustomersT => {
   let t = cache.get(lang);
   if (t === undefined) {
-    t = (key, params) => interpolate(customersMessages[lang][key], params);
+    t = (key, params) => formatMessage(lang, customersMessages[lang][key], params);
     cache.set(lang, t);
   }
   return t;
 };
 
 /** "Falta 1 de 3" / "Faltam 2 de 3": how many of the manual's three prerequisites are missing. */
-export const missingLabel = (t: CustomersT, count: number): string => (count === 1 ? t('state.missing1') : t('state.missing', { count }));
+export const missingLabel = (t: CustomersT, count: number): string => t('state.missing', { count });

@@ -1,5 +1,6 @@
 import { useNotifications, useNow, useRouter, useT } from '../../app/services';
 import { IconButton } from '../../components/Button';
+import { FloatingLayer, usePopover } from '../../components/floating';
 import { Icon } from '../../components/icons';
 import { formatWhen } from '../../lib/format';
 
@@ -13,12 +14,14 @@ export const NotificationsBell = () => {
   const setOpen = useNotifications((s) => s.setOpen);
   const clear = useNotifications((s) => s.clear);
   const navigate = useRouter((s) => s.navigate);
+  const { refs, floatingStyles, context, nodeId, getReferenceProps, getFloatingProps } = usePopover({ open, onOpenChange: setOpen, placement: 'bottom-end' });
   return (
-    <div className="menu-root">
-      <IconButton label={t('notif.title')} icon="bell" onClick={() => setOpen(!open)} data-testid="notifications" />
+    <div className="bell">
+      <IconButton ref={refs.setReference} label={t('notif.title')} icon="bell" data-testid="notifications" {...getReferenceProps()} />
       {unread > 0 ? <span className="bell-count" data-testid="notifications-unread">{unread}</span> : null}
       {open ? (
-        <div className="menu menu-right notif-pop" role="dialog" aria-label={t('notif.title')}>
+        <FloatingLayer nodeId={nodeId} context={context}>
+        <div ref={refs.setFloating} className="menu notif-pop" style={floatingStyles} aria-label={t('notif.title')} {...getFloatingProps()}>
           <div className="row">
             <h3>{t('notif.title')}</h3>
             <span className="spacer" />
@@ -32,13 +35,14 @@ export const NotificationsBell = () => {
                   <Icon name={alert.threshold >= 100 ? 'octagon' : 'triangle'} size={14} />
                   <span className="notice-main">
                     <span>{t(alert.threshold >= 100 ? 'notif.breach' : 'notif.warning', { number: alert.displayNumber, clock: t(`sla.clock.${alert.clock}`), threshold: alert.threshold })}</span>
-                    <span className="faint ellipsis">{alert.subject} · {formatWhen(alert.at, now, lang)}</span>
+                    <span className="faint ellipsis" title={`${alert.subject} · ${formatWhen(alert.at, now, lang)}`}>{alert.subject} · {formatWhen(alert.at, now, lang)}</span>
                   </span>
                 </button>
               </li>
             ))}
           </ul>
         </div>
+        </FloatingLayer>
       ) : null}
     </div>
   );

@@ -67,7 +67,7 @@ export const Composer = forwardRef<ComposerHandle, { detail: OcDetail; canReply:
           <button type="button" role="tab" aria-selected={mode === 'note'} className={`composer-tab${mode === 'note' ? ' is-active' : ''}`} onClick={() => setMode('note')} data-testid="composer-note">
             <Icon name="lock" size={14} /> {t('composer.note')}
           </button>
-          <span className="composer-hint">{mode === 'public' ? t('composer.publicHint') : t('composer.noteHint')}</span>
+          <span className="composer-hint" title={mode === 'public' ? t('composer.publicHint') : t('composer.noteHint')}>{mode === 'public' ? t('composer.publicHint') : t('composer.noteHint')}</span>
           <div className="spacer" />
           {mode === 'public' ? (
             <MenuButton

@@ -26,7 +26,7 @@ export const OcHeader = ({ detail, meId, onBack }: { detail: OcDetail; meId: str
             {t('common.pending')}
           </Tag>
         ) : null}
-        <span className="faint">{t('oc.opened', { when: formatWhen(oc.createdAt, now, lang), channel: CHANNEL_LABELS[oc.channel][lang] })}</span>
+        <span className="faint oc-opened">{t('oc.opened', { when: formatWhen(oc.createdAt, now, lang), channel: CHANNEL_LABELS[oc.channel][lang] })}</span>
         <span className="spacer" />
         <span className="oc-assignee" data-testid="oc-assignee">
           <span className="faint">{t('oc.assignee')}:</span>
@@ -35,12 +35,13 @@ export const OcHeader = ({ detail, meId, onBack }: { detail: OcDetail; meId: str
           ) : (
             <>
               <Avatar name={assignee} size={22} />
-              <strong>{oc.assigneeId === meId ? t('queue.me', { name: assignee }) : assignee}</strong>
+              <strong className="ellipsis" title={oc.assigneeId === meId ? t('queue.me', { name: assignee }) : assignee}>{oc.assigneeId === meId ? t('queue.me', { name: assignee }) : assignee}</strong>
             </>
           )}
         </span>
       </div>
-      <h1 className="oc-subject" data-testid="oc-subject">
+      {/* Two lines at most (a 200-character subject would push the conversation away); the whole on hover. */}
+      <h1 className="oc-subject" title={oc.subject} data-testid="oc-subject">
         {oc.subject}
       </h1>
       <div className="oc-badges">

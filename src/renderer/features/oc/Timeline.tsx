@@ -87,7 +87,10 @@ export const Timeline = ({ detail }: { detail: OcDetail }) => {
         ) : (
           <div key={item.event.id} className="tl-event" data-testid="timeline-event">
             <span className="tl-dot" />
-            <span className="tl-actor">{item.event.actorName}</span> <span className="muted">{item.text}</span>
+            {/* One line of text that wraps as a sentence (a 120-character name included); the time stays whole. */}
+            <span className="tl-line">
+              <span className="tl-actor">{item.event.actorName}</span> <span className="muted">{item.text}</span>
+            </span>
             <span className="faint tl-when">{formatWhen(item.at, now, lang)}</span>
           </div>
         ),

@@ -2,6 +2,7 @@ import type { OcEvent } from '../../../shared/domain';
 import { CHANNEL_LABELS, CRITICIDADE_LABELS, LEVEL_LABELS, PLAN_LABELS, STATUS_LABELS } from '../../../shared/domain';
 import type { Translate } from '../../app/services';
 import type { Lang } from '../../i18n/define';
+import { formatMoney } from '../../lib/format';
 
 const FIELD_NAMES: Record<string, { 'pt-BR': string; en: string }> = {
   devReference: { 'pt-BR': 'a referência no desenvolvimento', en: 'the development reference' },
@@ -19,7 +20,7 @@ const fieldValue = (value: unknown, lang: Lang): string => {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'string' || typeof value === 'number') return String(value);
   if (typeof value === 'object' && 'approved' in (value as object)) return (value as { approved: boolean }).approved ? (lang === 'pt-BR' ? 'aprovado' : 'approved') : (lang === 'pt-BR' ? 'recusado' : 'rejected');
-  if (typeof value === 'object' && 'amountCents' in (value as object)) return `R$ ${((value as { amountCents: number }).amountCents / 100).toFixed(2)}`;
+  if (typeof value === 'object' && 'amountCents' in (value as object)) return formatMoney((value as { amountCents: number }).amountCents, lang);
   return '…';
 };
 
@@ -52,7 +53,7 @@ export const eventText = (event: OcEvent, t: Translate, lang: Lang, analystName:
     case 'field_changed':
       return t('event.field', { field: FIELD_NAMES[d.field]?.[lang] ?? d.field, to: d.field === 'preferredAnalystId' ? name(d.to as string | null) : fieldValue(d.to, lang) });
     case 'handed_off':
-      return t('event.handedOff', { target: d.target === 'cs' ? 'CS' : 'implantação' });
+      return t('event.handedOff', { target: d.target === 'cs' ? 'CS' : lang === 'en' ? 'implantação (onboarding)' : 'implantação' });
     case 'cancelled':
       return t('event.cancelled', { reason: d.reason });
   }

@@ -66,7 +66,7 @@ export const PhonePage = ({ customerId }: { customerId: string | null }) => {
                   <button type="button" className={`result${customer?.customer.id === r.id ? ' is-active' : ''}`} onClick={() => navigate({ name: 'phone', customerId: r.id })} data-testid="phone-result">
                     <span className="row">
                       <PlanBadge plan={r.plan} lang={lang} />
-                      <span className="ellipsis result-name">{r.name}</span>
+                      <span className="ellipsis result-name" title={r.name}>{r.name}</span>
                     </span>
                     <span className="mono faint">{formatCnpj(r.cnpj)}</span>
                   </button>
@@ -108,7 +108,7 @@ export const PhonePage = ({ customerId }: { customerId: string | null }) => {
                           <span className="spacer" />
                           <SlaCountdown sla={row.sla} />
                         </span>
-                        <span className="ellipsis">{row.subject}</span>
+                        <span className="ellipsis" title={row.subject}>{row.subject}</span>
                         <StatusBadge status={row.status} lang={lang} />
                       </button>
                     </li>

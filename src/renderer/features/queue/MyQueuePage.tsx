@@ -13,6 +13,9 @@ import { RecadosPanel } from './RecadosPanel';
 import { useTakeNext } from './take-next';
 import type { GroupBy } from './team-filter';
 
+const NO_HIDDEN = [] as const;
+const HIDE_ASSIGNEE = ['assignee'] as const;
+
 /** "Minha fila" (SPEC §4): mine, directed to me, and my specialties' unassigned OCs at my level; my recados. */
 export const MyQueuePage = () => {
   const { t } = useT();
@@ -81,7 +84,8 @@ export const MyQueuePage = () => {
         onCursor={(id) => queue.getState().setCursor(id)}
         onOpen={(id) => navigate({ name: 'oc', id })}
         label={t(`queue.tab.${tab}`)}
-        hide={tab === 'mine' ? ['assignee'] : []}
+        // Mine are mine and the available ones have nobody: an assignee column would say the same on every row.
+        hide={tab === 'directed' ? NO_HIDDEN : HIDE_ASSIGNEE}
         testId="queue-table"
         empty={
           <QueueEmpty>{emptyKey === null ? (

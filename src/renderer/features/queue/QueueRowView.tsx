@@ -6,7 +6,7 @@ import { Icon } from '../../components/icons';
 import { SlaCountdown } from '../../components/SlaCountdown';
 import type { Lang } from '../../i18n/define';
 import type { Translate } from '../../app/services';
-import type { QueueColumnId } from './columns';
+import type { VisibleColumn } from './column-fit';
 
 export interface RowContext {
   lang: Lang;
@@ -15,9 +15,8 @@ export interface RowContext {
   myId: string | null;
 }
 
-type VisibleColumn = Exclude<QueueColumnId, 'plan'>;
-
-const cell = (column: VisibleColumn, row: QueueRow, ctx: RowContext) => {
+/** What a column shows for a row (also rendered, hidden, by the QueueSizer to measure the column). */
+export const cell = (column: VisibleColumn, row: QueueRow, ctx: RowContext) => {
   switch (column) {
     case 'sla':
       return <SlaCountdown sla={row.sla} open={isOpenStatus(row.status)} />;
@@ -32,7 +31,7 @@ const cell = (column: VisibleColumn, row: QueueRow, ctx: RowContext) => {
       return (
         <span className="q-customer">
           <PlanBadge plan={row.plan} lang={ctx.lang} />
-          <span className="ellipsis">{row.customerName}</span>
+          <span className="ellipsis" title={row.customerName}>{row.customerName}</span>
         </span>
       );
     case 'subject':
@@ -43,9 +42,9 @@ const cell = (column: VisibleColumn, row: QueueRow, ctx: RowContext) => {
         </span>
       );
     case 'module':
-      return <span className="ellipsis">{ctx.catalogName(row.module)}</span>;
+      return <span className="ellipsis" title={ctx.catalogName(row.module)}>{ctx.catalogName(row.module)}</span>;
     case 'segment':
-      return <span className="ellipsis muted">{ctx.catalogName(row.segment)}</span>;
+      return <span className="ellipsis muted" title={ctx.catalogName(row.segment)}>{ctx.catalogName(row.segment)}</span>;
     case 'criticidade':
       return <CriticidadeBadge criticidade={row.criticidade} lang={ctx.lang} />;
     case 'status':
@@ -53,9 +52,16 @@ const cell = (column: VisibleColumn, row: QueueRow, ctx: RowContext) => {
     case 'level':
       return <LevelBadge level={row.level} lang={ctx.lang} />;
     case 'assignee':
-      return row.assigneeName === null ? <span className="faint">{ctx.t('common.unassigned')}</span> : <span className="ellipsis">{row.assigneeId === ctx.myId ? ctx.t('queue.me', { name: row.assigneeName }) : row.assigneeName}</span>;
+      if (row.assigneeName === null) return <span className="faint ellipsis" title={ctx.t('common.unassigned')}>{ctx.t('common.unassigned')}</span>;
+      {
+        const name = row.assigneeId === ctx.myId ? ctx.t('queue.me', { name: row.assigneeName }) : row.assigneeName;
+        return <span className="ellipsis" title={name}>{name}</span>;
+      }
   }
 };
+
+/** The DOM id of an OC's row (the grid's active descendant while the keyboard cursor is on it). */
+export const rowDomId = (ocId: string): string => `q-row-${ocId}`;
 
 /**
  * One queue row. Memoised on the row object: a refresh that does not change an OC keeps its row untouched,
@@ -73,6 +79,7 @@ export const QueueRowView = memo(
   }) => (
     <div
       role="row"
+      id={rowDomId(row.id)}
       className={`q-row${selected ? ' is-cursor' : ''}${row.pending ? ' is-pending' : ''}`}
       style={{ transform: `translateY(${top}px)` }}
       aria-selected={selected}
@@ -82,7 +89,7 @@ export const QueueRowView = memo(
       onClick={() => onOpen(row.id)}
     >
       {columns.map((column) => (
-        <div role="gridcell" key={column} className={`q-cell q-${column}`}>
+        <div role="gridcell" key={column} className={`q-cell q-${column}`} data-column={column}>
           {cell(column, row, ctx)}
         </div>
       ))}

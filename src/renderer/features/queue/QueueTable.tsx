@@ -6,11 +6,17 @@ import { CRITICIDADE_LABELS, LEVEL_LABELS, PLAN_LABELS, STATUS_LABELS, type Crit
 import { useSession, useT } from '../../app/services';
 import { lbl } from '../../components/badges';
 import { Icon } from '../../components/icons';
-import { COLUMN_WIDTH, QUEUE_COLUMN_IDS, queueColumns, queueFeatures, quickFilterFn, type QueueColumnId } from './columns';
-import { QueueRowView, type RowContext } from './QueueRowView';
+import { formatNumber } from '../../lib/format';
+import { QUEUE_COLUMN_IDS, type VisibleColumn } from './column-fit';
+import { queueColumns, queueFeatures, quickFilterFn } from './columns';
+import { CursorPeek } from './CursorPeek';
+import { QueueRowView, rowDomId, type RowContext } from './QueueRowView';
+import { useQueueColumns } from './QueueSizer';
 import type { GroupBy } from './team-filter';
 
 const ROW_HEIGHT = 36;
+/** The sticky header sits inside the scrolling body (one scroller for both axes): rows start below it. */
+const HEAD_HEIGHT = 36;
 /**
  * Rows are keyed by slot (index modulo SLOTS), not by OC: while scrolling, the row leaving the top becomes the
  * row entering the bottom and React only rewrites its text, instead of destroying and building DOM every frame.
@@ -18,7 +24,6 @@ const ROW_HEIGHT = 36;
  */
 const SLOTS = 160;
 const GROUP_HEIGHT = 34;
-type VisibleColumn = Exclude<QueueColumnId, 'plan'>;
 
 export interface QueueTableProps {
   rows: QueueRow[];
@@ -46,7 +51,8 @@ export const QueueTable = ({ rows, groupBy, quickFilter, cursor, onCursor, onOpe
   const [sorting, setSorting] = useState<SortingState>(EMPTY_SORT);
   const [expanded, setExpanded] = useState<ExpandedState>(true);
   const grouping = useMemo(() => (groupBy === 'none' ? [] : [groupBy]), [groupBy]);
-  const columns = useMemo(() => QUEUE_COLUMN_IDS.filter((c) => !hide.includes(c)), [hide]);
+  const hidden = hide.join(',');
+  const columns = useMemo(() => QUEUE_COLUMN_IDS.filter((c) => !hidden.split(',').includes(c)), [hidden]);
   const table = useTable({
     features: queueFeatures,
     columns: queueColumns,
@@ -68,7 +74,7 @@ export const QueueTable = ({ rows, groupBy, quickFilter, cursor, onCursor, onOpe
   const estimateSize = useCallback((index: number) => (model[index]?.getIsGrouped() === true ? GROUP_HEIGHT : ROW_HEIGHT), [model]);
   const getItemKey = useCallback((index: number) => model[index]?.id ?? index, [model]);
   const getScrollElement = useCallback(() => scrollRef.current, []);
-  const virtualizer = useVirtualizer({ count: model.length, getScrollElement, estimateSize, getItemKey, overscan: 10 });
+  const virtualizer = useVirtualizer({ count: model.length, getScrollElement, estimateSize, getItemKey, overscan: 10, scrollMargin: HEAD_HEIGHT, scrollPaddingStart: HEAD_HEIGHT });
   // Row heights depend on which rows are group headers: re-measure when the model changes shape.
   useEffect(() => {
     virtualizer.measure();
@@ -79,6 +85,9 @@ export const QueueTable = ({ rows, groupBy, quickFilter, cursor, onCursor, onOpe
   }, [groupBy]);
 
   const ctx: RowContext = useMemo(() => ({ lang, t, catalogName, myId }), [lang, t, catalogName, myId]);
+  const { template, minWidth, stickyNumberLeft, overflows, sizerView } = useQueueColumns(rows, columns, ctx, scrollRef);
+  // The whole text of cut cells is shown beside the cursor row when the keyboard moved it there.
+  const [keyboardCursor, setKeyboardCursor] = useState(false);
   const onOpenRef = useRef(onOpen);
   onOpenRef.current = onOpen;
   const stableOpen = useMemo(() => (id: string) => onOpenRef.current(id), []);
@@ -99,9 +108,11 @@ export const QueueTable = ({ rows, groupBy, quickFilter, cursor, onCursor, onOpe
     const index = cursor === null ? -1 : leafIds.indexOf(cursor);
     if (event.key === 'ArrowDown' || event.key === 'j') {
       event.preventDefault();
+      setKeyboardCursor(true);
       onCursor(leafIds[Math.min(leafIds.length - 1, index + 1)] ?? null);
     } else if (event.key === 'ArrowUp' || event.key === 'k') {
       event.preventDefault();
+      setKeyboardCursor(true);
       onCursor(leafIds[Math.max(0, index - 1)] ?? null);
     } else if (event.key === 'Enter' && cursor !== null) {
       event.preventDefault();
@@ -109,7 +120,7 @@ export const QueueTable = ({ rows, groupBy, quickFilter, cursor, onCursor, onOpe
     }
   };
 
-  const template = columns.map((c) => COLUMN_WIDTH[c]).join(' ');
+  const cursorVisible = cursor !== null && leafIds.includes(cursor);
   const groupLabel = (columnId: string, value: unknown): string => {
     const v = String(value);
     if (columnId === 'status') return lbl(STATUS_LABELS[v as OcStatus], lang);
@@ -120,37 +131,47 @@ export const QueueTable = ({ rows, groupBy, quickFilter, cursor, onCursor, onOpe
   };
 
   return (
-    <div className="q-table" role="grid" aria-label={label} aria-rowcount={rows.length} data-testid={testId} style={{ ['--q-template' as string]: template }}>
-      <div className="q-head" role="row">
-        {columns.map((id) => {
-          const column = table.getColumn(id);
-          const sorted = column?.getIsSorted() ?? false;
-          return (
-            <div key={id} role="columnheader" className={`q-th q-${id}`} aria-sort={sorted === false ? 'none' : sorted === 'asc' ? 'ascending' : 'descending'}>
-              <button type="button" className="q-sort" onClick={column?.getToggleSortingHandler()} data-testid={`sort-${id}`}>
-                {t(`queue.col.${id}`)}
-                {sorted === false ? null : <Icon name={sorted === 'asc' ? 'arrowUp' : 'arrowDown'} size={12} />}
-              </button>
-            </div>
-          );
-        })}
-      </div>
-      <div className="q-body" ref={scrollRef} tabIndex={0} onKeyDown={onKeyDown} data-testid={`${testId}-body`}>
+    <div className={`q-table${overflows ? ' is-wide' : ''}`} role="grid" aria-label={label} aria-rowcount={rows.length} data-testid={testId} style={{ ['--q-template' as string]: template, ['--q-min-width' as string]: `${minWidth}px`, ['--q-number-left' as string]: `${stickyNumberLeft}px` }}>
+      <div
+        className="q-body"
+        ref={scrollRef}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        onMouseDown={() => setKeyboardCursor(false)}
+        onBlur={() => setKeyboardCursor(false)}
+        aria-activedescendant={cursorVisible ? rowDomId(cursor) : undefined}
+        data-testid={`${testId}-body`}
+      >
+        <div className="q-head" role="row">
+          {columns.map((id) => {
+            const column = table.getColumn(id);
+            const sorted = column?.getIsSorted() ?? false;
+            return (
+              <div key={id} role="columnheader" className={`q-th q-${id}`} aria-sort={sorted === false ? 'none' : sorted === 'asc' ? 'ascending' : 'descending'}>
+                <button type="button" className="q-sort" onClick={column?.getToggleSortingHandler()} data-testid={`sort-${id}`}>
+                  {t(`queue.col.${id}`)}
+                  {sorted === false ? null : <Icon name={sorted === 'asc' ? 'arrowUp' : 'arrowDown'} size={12} />}
+                </button>
+              </div>
+            );
+          })}
+        </div>
         {model.length === 0 ? (
-          empty
+          <div className="q-empty">{empty}</div>
         ) : (
           <div className="q-spacer" style={{ height: virtualizer.getTotalSize() }}>
             {[...virtualizer.getVirtualItems()].sort((a, b) => (a.index % SLOTS) - (b.index % SLOTS)).map((item) => {
               const row = model[item.index];
               if (row === undefined) return null;
+              const top = item.start - HEAD_HEIGHT;
               if (row.getIsGrouped()) {
                 const columnId = row.groupingColumnId ?? '';
                 return (
-                  <div key={`slot-${item.index % SLOTS}`} role="row" className="q-group" style={{ transform: `translateY(${item.start}px)` }} data-testid="queue-group">
+                  <div key={`slot-${item.index % SLOTS}`} role="row" className="q-group" style={{ transform: `translateY(${top}px)` }} data-testid="queue-group">
                     <button type="button" className="q-group-toggle" onClick={row.getToggleExpandedHandler()} aria-expanded={row.getIsExpanded()}>
                       <Icon name={row.getIsExpanded() ? 'chevronDown' : 'chevronRight'} size={14} />
                       <span className="q-group-label">{groupLabel(columnId, row.groupingValue)}</span>
-                      <span className="q-group-count">{row.getLeafRows().length}</span>
+                      <span className="q-group-count">{formatNumber(row.getLeafRows().length, lang)}</span>
                     </button>
                   </div>
                 );
@@ -161,7 +182,7 @@ export const QueueTable = ({ rows, groupBy, quickFilter, cursor, onCursor, onOpe
                   row={row.original}
                   columns={columns}
                   selected={row.id === cursor}
-                  top={item.start}
+                  top={top}
                   ctx={ctx}
                   onOpen={stableOpen}
                   onCursor={stableCursor}
@@ -171,6 +192,8 @@ export const QueueTable = ({ rows, groupBy, quickFilter, cursor, onCursor, onOpe
           </div>
         )}
       </div>
+      {sizerView}
+      {keyboardCursor && cursorVisible ? <CursorPeek scroller={scrollRef} ocId={cursor} columns={columns} t={t} /> : null}
     </div>
   );
 };

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useQueue, useRouter, useServices, useT } from '../../app/services';
 import { Button, IconButton } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
-import { Field, FormError, TextInput } from '../../components/Field';
+import { Field, FormError, Select, TextInput } from '../../components/Field';
 import { Icon } from '../../components/icons';
 import { Modal } from '../../components/Modal';
 import { GroupBySelect } from './GroupBySelect';
@@ -48,7 +48,7 @@ export const TeamPage = ({ viewId }: { viewId: string | null }) => {
         {saved.map((view) => (
           <div key={view.id} className={`view-item view-saved${activeView === view.id ? ' is-active' : ''}`}>
             <button type="button" className="view-name" onClick={() => navigate({ name: 'team', viewId: view.id })}>
-              <Icon name="bookmark" size={13} /> <span className="ellipsis">{view.name}</span>
+              <Icon name="bookmark" size={13} /> <span className="ellipsis" title={view.name}>{view.name}</span>
             </button>
             <IconButton label={t('team.deleteView')} icon="trash" size="s" onClick={() => queue.getState().deleteView(view.id)} />
           </div>
@@ -59,11 +59,39 @@ export const TeamPage = ({ viewId }: { viewId: string | null }) => {
           <div>
             <h1>{t('team.title')}</h1>
             <div className="page-sub">
-              {rows === null ? t('common.loading') : t('queue.rows', { count: (partial && total !== null ? Math.min(total, TEAM_LIMIT) : rows.length).toLocaleString() })}
-              {partial && rows !== null ? <span className="page-sub-note" data-testid="team-loading-rest"> · {t('team.loadingRest', { count: rows.length.toLocaleString() })}</span> : null}
+              {rows === null ? t('common.loading') : t('queue.rows', { count: partial && total !== null ? Math.min(total, TEAM_LIMIT) : rows.length })}
+              {partial && rows !== null ? <span className="page-sub-note" data-testid="team-loading-rest"> · {t('team.loadingRest', { count: rows.length })}</span> : null}
             </div>
           </div>
           <div className="spacer" />
+          {/* Narrow windows: the views as a picker, so the table keeps the width of the list beside it. */}
+          <div className="views-picker">
+            <Select
+              value={activeView ?? ''}
+              onChange={(e) => e.target.value !== '' && navigate({ name: 'team', viewId: e.target.value })}
+              aria-label={t('team.views')}
+              data-testid="views-picker"
+            >
+              {activeView === null ? <option value="">{t('team.views')}</option> : null}
+              <optgroup label={t('team.views')}>
+                {BUILT_IN_VIEWS.map((view) => (
+                  <option key={view.id} value={view.id}>
+                    {t(view.nameKey as 'team.view.open')}
+                  </option>
+                ))}
+              </optgroup>
+              {saved.length === 0 ? null : (
+                <optgroup label={t('nav.savedViews')}>
+                  {saved.map((view) => (
+                    <option key={view.id} value={view.id}>
+                      {view.name}
+                    </option>
+                  ))}
+                </optgroup>
+              )}
+            </Select>
+            {saved.some((v) => v.id === activeView) ? <IconButton label={t('team.deleteView')} icon="trash" onClick={() => activeView !== null && queue.getState().deleteView(activeView)} /> : null}
+          </div>
           <Button icon="bookmark" onClick={() => setSaving(true)} data-testid="save-view">
             {t('team.save')}
           </Button>
@@ -71,14 +99,14 @@ export const TeamPage = ({ viewId }: { viewId: string | null }) => {
         <div className="toolbar toolbar-wrap">
           <TeamFilters filter={filter} onChange={(next) => queue.getState().setTeamFilter(next)} />
           <div className="spacer" />
-          <Button variant="ghost" size="s" icon="x" onClick={() => queue.getState().setTeamFilter(emptyFilter(), 'none')}>
+          <Button variant="ghost" size="s" icon="x" onClick={() => queue.getState().setTeamFilter(emptyFilter(), 'none')} data-testid="filter-reset">
             {t('team.filter.reset')}
           </Button>
           <TextInput className="input input-filter" placeholder={t('queue.quickFilter')} value={quick} onChange={(e) => setQuick(e.target.value)} aria-label={t('queue.quickFilter')} data-testid="quick-filter" />
           <GroupBySelect value={groupBy} onChange={(g) => queue.getState().setGroupBy(g)} />
         </div>
         {error === null ? null : <FormError message={error.message[lang]} />}
-        {rows !== null && (total === null ? rows.length >= TEAM_LIMIT : total > TEAM_LIMIT) ? <div className="notice-line">{t('team.limit', { count: TEAM_LIMIT.toLocaleString() })}</div> : null}
+        {rows !== null && (total === null ? rows.length >= TEAM_LIMIT : total > TEAM_LIMIT) ? <div className="notice-line">{t('team.limit', { count: TEAM_LIMIT })}</div> : null}
         <QueueTable
           rows={rows ?? []}
           groupBy={groupBy}

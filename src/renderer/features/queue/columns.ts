@@ -17,6 +17,7 @@ import {
 } from '@tanstack/react-table';
 import type { QueueRow } from '../../../shared/api/views';
 import { foldText } from '../../../shared/domain';
+import type { VisibleColumn } from './column-fit';
 import { urgencyOf } from './team-filter';
 
 // The queue table's model: sorting, a quick text filter, grouping (module, segment, level, status, plan) with
@@ -42,22 +43,7 @@ const LEVEL_RANK = { n1: 0, n2: 1 } as const;
 
 const helper = createColumnHelper<typeof queueFeatures, QueueRow>();
 
-export const QUEUE_COLUMN_IDS = ['sla', 'number', 'customer', 'subject', 'module', 'segment', 'criticidade', 'status', 'level', 'assignee'] as const;
-export type QueueColumnId = (typeof QUEUE_COLUMN_IDS)[number] | 'plan';
-
-/** Widths of the visible columns (subject takes the rest). */
-export const COLUMN_WIDTH: Record<Exclude<QueueColumnId, 'plan'>, string> = {
-  sla: '140px',
-  number: '140px',
-  customer: 'minmax(190px, 1.1fr)',
-  subject: 'minmax(200px, 1.5fr)',
-  module: '152px',
-  segment: '118px',
-  criticidade: '96px',
-  status: '188px',
-  level: '48px',
-  assignee: '148px',
-};
+export type QueueColumnId = VisibleColumn | 'plan';
 
 /** The text the quick filter searches: number, customer, subject, assignee, accent-insensitive. */
 const searchText = (row: QueueRow): string => foldText(`${row.displayNumber} ${row.customerName} ${row.subject} ${row.assigneeName ?? ''}`);

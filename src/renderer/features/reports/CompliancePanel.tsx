@@ -6,15 +6,17 @@ import { EmptyState } from '../../components/EmptyState';
 import { FormError } from '../../components/Field';
 import { MultiSelect } from '../../components/MultiSelect';
 import type { Lang } from '../../i18n/define';
+import { formatNumber, formatPercent } from '../../lib/format';
 import { BarList, ColumnChart } from './charts';
 import { downloadCsv } from './download';
 import type { ReportT } from './messages';
-import { PeriodControls, periodLabel } from './PeriodControls';
+import { periodLabel } from './period';
+import { PeriodControls } from './PeriodControls';
 import type { ReportsStore } from './reports-store';
 
 const DIMENSIONS: ComplianceDimension[] = ['period', 'plan', 'module', 'analyst', 'customer'];
 
-export const pctText = (pct: number | null): string => (pct === null ? '—' : `${pct.toFixed(1).replace('.', ',')}%`);
+export const pctText = (pct: number | null, lang: Lang): string => (pct === null ? '—' : formatPercent(pct, lang));
 const toneOf = (pct: number | null): 'ok' | 'warn' | 'danger' | 'info' => (pct === null ? 'info' : pct >= 95 ? 'ok' : pct >= 85 ? 'warn' : 'danger');
 
 const dimensionText = (row: ComplianceRow, dimension: ComplianceDimension, report: ComplianceReport, lang: Lang, t: ReportT): string => {
@@ -32,11 +34,11 @@ const dimensionText = (row: ComplianceRow, dimension: ComplianceDimension, repor
   }
 };
 
-const TallyCells = ({ tally }: { tally: Tally }) => (
+const TallyCells = ({ tally, lang }: { tally: Tally; lang: Lang }) => (
   <>
-    <td className="num">{tally.met}</td>
-    <td className="num">{tally.breached}</td>
-    <td className={`num lt-pct tone-${toneOf(tally.pct)}`}>{pctText(tally.pct)}</td>
+    <td className="num">{formatNumber(tally.met, lang)}</td>
+    <td className="num">{formatNumber(tally.breached, lang)}</td>
+    <td className={`num lt-pct tone-${toneOf(tally.pct)}`}>{pctText(tally.pct, lang)}</td>
   </>
 );
 
@@ -51,13 +53,13 @@ const ComplianceChart = ({ report, lang, t }: { report: ComplianceReport; lang: 
           { name: t('col.resolution'), color: 1, values: report.rows.map((r) => r.resolution.pct) },
         ]}
         max={100}
-        format={(v) => `${Math.round(v)}%`}
+        format={(v) => formatPercent(v, lang, 0)}
       />
     );
   }
   const rows = report.rows.slice(0, 15).map((r, i) => {
     const label = report.groupBy.map((d) => dimensionText(r, d, report, lang, t)).join(' · ') || t('totals');
-    return { key: String(i), label, value: r.resolution.pct ?? 0, display: pctText(r.resolution.pct), tone: toneOf(r.resolution.pct) };
+    return { key: String(i), label, value: r.resolution.pct ?? 0, display: pctText(r.resolution.pct, lang), tone: toneOf(r.resolution.pct) };
   });
   return <BarList rows={rows} max={100} testId="compliance-chart" />;
 };
@@ -71,8 +73,8 @@ export const CompliancePanel = ({ store, t, lang, catalog }: { store: ReportsSto
   const exportTable = (report: ComplianceReport): void => {
     const head = [...report.groupBy.map((d) => t(`dim.${d}`)), `${t('col.firstResponse')} ${t('col.met')}`, `${t('col.firstResponse')} ${t('col.breached')}`, `${t('col.firstResponse')} %`,
       `${t('col.resolution')} ${t('col.met')}`, `${t('col.resolution')} ${t('col.breached')}`, `${t('col.resolution')} %`];
-    const rows = report.rows.map((r) => [...report.groupBy.map((d) => dimensionText(r, d, report, lang, t)), r.firstResponse.met, r.firstResponse.breached, pctText(r.firstResponse.pct),
-      r.resolution.met, r.resolution.breached, pctText(r.resolution.pct)]);
+    const rows = report.rows.map((r) => [...report.groupBy.map((d) => dimensionText(r, d, report, lang, t)), r.firstResponse.met, r.firstResponse.breached, pctText(r.firstResponse.pct, lang),
+      r.resolution.met, r.resolution.breached, pctText(r.resolution.pct, lang)]);
     downloadCsv(`cumprimento-sla-${store.getState().period.from}-${store.getState().period.to}.csv`, [head, ...rows]);
   };
   return (
@@ -124,16 +126,16 @@ export const CompliancePanel = ({ store, t, lang, catalog }: { store: ReportsSto
                 {data.rows.map((row, i) => (
                   <tr key={i} data-row={data.groupBy.map((d) => dimensionText(row, d, data, lang, t)).join('|')}>
                     {data.groupBy.length === 0 ? <td>{t('col.total')}</td> : data.groupBy.map((d) => <td key={d}>{dimensionText(row, d, data, lang, t)}</td>)}
-                    <TallyCells tally={row.firstResponse} />
-                    <TallyCells tally={row.resolution} />
+                    <TallyCells tally={row.firstResponse} lang={lang} />
+                    <TallyCells tally={row.resolution} lang={lang} />
                   </tr>
                 ))}
               </tbody>
               <tfoot>
                 <tr data-row="total">
                   <th colSpan={Math.max(1, data.groupBy.length)}>{t('totals')}</th>
-                  <TallyCells tally={data.totals.firstResponse} />
-                  <TallyCells tally={data.totals.resolution} />
+                  <TallyCells tally={data.totals.firstResponse} lang={lang} />
+                  <TallyCells tally={data.totals.resolution} lang={lang} />
                 </tr>
               </tfoot>
             </table>

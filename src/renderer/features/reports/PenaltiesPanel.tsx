@@ -4,18 +4,16 @@ import type { PenaltyStatement } from '../../../shared/api/lead-views';
 import { formatCnpj, PLAN_LABELS } from '../../../shared/domain';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
-import { Field, FormError, TextInput } from '../../components/Field';
+import { useServices } from '../../app/services';
+import { MonthInput } from '../../components/DateFields';
+import { Field, FormError } from '../../components/Field';
 import { Modal } from '../../components/Modal';
 import type { Lang } from '../../i18n/define';
-import { formatDateTime, formatMoney } from '../../lib/format';
+import { formatDateTime, formatMoney, formatMonth, formatNumber, formatPercent } from '../../lib/format';
 import { BarList } from './charts';
 import type { ReportT } from './messages';
 import type { ReportsStore } from './reports-store';
 
-const monthText = (month: string, lang: Lang): string => {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, 15));
-};
 
 const StatementDialog = ({ store, statement, t, lang }: { store: ReportsStore; statement: PenaltyStatement; t: ReportT; lang: Lang }) => {
   const exporting = useStore(store, (s) => s.exporting);
@@ -24,7 +22,7 @@ const StatementDialog = ({ store, statement, t, lang }: { store: ReportsStore; s
   const run = async (format: 'csv' | 'pdf'): Promise<void> => setExported(await store.getState().exportStatement(format));
   return (
     <Modal
-      title={t('statement.title', { customer: statement.customerName, month: monthText(statement.month, lang) })}
+      title={t('statement.title', { customer: statement.customerName, month: formatMonth(statement.month, lang) })}
       subtitle={`${formatCnpj(statement.cnpj)} · ${PLAN_LABELS[statement.plan][lang]} · ${t('penalties.fee')} ${formatMoney(statement.monthlyFeeCents, lang)}`}
       onClose={() => void store.getState().openStatement(null)}
       width={860}
@@ -67,10 +65,10 @@ const StatementDialog = ({ store, statement, t, lang }: { store: ReportsStore; s
             {statement.lines.map((line) => (
               <tr key={line.ocId}>
                 <td className="nowrap">{line.displayNumber}</td>
-                <td className="ellipsis lt-subject">{line.subject}</td>
+                <td className="ellipsis lt-subject" title={line.subject}>{line.subject}</td>
                 <td>{PLAN_LABELS[line.plan][lang]}</td>
                 <td className="nowrap">{formatDateTime(line.breachedAt, lang)}</td>
-                <td className="num">{line.pct}%</td>
+                <td className="num">{formatPercent(line.pct, lang, line.pct % 1 === 0 ? 0 : 1)}</td>
                 <td className="num">{formatMoney(line.penaltyCents, lang)}</td>
                 <td className="num">{formatMoney(line.chargedCents, lang)}</td>
               </tr>
@@ -87,12 +85,13 @@ export const PenaltiesPanel = ({ store, t, lang }: { store: ReportsStore; t: Rep
   const { data, loading, error } = useStore(store, (s) => s.penalties);
   const statement = useStore(store, (s) => s.statement);
   const actions = store.getState();
+  const latestYear = new Date(useServices().clock.read()).getUTCFullYear();
   const max = Math.max(1, ...(data?.rows.map((r) => r.penaltyCents) ?? [0]));
   return (
     <div className="lt-panel" data-testid="report-penalties">
       <div className="lt-controls">
         <Field label={t('penalties.month')}>
-          {(id) => <TextInput id={id} type="month" value={month} onChange={(e) => actions.setMonth(e.target.value)} data-testid="penalty-month" />}
+          {(id, _d, labelId) => <MonthInput id={id} labelledBy={labelId} value={month} onChange={(m) => actions.setMonth(m)} testId="penalty-month" latestYear={latestYear} />}
         </Field>
         <Button variant="primary" icon="refresh" onClick={() => void actions.runPenalties()} busy={loading} data-testid="report-run">
           {t('run')}
@@ -136,7 +135,7 @@ export const PenaltiesPanel = ({ store, t, lang }: { store: ReportsStore; t: Rep
                     <td>{row.customerName}</td>
                     <td>{PLAN_LABELS[row.plan][lang]}</td>
                     <td className="num">{formatMoney(row.monthlyFeeCents, lang)}</td>
-                    <td className="num">{row.breaches}</td>
+                    <td className="num">{formatNumber(row.breaches, lang)}</td>
                     <td className="num">{formatMoney(row.uncappedCents, lang)}</td>
                     <td className="num">{formatMoney(row.capCents, lang)}</td>
                     <td className="num">

@@ -1,7 +1,8 @@
 import { useStore } from 'zustand';
 import { GRANULARITIES } from '../../../shared/reports/periods';
 import { Button } from '../../components/Button';
-import { Field, Select, TextInput } from '../../components/Field';
+import { DateInput } from '../../components/DateFields';
+import { Field, Select } from '../../components/Field';
 import type { ReportT } from './messages';
 import { PERIOD_PRESETS, type PeriodPreset } from './period';
 import type { ReportsStore } from './reports-store';
@@ -25,10 +26,10 @@ export const PeriodControls = ({ store, t, onRun, busy }: { store: ReportsStore;
         )}
       </Field>
       <Field label={t('period.from')}>
-        {(id) => <TextInput id={id} type="date" value={period.from} onChange={(e) => setDates(e.target.value, period.to)} data-testid="report-from" />}
+        {(id, _d, labelId) => <DateInput id={id} labelledBy={labelId} value={period.from} onChange={(from) => setDates(from, period.to)} testId="report-from" />}
       </Field>
       <Field label={t('period.to')}>
-        {(id) => <TextInput id={id} type="date" value={period.to} onChange={(e) => setDates(period.from, e.target.value)} data-testid="report-to" />}
+        {(id, _d, labelId) => <DateInput id={id} labelledBy={labelId} value={period.to} onChange={(to) => setDates(period.from, to)} testId="report-to" />}
       </Field>
       <Field label={t('granularity.label')}>
         {(id) => (
@@ -46,12 +47,4 @@ export const PeriodControls = ({ store, t, onRun, busy }: { store: ReportsStore;
       </Button>
     </div>
   );
-};
-
-/** "2026-11-25" → "25/11", a week by its Monday "sem. 23/11", "2026-11" → "11/2026". */
-export const periodLabel = (key: string, granularity: string, lang: 'pt-BR' | 'en'): string => {
-  const [y, m, d] = key.split('-');
-  if (d === undefined) return `${m}/${y}`;
-  const day = lang === 'en' ? `${m}/${d}` : `${d}/${m}`;
-  return granularity === 'week' ? (lang === 'en' ? `wk ${day}` : `sem. ${day}`) : day;
 };

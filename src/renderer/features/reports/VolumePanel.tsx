@@ -3,9 +3,11 @@ import { CHANNELS } from '../../../shared/domain';
 import { EmptyState } from '../../components/EmptyState';
 import { FormError } from '../../components/Field';
 import type { Lang } from '../../i18n/define';
+import { formatNumber, formatPercent } from '../../lib/format';
 import { ColumnChart } from './charts';
 import type { ReportT } from './messages';
-import { PeriodControls, periodLabel } from './PeriodControls';
+import { periodLabel } from './period';
+import { PeriodControls } from './PeriodControls';
 import type { ReportsStore } from './reports-store';
 
 /** OCs opened per period, by channel (Extranet vs phone) and by where they were solved (N1 vs escalated). */
@@ -32,7 +34,7 @@ export const VolumePanel = ({ store, t, lang }: { store: ReportsStore; t: Report
                 categories={categories}
                 series={CHANNELS.map((c, i) => ({ name: t(`channel.${c}`), color: i, values: data.rows.map((r) => r.byChannel[c]) }))}
                 max={max}
-                format={(v) => String(Math.round(v))}
+                format={(v) => formatNumber(Math.round(v), lang)}
               />
             </section>
             <section className="card lt-chart-card">
@@ -47,11 +49,11 @@ export const VolumePanel = ({ store, t, lang }: { store: ReportsStore; t: Report
                   { name: t('volume.other'), color: 6, values: data.rows.map((r) => r.other) },
                 ]}
                 max={max}
-                format={(v) => String(Math.round(v))}
+                format={(v) => formatNumber(Math.round(v), lang)}
               />
             </section>
           </div>
-          {phoneShare === null ? null : <p className="muted">{t('volume.callsShare', { pct: `${phoneShare.toFixed(1).replace('.', ',')}%` })}</p>}
+          {phoneShare === null ? null : <p className="muted">{t('volume.callsShare', { pct: formatPercent(phoneShare, lang) })}</p>}
           <div className="lt-table-wrap">
             <table className="lt-table" data-testid="volume-table">
               <thead>
@@ -68,22 +70,22 @@ export const VolumePanel = ({ store, t, lang }: { store: ReportsStore; t: Report
                 {data.rows.map((row) => (
                   <tr key={row.period}>
                     <td>{periodLabel(row.period, data.granularity, lang)}</td>
-                    {CHANNELS.map((c) => <td key={c} className="num">{row.byChannel[c]}</td>)}
+                    {CHANNELS.map((c) => <td key={c} className="num">{formatNumber(row.byChannel[c], lang)}</td>)}
                     <td className="num">{row.solvedAtN1}</td>
-                    <td className="num">{row.escalated}</td>
-                    <td className="num">{row.other}</td>
-                    <td className="num">{row.total}</td>
+                    <td className="num">{formatNumber(row.escalated, lang)}</td>
+                    <td className="num">{formatNumber(row.other, lang)}</td>
+                    <td className="num">{formatNumber(row.total, lang)}</td>
                   </tr>
                 ))}
               </tbody>
               <tfoot>
                 <tr data-row="total">
                   <th>{t('volume.total')}</th>
-                  {CHANNELS.map((c) => <td key={c} className="num">{data.totals.byChannel[c]}</td>)}
+                  {CHANNELS.map((c) => <td key={c} className="num">{formatNumber(data.totals.byChannel[c], lang)}</td>)}
                   <td className="num">{data.totals.solvedAtN1}</td>
-                  <td className="num">{data.totals.escalated}</td>
-                  <td className="num">{data.totals.other}</td>
-                  <td className="num">{data.totals.total}</td>
+                  <td className="num">{formatNumber(data.totals.escalated, lang)}</td>
+                  <td className="num">{formatNumber(data.totals.other, lang)}</td>
+                  <td className="num">{formatNumber(data.totals.total, lang)}</td>
                 </tr>
               </tfoot>
             </table>

@@ -1,4 +1,5 @@
-import { defineMessages, interpolate, type Lang } from '../../i18n/define';
+import { defineMessages, type Lang } from '../../i18n/define';
+import { formatMessage } from '../../i18n/format-message';
 
 export const reportMessages = defineMessages({
   'pt-BR': {
@@ -166,7 +167,7 @@ const cache = new Map<Lang, ReportT>();
 export const reportT = (lang: Lang): ReportT => {
   let t = cache.get(lang);
   if (t === undefined) {
-    t = (key, params) => interpolate(reportMessages[lang][key], params);
+    t = (key, params) => formatMessage(lang, reportMessages[lang][key], params);
     cache.set(lang, t);
   }
   return t;

@@ -1,5 +1,6 @@
 import { localMidnight } from '../../../shared/reports/periods';
 import { civilFromDays, formatLocalDate, localDaysOf, parseLocalDate } from '../../../shared/sla/time-zone';
+import { formatter } from '../../lib/format';
 
 // Report periods are chosen as local dates of the team's time zone (the contract's), inclusive on both ends,
 // and sent to the core as the instants [first midnight, midnight after the last day).
@@ -50,4 +51,15 @@ export const monthOfNow = (now: number, timeZone: string, back = 0): string => {
   const civil = civilFromDays(localDaysOf(timeZone, now));
   const index = civil.year * 12 + (civil.month - 1) - back;
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+};
+
+const WEEK = { 'pt-BR': 'sem.', en: 'wk' } as const;
+
+/** "2026-11-25" → "25/11" / "11/25", a week by its Monday "sem. 23/11" / "wk 11/23", "2026-11" → "11/2026" (Intl, UI language). */
+export const periodLabel = (key: string, granularity: string, lang: 'pt-BR' | 'en'): string => {
+  const [y, m, d] = key.split('-').map(Number);
+  if (y === undefined || m === undefined || !Number.isInteger(y) || !Number.isInteger(m)) return key;
+  if (d === undefined) return formatter(lang, 'period-month', { month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, 1));
+  const day = formatter(lang, 'period-day', { day: '2-digit', month: '2-digit', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
+  return granularity === 'week' ? `${WEEK[lang]} ${day}` : day;
 };

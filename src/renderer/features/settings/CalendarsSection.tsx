@@ -2,11 +2,14 @@ import { useStore } from 'zustand';
 import type { Calendar } from '../../../shared/domain';
 import { foldText } from '../../../shared/domain';
 import { Button, IconButton } from '../../components/Button';
-import { Field, TextInput } from '../../components/Field';
+import { TimeInput } from '../../components/DateFields';
+import { Field, Select, TextInput } from '../../components/Field';
+import { useServices } from '../../app/services';
 import type { Lang } from '../../i18n/define';
 import { HolidaysEditor } from './HolidaysEditor';
 import type { SettingsT } from './messages';
 import type { SettingsStore } from './settings-store';
+import { TIME_ZONE_CHOICES, timeZoneLabel } from './time-zones';
 
 // Calendars of SPEC §3: weekly open hours, holidays from date-holidays and the lead's dated overrides. Each edit
 // changes the draft; the whole configuration is saved as a new version.
@@ -29,11 +32,11 @@ const WeeklyEditor = ({ calendar, edit, t }: { calendar: Calendar; edit: Edit; t
           {intervals.length === 0 ? <span className="muted">{t('cal.closed')}</span> : null}
           {intervals.map((interval, i) => (
             <span key={i} className="st-interval">
-              <input className="input st-time" type="time" value={interval.start} aria-label={`${t(`day.${day}` as 'day.0')} ${i + 1}`}
-                onChange={(e) => edit((c) => { (c.weekly[day] as Calendar['weekly'][number])[i] = { ...interval, start: e.target.value }; })} />
+              <TimeInput value={interval.start} label={t('cal.intervalFrom', { day: t(`day.${day}` as 'day.0'), n: String(i + 1) })}
+                onChange={(start) => edit((c) => { (c.weekly[day] as Calendar['weekly'][number])[i] = { ...interval, start }; })} />
               –
-              <input className="input st-time" type="time" value={interval.end === '24:00' ? '23:59' : interval.end} aria-label={`${t(`day.${day}` as 'day.0')} ${i + 1} fim`}
-                onChange={(e) => edit((c) => { (c.weekly[day] as Calendar['weekly'][number])[i] = { ...interval, end: e.target.value }; })} />
+              <TimeInput value={interval.end === '24:00' ? '23:59' : interval.end} label={t('cal.intervalTo', { day: t(`day.${day}` as 'day.0'), n: String(i + 1) })}
+                onChange={(end) => edit((c) => { (c.weekly[day] as Calendar['weekly'][number])[i] = { ...interval, end }; })} />
               <IconButton label={t('cal.removeInterval')} icon="x" size="s" onClick={() => edit((c) => { (c.weekly[day] as Calendar['weekly'][number]).splice(i, 1); })} />
             </span>
           ))}
@@ -52,6 +55,7 @@ const WeeklyEditor = ({ calendar, edit, t }: { calendar: Calendar; edit: Edit; t
 
 export const CalendarsSection = ({ store, t, lang }: { store: SettingsStore; t: SettingsT; lang: Lang }) => {
   const draft = useStore(store, (s) => s.draft);
+  const now = useServices().clock.read();
   if (draft === null) return null;
   const editDraft = store.getState().edit;
   const used = new Set([draft.olaCalendarId, ...Object.values(draft.targets).flatMap((byCrit) => Object.values(byCrit).map((x) => x.calendarId))]);
@@ -61,10 +65,18 @@ export const CalendarsSection = ({ store, t, lang }: { store: SettingsStore; t: 
         const edit: Edit = (change) => editDraft((d) => change(d.calendars[index] as Calendar));
         return (
           <section key={calendar.id} className="card st-card" data-calendar={calendar.id}>
-            <div className="st-row">
+            <div className="st-row st-calendar-head">
               <Field label={t('cal.name')}>{(id) => <TextInput id={id} value={calendar.name} onChange={(e) => edit((c) => { c.name = e.target.value; })} />}</Field>
               <Field label={t('cal.id')}>{(id) => <TextInput id={id} value={calendar.id} readOnly />}</Field>
-              <Field label={t('cal.zone')}>{(id) => <TextInput id={id} value={calendar.timeZone} onChange={(e) => edit((c) => { c.timeZone = e.target.value; })} />}</Field>
+              <Field label={t('cal.zone')}>
+                {(id) => (
+                  <Select id={id} value={calendar.timeZone} onChange={(e) => edit((c) => { c.timeZone = e.target.value; })}>
+                    {(TIME_ZONE_CHOICES.includes(calendar.timeZone) ? TIME_ZONE_CHOICES : [calendar.timeZone, ...TIME_ZONE_CHOICES]).map((zone) => (
+                      <option key={zone} value={zone}>{timeZoneLabel(zone, lang, now)}</option>
+                    ))}
+                  </Select>
+                )}
+              </Field>
               <label className="st-check">
                 <input type="checkbox" checked={calendar.alwaysOpen} onChange={(e) => edit((c) => { c.alwaysOpen = e.target.checked; })} />
                 {t('cal.alwaysOpen')}

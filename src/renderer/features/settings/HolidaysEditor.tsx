@@ -3,6 +3,8 @@ import type { HolidayPreview, HolidayRegions } from '../../../shared/api/lead-vi
 import type { Calendar, HolidaySource } from '../../../shared/domain';
 import { useServices } from '../../app/services';
 import { Button, IconButton } from '../../components/Button';
+import { DateInput, TimeInput } from '../../components/DateFields';
+import { formatIsoDate } from '../../lib/format';
 import { Field, FormError, Select, TextInput } from '../../components/Field';
 import type { Lang } from '../../i18n/define';
 import type { SettingsT } from './messages';
@@ -81,17 +83,17 @@ const HolidaySourceEditor = ({ calendar, edit, t, lang }: { calendar: Calendar; 
           </div>
           <div className="st-row">
             <Button size="s" icon="calendar" onClick={() => void showPreview()} data-testid="holidays-preview">
-              {t('hol.preview', { year })}
+              {t('hol.preview', { year: String(year) })}
             </Button>
           </div>
           <FormError message={error} />
           {preview === null ? null : preview.length === 0 ? (
-            <p className="muted">{t('hol.previewEmpty', { year })}</p>
+            <p className="muted">{t('hol.previewEmpty', { year: String(year) })}</p>
           ) : (
             <ul className="st-preview" data-testid="holidays-list">
               {preview.map((h) => (
                 <li key={`${h.date}:${h.startMinute}`}>
-                  <span className="mono">{h.date}</span> {h.name}{' '}
+                  <span className="st-date">{formatIsoDate(h.date, lang)}</span> {h.name}{' '}
                   <span className="muted">{h.startMinute === 0 && h.endMinute === 1440 ? t('hol.allDay') : `${minutesText(h.startMinute)}–${minutesText(h.endMinute)}`}</span>
                 </li>
               ))}
@@ -104,7 +106,7 @@ const HolidaySourceEditor = ({ calendar, edit, t, lang }: { calendar: Calendar; 
 };
 
 /** The lead's dated exceptions: a closed day or special hours, with the reason (SPEC §3 "dated overrides"). */
-const OverridesEditor = ({ calendar, edit, t }: { calendar: Calendar; edit: Edit; t: SettingsT }) => {
+const OverridesEditor = ({ calendar, edit, t, lang }: { calendar: Calendar; edit: Edit; t: SettingsT; lang: Lang }) => {
   const [date, setDate] = useState('');
   const [closed, setClosed] = useState(true);
   const [start, setStart] = useState('08:00');
@@ -129,7 +131,7 @@ const OverridesEditor = ({ calendar, edit, t }: { calendar: Calendar; edit: Edit
       <ul className="st-override-list">
         {calendar.overrides.map((o) => (
           <li key={o.date} data-date={o.date}>
-            <span className="mono">{o.date}</span>
+            <span className="st-date">{formatIsoDate(o.date, lang)}</span>
             <span>{o.intervals.length === 0 ? t('ovr.closedDay') : o.intervals.map((i) => `${i.start}–${i.end}`).join(', ')}</span>
             <span className="muted">{o.reason}</span>
             <IconButton label={t('ovr.remove')} icon="trash" size="s" onClick={() => edit((c) => { c.overrides = c.overrides.filter((x) => x.date !== o.date); })} />
@@ -137,15 +139,15 @@ const OverridesEditor = ({ calendar, edit, t }: { calendar: Calendar; edit: Edit
         ))}
       </ul>
       <div className="st-row">
-        <Field label={t('ovr.date')}>{(id) => <TextInput id={id} type="date" value={date} onChange={(e) => setDate(e.target.value)} data-testid="override-date" />}</Field>
+        <Field label={t('ovr.date')}>{(id, _d, labelId) => <DateInput id={id} labelledBy={labelId} value={date} onChange={setDate} testId="override-date" />}</Field>
         <label className="st-check">
           <input type="checkbox" checked={closed} onChange={(e) => setClosed(e.target.checked)} />
           {t('ovr.closedDay')}
         </label>
         {closed ? null : (
           <span className="st-interval">
-            <input className="input st-time" type="time" value={start} onChange={(e) => setStart(e.target.value)} aria-label={t('ovr.hours')} />–
-            <input className="input st-time" type="time" value={end} onChange={(e) => setEnd(e.target.value)} aria-label={`${t('ovr.hours')} fim`} />
+            <TimeInput value={start} onChange={setStart} label={t('ovr.hoursFrom')} testId="override-start" />–
+            <TimeInput value={end} onChange={setEnd} label={t('ovr.hoursTo')} testId="override-end" />
           </span>
         )}
         <Field label={t('ovr.reason')}>{(id) => <TextInput id={id} value={reason} maxLength={120} onChange={(e) => setReason(e.target.value)} data-testid="override-reason" />}</Field>
@@ -161,6 +163,6 @@ const OverridesEditor = ({ calendar, edit, t }: { calendar: Calendar; edit: Edit
 export const HolidaysEditor = ({ calendar, edit, t, lang }: { calendar: Calendar; edit: Edit; t: SettingsT; lang: Lang }) => (
   <>
     <HolidaySourceEditor calendar={calendar} edit={edit} t={t} lang={lang} />
-    <OverridesEditor calendar={calendar} edit={edit} t={t} />
+    <OverridesEditor calendar={calendar} edit={edit} t={t} lang={lang} />
   </>
 );

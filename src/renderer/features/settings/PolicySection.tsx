@@ -5,6 +5,7 @@ import { Field, Select, TextInput } from '../../components/Field';
 import type { Lang } from '../../i18n/define';
 import type { SettingsT } from './messages';
 import type { SettingsStore } from './settings-store';
+import { calendarLabel } from './time-zones';
 
 const numberOr = (text: string, fallback: number): number => {
   const value = Number(text.replace(',', '.'));
@@ -35,7 +36,7 @@ export const PolicySection = ({ store, t, lang }: { store: SettingsStore; t: Set
         <Field label={t('policy.olaCalendar')}>
           {(id) => (
             <Select id={id} value={draft.olaCalendarId} onChange={(e) => edit((d) => { d.olaCalendarId = e.target.value; })}>
-              {draft.calendars.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+              {draft.calendars.map((c) => <option key={c.id} value={c.id}>{calendarLabel(c, lang)}</option>)}
             </Select>
           )}
         </Field>

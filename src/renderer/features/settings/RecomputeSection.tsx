@@ -4,7 +4,7 @@ import { Button } from '../../components/Button';
 import { FormError } from '../../components/Field';
 import { Modal } from '../../components/Modal';
 import type { Lang } from '../../i18n/define';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, formatNumber } from '../../lib/format';
 import type { SettingsT } from './messages';
 import type { SettingsStore } from './settings-store';
 
@@ -41,20 +41,20 @@ export const RecomputeSection = ({ store, t, lang }: { store: SettingsStore; t: 
                   v{v.version} {v.version === current ? <span className="tag tag-ok">{t('recompute.current')}</span> : null}
                 </td>
                 <td>{formatDateTime(since.get(v.version) ?? 0, lang)}</td>
-                <td className="num">{count}</td>
+                <td className="num">{formatNumber(count, lang)}</td>
               </tr>
             );
           })}
         </tbody>
       </table>
       <FormError message={error === null ? null : error.message[lang]} />
-      {done === null ? null : <p className="st-done" role="status">{t('recompute.done', { count: done.count, version: done.version })}</p>}
+      {done === null ? null : <p className="st-done" role="status">{t('recompute.done', { count: done.count, version: String(done.version) })}</p>}
       {dirty ? <p className="muted">{t('recompute.unsaved')}</p> : null}
       {pending === 0 ? (
         <p className="muted" data-testid="recompute-none">{t('recompute.none')}</p>
       ) : (
         <Button variant="primary" icon="refresh" disabled={dirty} busy={recomputing} onClick={() => setConfirming(true)} data-testid="recompute-open">
-          {t('recompute.button', { count: pending, version: current })}
+          {t('recompute.button', { count: pending, version: String(current) })}
         </Button>
       )}
       {confirming ? (
@@ -64,11 +64,11 @@ export const RecomputeSection = ({ store, t, lang }: { store: SettingsStore; t: 
           testId="recompute-confirm"
           footer={
             <Button variant="primary" busy={recomputing} onClick={() => void store.getState().recompute().then(() => setConfirming(false))} data-testid="recompute-confirm-button">
-              {t('recompute.button', { count: pending, version: current })}
+              {t('recompute.button', { count: pending, version: String(current) })}
             </Button>
           }
         >
-          <p>{t('recompute.confirm', { count: pending, version: current })}</p>
+          <p>{t('recompute.confirm', { count: pending, version: String(current) })}</p>
         </Modal>
       ) : null}
     </section>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useServices, useSession } from '../../app/services';
 import { Button } from '../../components/Button';
+import { DateTimeInput } from '../../components/DateFields';
 import { Field, FormError, TextArea, TextInput } from '../../components/Field';
 import type { Lang } from '../../i18n/define';
 import { formatDateTime, fromLocalInput, toLocalInput } from '../../lib/format';
@@ -30,7 +31,7 @@ export const ReleasesSection = ({ t, lang }: { t: SettingsT; lang: Lang }) => {
   const register = async (): Promise<void> => {
     const at = fromLocalInput(releasedAt);
     if (at === null) {
-      setError(lang === 'en' ? 'Invalid date.' : 'Data inválida.');
+      setError(t('releases.invalidDate'));
       return;
     }
     setBusy(true);
@@ -57,7 +58,7 @@ export const ReleasesSection = ({ t, lang }: { t: SettingsT; lang: Lang }) => {
             {(id, describedBy) => <TextInput id={id} value={version} aria-describedby={describedBy} onChange={(e) => setVersion(e.target.value)} data-testid="release-version" />}
           </Field>
           <Field label={t('releases.releasedAt')}>
-            {(id) => <TextInput id={id} type="datetime-local" value={releasedAt} onChange={(e) => setReleasedAt(e.target.value)} />}
+            {(id, _d, labelId) => <DateTimeInput id={id} labelledBy={labelId} value={releasedAt} onChange={setReleasedAt} testId="release-at" />}
           </Field>
           <div className="span-2">
             <Field label={t('releases.notes')} optional="">

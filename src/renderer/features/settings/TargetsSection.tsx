@@ -4,6 +4,7 @@ import { Select } from '../../components/Field';
 import type { Lang } from '../../i18n/define';
 import type { SettingsT } from './messages';
 import type { SettingsStore } from './settings-store';
+import { calendarLabel } from './time-zones';
 
 /** Minutes as hours + minutes: leads think "4 h", the configuration stores 240. */
 export const DurationInput = ({ minutes, onChange, t, label, testId }: { minutes: number; onChange: (minutes: number) => void; t: SettingsT; label: string; testId?: string }) => {
@@ -59,7 +60,7 @@ export const TargetsSection = ({ store, t, lang }: { store: SettingsStore; t: Se
                     <Select value={target.calendarId} aria-label={`${label} — ${t('targets.calendar')}`} onChange={(e) => edit((d) => { d.targets[plan][crit].calendarId = e.target.value; })}>
                       {draft.calendars.map((c) => (
                         <option key={c.id} value={c.id}>
-                          {c.name}
+                          {calendarLabel(c, lang)}
                         </option>
                       ))}
                     </Select>

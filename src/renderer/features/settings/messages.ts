@@ -1,4 +1,5 @@
-import { defineMessages, interpolate, type Lang } from '../../i18n/define';
+import { defineMessages, type Lang } from '../../i18n/define';
+import { formatMessage } from '../../i18n/format-message';
 
 export const settingsMessages = defineMessages({
   'pt-BR': {
@@ -38,6 +39,8 @@ export const settingsMessages = defineMessages({
     'cal.closed': 'fechado',
     'cal.addInterval': 'Intervalo',
     'cal.removeInterval': 'Remover intervalo',
+    'cal.intervalFrom': '{day}, intervalo {n}: início',
+    'cal.intervalTo': '{day}, intervalo {n}: fim',
     'day.0': 'Domingo',
     'day.1': 'Segunda',
     'day.2': 'Terça',
@@ -45,7 +48,7 @@ export const settingsMessages = defineMessages({
     'day.4': 'Quinta',
     'day.5': 'Sexta',
     'day.6': 'Sábado',
-    'hol.title': 'Feriados (importados do date-holidays)',
+    'hol.title': 'Feriados (nacionais, estaduais e municipais)',
     'hol.enabled': 'Fechar nos feriados',
     'hol.state': 'Estado',
     'hol.national': 'Só nacionais',
@@ -65,6 +68,8 @@ export const settingsMessages = defineMessages({
     'ovr.date': 'Data',
     'ovr.closedDay': 'Fechado o dia todo',
     'ovr.hours': 'Horário especial',
+    'ovr.hoursFrom': 'Horário especial: início',
+    'ovr.hoursTo': 'Horário especial: fim',
     'ovr.reason': 'Motivo',
     'ovr.add': 'Adicionar data',
     'ovr.remove': 'Remover data',
@@ -84,11 +89,11 @@ export const settingsMessages = defineMessages({
     'recompute.since': 'Em vigor desde',
     'recompute.open': 'OCs abertas',
     'recompute.current': 'atual',
-    'recompute.button': 'Recalcular {count} OCs para a versão {version}',
+    'recompute.button': '{count, plural, one {Recalcular # OC para a versão {version}} other {Recalcular # OCs para a versão {version}}}',
     'recompute.none': 'Todas as OCs abertas já usam a versão atual.',
     'recompute.confirmTitle': 'Recalcular OCs abertas?',
-    'recompute.confirm': '{count} OCs abertas passarão a usar a versão {version}. Os prazos delas podem mudar. Confirmar?',
-    'recompute.done': 'Recálculo registrado: {count} OCs agora usam a versão {version}.',
+    'recompute.confirm': '{count, plural, one {# OC aberta passará a usar a versão {version}. Os prazos dela podem mudar. Confirmar?} other {# OCs abertas passarão a usar a versão {version}. Os prazos delas podem mudar. Confirmar?}}',
+    'recompute.done': '{count, plural, one {Recálculo registrado: # OC agora usa a versão {version}.} other {Recálculo registrado: # OCs agora usam a versão {version}.}}',
     'recompute.unsaved': 'Salve ou descarte as alterações antes de recalcular.',
     'catalog.modules': 'Módulos',
     'catalog.segments': 'Segmentos',
@@ -117,13 +122,14 @@ export const settingsMessages = defineMessages({
     'releases.version': 'Versão',
     'releases.versionHint': 'Ex.: 2026.11.30',
     'releases.releasedAt': 'Liberada em',
+    'releases.invalidDate': 'Informe a data e a hora da liberação.',
     'releases.notes': 'Notas',
     'releases.button': 'Registrar versão',
     'releases.rule': 'As OCs aguardando esta versão passam a solucionada e cada cliente recebe o aviso (com cópia por e-mail).',
     'releases.done': 'Versão {version} registrada.',
     'releases.recent': 'Versões registradas',
     'releases.empty': 'Nenhuma versão registrada.',
-    'releases.waiting': '{count} OCs aguardando versão agora.',
+    'releases.waiting': '{count, plural, =0 {Nenhuma OC aguardando versão agora.} one {# OC aguardando versão agora.} other {# OCs aguardando versão agora.}}',
     loading: 'Carregando…',
   },
   en: {
@@ -163,6 +169,8 @@ export const settingsMessages = defineMessages({
     'cal.closed': 'closed',
     'cal.addInterval': 'Interval',
     'cal.removeInterval': 'Remove interval',
+    'cal.intervalFrom': '{day}, interval {n}: from',
+    'cal.intervalTo': '{day}, interval {n}: to',
     'day.0': 'Sunday',
     'day.1': 'Monday',
     'day.2': 'Tuesday',
@@ -170,7 +178,7 @@ export const settingsMessages = defineMessages({
     'day.4': 'Thursday',
     'day.5': 'Friday',
     'day.6': 'Saturday',
-    'hol.title': 'Holidays (imported from date-holidays)',
+    'hol.title': 'Public holidays (national, state and city)',
     'hol.enabled': 'Close on holidays',
     'hol.state': 'State',
     'hol.national': 'National only',
@@ -190,6 +198,8 @@ export const settingsMessages = defineMessages({
     'ovr.date': 'Date',
     'ovr.closedDay': 'Closed all day',
     'ovr.hours': 'Special hours',
+    'ovr.hoursFrom': 'Special hours: from',
+    'ovr.hoursTo': 'Special hours: to',
     'ovr.reason': 'Reason',
     'ovr.add': 'Add date',
     'ovr.remove': 'Remove date',
@@ -209,11 +219,11 @@ export const settingsMessages = defineMessages({
     'recompute.since': 'In force since',
     'recompute.open': 'Open OCs',
     'recompute.current': 'current',
-    'recompute.button': 'Recompute {count} OCs to version {version}',
+    'recompute.button': '{count, plural, one {Recompute # OC to version {version}} other {Recompute # OCs to version {version}}}',
     'recompute.none': 'Every open OC already uses the current version.',
     'recompute.confirmTitle': 'Recompute open OCs?',
-    'recompute.confirm': '{count} open OCs will use version {version}. Their deadlines may change. Confirm?',
-    'recompute.done': 'Recompute recorded: {count} OCs now use version {version}.',
+    'recompute.confirm': '{count, plural, one {# open OC will use version {version}. Its deadlines may change. Confirm?} other {# open OCs will use version {version}. Their deadlines may change. Confirm?}}',
+    'recompute.done': '{count, plural, one {Recompute recorded: # OC now uses version {version}.} other {Recompute recorded: # OCs now use version {version}.}}',
     'recompute.unsaved': 'Save or discard your changes before recomputing.',
     'catalog.modules': 'Modules',
     'catalog.segments': 'Segments',
@@ -242,13 +252,14 @@ export const settingsMessages = defineMessages({
     'releases.version': 'Version',
     'releases.versionHint': 'E.g. 2026.11.30',
     'releases.releasedAt': 'Released at',
+    'releases.invalidDate': 'Give the release date and time.',
     'releases.notes': 'Notes',
     'releases.button': 'Register release',
     'releases.rule': 'OCs waiting for this version become solved and each customer is told (with an e-mail copy).',
     'releases.done': 'Version {version} registered.',
     'releases.recent': 'Registered releases',
     'releases.empty': 'No release registered.',
-    'releases.waiting': '{count} OCs waiting for a version now.',
+    'releases.waiting': '{count, plural, =0 {No OC waiting for a version now.} one {# OC waiting for a version now.} other {# OCs waiting for a version now.}}',
     loading: 'Loading…',
   },
 });
@@ -260,7 +271,7 @@ const cache = new Map<Lang, SettingsT>();
 export const settingsT = (lang: Lang): SettingsT => {
   let t = cache.get(lang);
   if (t === undefined) {
-    t = (key, params) => interpolate(settingsMessages[lang][key], params);
+    t = (key, params) => formatMessage(lang, settingsMessages[lang][key], params);
     cache.set(lang, t);
   }
   return t;

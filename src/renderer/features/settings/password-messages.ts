@@ -1,4 +1,5 @@
-import { defineMessages, interpolate, type Lang } from '../../i18n/define';
+import { defineMessages, type Lang } from '../../i18n/define';
+import { formatMessage } from '../../i18n/format-message';
 import type { PasswordProblem } from './set-password';
 
 export const passwordMessages = defineMessages({
@@ -49,6 +50,6 @@ export const passwordMessages = defineMessages({
 export type PasswordKey = keyof (typeof passwordMessages)['pt-BR'];
 export type PasswordT = (key: PasswordKey, params?: Record<string, string | number>) => string;
 
-export const passwordT = (lang: Lang): PasswordT => (key, params) => interpolate(passwordMessages[lang][key], params);
+export const passwordT = (lang: Lang): PasswordT => (key, params) => formatMessage(lang, passwordMessages[lang][key], params);
 
 export const problemKey = (problem: PasswordProblem): PasswordKey => `pw.problem.${problem}`;

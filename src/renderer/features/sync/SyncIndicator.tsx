@@ -1,9 +1,10 @@
-import { useCallback, useRef, useState } from 'react';
-import { useDismissOnOutsideClick } from '../../lib/use-dismiss';
+import { useState } from 'react';
 import { useNow, useRouter, useSession, useSync, useT } from '../../app/services';
 import { Button } from '../../components/Button';
+import { FloatingLayer, usePopover } from '../../components/floating';
 import { Icon, type IconName } from '../../components/icons';
-import { formatWhen } from '../../lib/format';
+import { formatCountdown, formatNumber, formatWhen } from '../../lib/format';
+import { mutationLabel } from './mutation-labels';
 
 const LOOK: Record<string, { icon: IconName; tone: string }> = {
   online: { icon: 'wifi', tone: 'ok' },
@@ -22,9 +23,7 @@ export const SyncIndicator = () => {
   const navigate = useRouter((s) => s.navigate);
   const logout = useSession((s) => s.logout);
   const [open, setOpen] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
-  const close = useCallback(() => setOpen(false), []);
-  useDismissOnOutsideClick(open, root, close);
+  const { refs, floatingStyles, context, nodeId, getReferenceProps, getFloatingProps } = usePopover({ open, onOpenChange: setOpen, placement: 'bottom-end' });
   if (sync === null) return null;
   // An ended access outranks every other state: nothing syncs until that analyst logs in again (SPEC §7).
   const ended = sync.accessEnded ?? null;
@@ -41,8 +40,8 @@ export const SyncIndicator = () => {
           ? null
           : t('sync.never');
   return (
-    <div className="menu-root" ref={root}>
-      <button type="button" className={`sync-pill sync-${look.tone}`} onClick={() => setOpen(!open)} aria-expanded={open} data-testid="sync-indicator" data-sync-status={sync.status} data-pending={sync.pending} data-access-ended={ended?.reason}>
+    <>
+      <button type="button" ref={refs.setReference} className={`sync-pill sync-${look.tone}`} data-testid="sync-indicator" data-sync-status={sync.status} data-pending={sync.pending} data-access-ended={ended?.reason} {...getReferenceProps()}>
         <Icon name={look.icon} size={14} />
         <strong>{label}</strong>
         {detail === null ? null : <span className="sync-detail">· {detail}</span>}
@@ -50,7 +49,8 @@ export const SyncIndicator = () => {
         {notices.length > 0 ? <span className="sync-rejected" title={t('sync.rejected')}><Icon name="triangle" size={12} /> {notices.length}</span> : null}
       </button>
       {open ? (
-        <div className="menu menu-right sync-pop" role="dialog" aria-label={t('sync.title')} data-testid="sync-popover">
+        <FloatingLayer nodeId={nodeId} context={context}>
+        <div ref={refs.setFloating} className="menu sync-pop" style={floatingStyles} aria-label={t('sync.title')} data-testid="sync-popover" {...getFloatingProps()}>
           <h3>{t('sync.title')}</h3>
           {ended !== null ? (
             <div className="sync-ended" role="alert" data-testid="sync-access-ended">
@@ -69,15 +69,15 @@ export const SyncIndicator = () => {
             <dt>{t('sync.status')}</dt>
             <dd>{label}{sync.offlineSince === null ? '' : ` · ${t('sync.offlineSince', { time: formatWhen(sync.offlineSince, now, lang) })}`}</dd>
             <dt>{t('sync.server')}</dt>
-            <dd className="ellipsis">{sync.serverUrl ?? t('sync.noServer')}</dd>
+            {sync.serverUrl === null ? <dd>{t('sync.noServer')}</dd> : <dd className="ellipsis" title={sync.serverUrl}>{sync.serverUrl}</dd>}
             <dt>{t('sync.lastSync')}</dt>
             <dd>{sync.lastSyncAt === null ? t('sync.never') : formatWhen(sync.lastSyncAt, now, lang)}</dd>
             <dt>{t('sync.pendingLabel')}</dt>
-            <dd title={t('sync.pendingHint')}>{sync.pending}</dd>
+            <dd title={t('sync.pendingHint')}>{formatNumber(sync.pending, lang)}</dd>
             {sync.clockOffsetMs === 0 ? null : (
               <>
                 <dt>{t('sync.offset')}</dt>
-                <dd>{Math.round(sync.clockOffsetMs / 1000)} s</dd>
+                <dd>{Math.abs(sync.clockOffsetMs) < 60_000 ? `${formatNumber(Math.round(sync.clockOffsetMs / 1000), lang)} s` : formatCountdown(sync.clockOffsetMs)}</dd>
               </>
             )}
             {sync.problem === null ? null : (
@@ -95,7 +95,7 @@ export const SyncIndicator = () => {
                 <Icon name="octagon" size={14} className="danger-text" />
                 <div className="notice-main">
                   <div>{notice.error.message[lang]}</div>
-                  <div className="faint">{notice.name} · {formatWhen(notice.at, now, lang)}</div>
+                  <div className="faint">{mutationLabel(notice.name, lang)} · {formatWhen(notice.at, now, lang)}</div>
                   <div className="row">
                     {notice.ocId === null ? null : (
                       <Button size="s" variant="ghost" onClick={() => navigate({ name: 'oc', id: notice.ocId as string })}>
@@ -111,7 +111,8 @@ export const SyncIndicator = () => {
             ))}
           </ul>
         </div>
+        </FloatingLayer>
       ) : null}
-    </div>
+    </>
   );
 };

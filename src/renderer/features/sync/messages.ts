@@ -7,7 +7,7 @@ export const syncMessages = defineMessages({
     'sync.connecting': 'Conectando…',
     'sync.local_only': 'Somente local',
     'sync.offlineSince': 'offline desde {time}',
-    'sync.pending': '{count} pendente(s)',
+    'sync.pending': '{count, plural, one {# pendente} other {# pendentes}}',
     'sync.synced': 'sincronizado {time}',
     'sync.never': 'nunca sincronizado',
     'sync.title': 'Sincronização',

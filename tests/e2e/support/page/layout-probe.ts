@@ -177,6 +177,23 @@
       };
       const seenPieces = pieces.filter((p) => p.visible.some((b) => !isEmpty(b)) && !covered(p));
 
+      // The layer a text is painted in: an open modal, or an opaque fixed or sticky box (a popover, a menu, a sticky
+      // header or column). A layer paints over what lies outside it: its texts do not overprint the page's texts
+      // they partly cover (those are partly hidden, as a person sees them), only texts in the same layer.
+      const layers = new Map<Element, Element | null>();
+      const layerOf = (element: Element): Element | null => {
+        const known = layers.get(element);
+        if (known !== undefined) return known;
+        let layer: Element | null = null;
+        for (let e: Element | null = element; e !== null && layer === null; e = e.parentElement) {
+          const style = styleOf(e);
+          const floats = style.position === 'fixed' || style.position === 'sticky';
+          if (e.matches(':modal') || (floats && (alphaOf(style.backgroundColor) >= 0.3 || style.backgroundImage !== 'none'))) layer = e;
+        }
+        layers.set(element, layer);
+        return layer;
+      };
+
       // 3. Overprints: two texts whose visible em boxes share more than the tolerance.
       interface Run {
         piece: Piece;
@@ -198,7 +215,7 @@
         const a = runs[i] as Run;
         for (let j = i + 1; j < runs.length && (runs[j] as Run).box.top < a.box.bottom - tol; j += 1) {
           const b = runs[j] as Run;
-          if (a.piece === b.piece) continue;
+          if (a.piece === b.piece || layerOf(a.piece.element) !== layerOf(b.piece.element)) continue;
           const overlap = intersect(a.box, b.box);
           if (isEmpty(overlap, tol)) continue;
           const key = `${Math.min(idOf(a.piece.node), idOf(b.piece.node))}:${Math.max(idOf(a.piece.node), idOf(b.piece.node))}`;

@@ -3,6 +3,7 @@ import type { OcDetail } from '../../../../shared/api/views';
 import { LEVEL_LABELS } from '../../../../shared/domain';
 import { useServices, useSession, useT } from '../../../app/services';
 import { lbl } from '../../../components/badges';
+import { DateTimeInput } from '../../../components/DateFields';
 import { Field, FormError, Select, TextArea, TextInput } from '../../../components/Field';
 import { Modal } from '../../../components/Modal';
 import { fromLocalInput, toLocalInput } from '../../../lib/format';
@@ -54,7 +55,7 @@ interface CallDraft {
 
 /** A call logged on the OC counts as a first response (SPEC §3 rule 3) from the call's start. */
 export const LogCallDialog = ({ detail, onClose }: Props) => {
-  const { t, lang } = useT();
+  const { t } = useT();
   const { clock } = useServices();
   const contacts = detail.customer.contacts.filter((c) => c.active);
   const now = clock.read();
@@ -73,7 +74,7 @@ export const LogCallDialog = ({ detail, onClose }: Props) => {
     const startedAt = fromLocalInput(draft.start);
     const endedAt = fromLocalInput(draft.end);
     if (startedAt === null || endedAt === null || endedAt < startedAt) return setError(t('call.endBeforeStart'));
-    if (draft.contactName.trim() === '') return setError(lang === 'pt-BR' ? 'Informe com quem falou.' : 'Say who you spoke with.');
+    if (draft.contactName.trim() === '') return setError(t('call.contactRequired'));
     const ok = await run(
       'call.log',
       {
@@ -98,8 +99,8 @@ export const LogCallDialog = ({ detail, onClose }: Props) => {
           <Field label={t('call.contact')}>
             {(id) => <TextInput id={id} list="soe-call-contacts" value={draft.contactName} onChange={(e) => set({ contactName: e.target.value })} data-testid="call-contact" />}
           </Field>
-          <Field label={t('call.start')}>{(id) => <TextInput id={id} type="datetime-local" value={draft.start} onChange={(e) => set({ start: e.target.value })} />}</Field>
-          <Field label={t('call.end')}>{(id) => <TextInput id={id} type="datetime-local" value={draft.end} onChange={(e) => set({ end: e.target.value })} />}</Field>
+          <Field label={t('call.start')}>{(id, _d, labelId) => <DateTimeInput id={id} labelledBy={labelId} value={draft.start} onChange={(start) => set({ start })} testId="call-start" />}</Field>
+          <Field label={t('call.end')}>{(id, _d, labelId) => <DateTimeInput id={id} labelledBy={labelId} value={draft.end} onChange={(end) => set({ end })} testId="call-end" />}</Field>
           <Field label={t('call.phone')} optional={t('common.optional')}>{(id) => <TextInput id={id} value={draft.phone} onChange={(e) => set({ phone: e.target.value })} />}</Field>
           <div className="span-2">
             <Field label={t('call.notes')}>{(id) => <TextArea id={id} rows={4} value={draft.notes} onChange={(e) => set({ notes: e.target.value })} data-testid="call-notes" data-autofocus />}</Field>
