@@ -29,7 +29,10 @@ const readJson = (path) => {
 const vitestCounts = (path) => {
   const json = readJson(path);
   if (json === null) return null;
-  return { passed: json.numPassedTests ?? 0, failed: (json.numFailedTests ?? 0) + (json.numFailedTestSuites ?? 0), skipped: (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0) };
+  // A failed test also fails its file and each describe around it (numFailedTestSuites counts those too): count
+  // tests, and a file only when it failed without a failed test in it (an error while loading it).
+  const filesFailedAlone = (json.testResults ?? []).filter((file) => file.status === 'failed' && !(file.assertionResults ?? []).some((t) => t.status === 'failed')).length;
+  return { passed: json.numPassedTests ?? 0, failed: (json.numFailedTests ?? 0) + filesFailedAlone, skipped: (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0) };
 };
 
 const playwrightCounts = (path) => {

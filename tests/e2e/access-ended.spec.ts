@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { apiHeaders } from '../support/raw-client';
 import { syncIndicator, waitSynced } from './support/desktops';
 import { freePort, startServerProcess, startShell, type ServerProcess, type ShellProcess } from './support/processes';
 import { login, shot } from './support/workspace';
@@ -17,7 +18,7 @@ test.afterEach(async () => {
 const api = async (url: string, path: string, method: string, body: unknown, token?: string): Promise<Record<string, unknown>> => {
   const response = await fetch(`${url}${path}`, {
     method,
-    headers: { 'content-type': 'application/json', 'x-soe-protocol': '1', ...(token === undefined ? {} : { authorization: `Bearer ${token}` }) },
+    headers: apiHeaders(token),
     body: JSON.stringify(body),
   });
   expect(response.status).toBe(200);

@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/app';
-import { ErrorResponse } from '../../src/shared/sync/protocol';
+import { ErrorResponse, PROTOCOL_VERSION } from '../../src/shared/sync/protocol';
 import { DEMO_NOW } from '../support/sync-harness';
 import { openCluster, STORAGE_KINDS, type Cluster } from './storages';
 
@@ -38,6 +38,9 @@ const BODIES: Array<[string, string, string]> = [
   ['JSON in UTF-16', 'application/json; charset=utf-16', '{}'],
 ];
 
+/** The protocol this build speaks: requests must reach the routes, not stop at the version check. */
+const PROTOCOL = String(PROTOCOL_VERSION);
+
 type Who = 'anonymous' | 'analyst' | 'lead' | 'contact' | 'ended';
 
 describe.each(STORAGE_KINDS)('no input gives a 5xx (%s)', (kind) => {
@@ -51,8 +54,10 @@ describe.each(STORAGE_KINDS)('no input gives a 5xx (%s)', (kind) => {
     cluster = await openCluster(kind);
     server = (await cluster.nodes(1, { sleep: async () => undefined, demo: { ocs: 10, seed: 12, now: DEMO_NOW } }))[0] as RunningServer;
     const login = async (path: string, body: unknown): Promise<string> => {
-      const answer = await server.app.inject({ method: 'POST', url: path, headers: { 'x-soe-protocol': '1' }, payload: body as Record<string, unknown> });
-      return (answer.json() as { token: string }).token;
+      const answer = await server.app.inject({ method: 'POST', url: path, headers: { 'x-soe-protocol': PROTOCOL }, payload: body as Record<string, unknown> });
+      const token = (answer.json() as { token?: string }).token;
+      if (answer.statusCode !== 200 || token === undefined) throw new Error(`login ${path}: ${answer.statusCode} ${answer.body.slice(0, 200)}`);
+      return token;
     };
     tokens.set('analyst', await login('/api/v1/login', { login: 'ana', password: 'demo' }));
     tokens.set('lead', await login('/api/v1/login', { login: 'beatriz', password: 'demo' }));
@@ -96,7 +101,7 @@ describe.each(STORAGE_KINDS)('no input gives a 5xx (%s)', (kind) => {
   };
 
   const headersFor = (who: Who, extra: Record<string, string> = {}): Record<string, string> => ({
-    'x-soe-protocol': '1',
+    'x-soe-protocol': PROTOCOL,
     ...(who === 'anonymous' ? {} : { authorization: `Bearer ${tokens.get(who)}` }),
     ...extra,
   });
@@ -118,13 +123,13 @@ describe.each(STORAGE_KINDS)('no input gives a 5xx (%s)', (kind) => {
         await probe(`${route.method} ${route.url} as ${who}`, { method: route.method, url, headers: headersFor(who, { 'content-type': JSON_TYPE }), payload: '{"login":"ana","password":"errada","clientId":"hostile-client-0003","cursor":0}' });
       }
       for (const authorization of ['Bearer', 'Bearer ', 'Basic YW5hOmRlbW8=', `Bearer ${'A'.repeat(10_000)}`, 'Bearer %00%ZZ', `Bearer ${tokens.get('analyst')}x`]) {
-        await probe(`${route.method} ${route.url} with Authorization "${authorization.slice(0, 20)}"`, { method: route.method, url, headers: { 'x-soe-protocol': '1', authorization } });
+        await probe(`${route.method} ${route.url} with Authorization "${authorization.slice(0, 20)}"`, { method: route.method, url, headers: { 'x-soe-protocol': PROTOCOL, authorization } });
       }
       for (const protocol of ['', 'abc', '0', '99999', '1'.repeat(400), '-1']) {
         await probe(`${route.method} ${route.url} with protocol "${protocol.slice(0, 10)}"`, { method: route.method, url, headers: headersFor(owner, { 'x-soe-protocol': protocol }) });
       }
-      for (const query of ['?token=%00', '?token=%ZZ&protocol=1', '?protocol=1&token[]=a&token[]=b', `?${'a='.repeat(5_000)}`]) {
-        await probe(`${route.method} ${route.url}${query.slice(0, 30)}`, { method: route.method, url: `${url}${query}`, headers: { 'x-soe-protocol': '1' } });
+      for (const query of ['?token=%00', `?token=%ZZ&protocol=${PROTOCOL}`, `?protocol=${PROTOCOL}&token[]=a&token[]=b`, `?${'a='.repeat(5_000)}`]) {
+        await probe(`${route.method} ${route.url}${query.slice(0, 30)}`, { method: route.method, url: `${url}${query}`, headers: { 'x-soe-protocol': PROTOCOL } });
       }
       if (!route.url.includes(':')) continue;
       for (const id of ids) {
