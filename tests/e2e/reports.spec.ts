@@ -78,6 +78,8 @@ test('penalties of last month equal a direct sum with the cap; the statement exp
   await pickMonth(page.getByTestId('penalty-month'), month);
   await page.getByTestId('report-run').click();
   const table = page.getByTestId('penalty-table');
+  // The tab opens on this month's report; wait for the answer for the month asked, not the first table seen.
+  await expect(table).toHaveAttribute('data-month', month);
   await expect(table.locator('tbody tr').first()).toBeVisible();
 
   const replica = openReplica(dataDir);

@@ -116,7 +116,7 @@ export const PenaltiesPanel = ({ store, t, lang }: { store: ReportsStore; t: Rep
             </strong>
           </div>
           <div className="lt-table-wrap">
-            <table className="lt-table" data-testid="penalty-table">
+            <table className="lt-table" data-testid="penalty-table" data-month={data.month}>
               <thead>
                 <tr>
                   <th>{t('penalties.customer')}</th>

@@ -6,6 +6,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { Tabs } from '../../components/Tabs';
 import { DISPLAY_TIME_ZONE } from '../../lib/format';
 import { CompliancePanel } from './CompliancePanel';
+import { downloadBase64 } from './download';
 import { reportT } from './messages';
 import { PenaltiesPanel } from './PenaltiesPanel';
 import { createReportsStore, type ReportsTab } from './reports-store';
@@ -21,7 +22,7 @@ export const ReportsPage = () => {
   const t = reportT(lang);
   const me = useSession((s) => s.analyst);
   const catalog = useSession((s) => s.directory.catalog);
-  const [store] = useState(() => createReportsStore(api, clock.read, DISPLAY_TIME_ZONE));
+  const [store] = useState(() => createReportsStore(api, clock.read, DISPLAY_TIME_ZONE, downloadBase64));
   const tab = useStore(store, (s) => s.tab);
   const allowed = me !== null && can(me, 'configure');
   useEffect(() => {

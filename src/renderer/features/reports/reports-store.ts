@@ -5,7 +5,6 @@ import type { Plan } from '../../../shared/domain';
 import type { Granularity } from '../../../shared/reports/periods';
 import type { ApiClient } from '../../lib/api/client';
 import { clientError } from '../../lib/errors';
-import { downloadBase64 } from './download';
 import { monthOfNow, periodRange, presetDates, type PeriodChoice, type PeriodPreset } from './period';
 
 export type ReportsTab = 'compliance' | 'penalties' | 'volume';
@@ -50,8 +49,13 @@ export type ReportsStore = StoreApi<ReportsState>;
 const badPeriod = () => clientError('INVALID_PERIOD', 'Período inválido: a data final deve ser igual ou depois da inicial.', 'Invalid period: the end date must be on or after the start.');
 
 /** The lead's reports: what is asked (period, breakdown, month) and the last answers of the core. */
-export const createReportsStore = (api: ApiClient, now: () => number, timeZone: string): ReportsStore => {
-  let requests = 0;
+/** What hands an exported file to the person (a download link in the renderer; the store itself touches no DOM). */
+export type SaveFile = (file: { fileName: string; mimeType: string; base64: string }) => void;
+
+export const createReportsStore = (api: ApiClient, now: () => number, timeZone: string, saveFile: SaveFile): ReportsStore => {
+  // One counter per report: only the answer to the latest request of a report is shown (an answer for December that
+  // arrives after the one for November, asked later, is dropped).
+  const latest = { compliance: 0, penalties: 0, volume: 0 };
   const store = createStore<ReportsState>((set, get) => ({
     tab: 'compliance',
     period: presetDates('last30', now(), timeZone),
@@ -85,7 +89,7 @@ export const createReportsStore = (api: ApiClient, now: () => number, timeZone: 
       const { period, granularity, groupBy, plans, modules } = get();
       const range = periodRange(period, timeZone);
       if (range === null) return set({ compliance: { data: null, loading: false, error: badPeriod() } });
-      const ticket = (requests += 1);
+      const ticket = (latest.compliance += 1);
       set({ compliance: { ...get().compliance, loading: true, error: null } });
       const result = await api.call('reports.compliance', {
         ...range,
@@ -94,26 +98,32 @@ export const createReportsStore = (api: ApiClient, now: () => number, timeZone: 
         ...(plans.length === 0 ? {} : { plans }),
         ...(modules.length === 0 ? {} : { modules }),
       });
-      if (ticket !== requests) return undefined;
+      if (ticket !== latest.compliance) return undefined;
       return set({ compliance: result.ok ? { data: result.value, loading: false, error: null } : { data: null, loading: false, error: result.error } });
     },
     runPenalties: async () => {
+      const ticket = (latest.penalties += 1);
       set({ penalties: { ...get().penalties, loading: true, error: null } });
       const result = await api.call('reports.penalties', { month: get().month });
-      set({ penalties: result.ok ? { data: result.value, loading: false, error: null } : { data: null, loading: false, error: result.error } });
+      if (ticket !== latest.penalties) return undefined;
+      return set({ penalties: result.ok ? { data: result.value, loading: false, error: null } : { data: null, loading: false, error: result.error } });
     },
     runVolume: async () => {
       const { period, granularity } = get();
       const range = periodRange(period, timeZone);
       if (range === null) return set({ volume: { data: null, loading: false, error: badPeriod() } });
+      const ticket = (latest.volume += 1);
       set({ volume: { ...get().volume, loading: true, error: null } });
       const result = await api.call('reports.volume', { ...range, granularity });
+      if (ticket !== latest.volume) return undefined;
       return set({ volume: result.ok ? { data: result.value, loading: false, error: null } : { data: null, loading: false, error: result.error } });
     },
     openStatement: async (customerId) => {
       if (customerId === null) return set({ statement: idle() });
       set({ statement: { data: null, loading: true, error: null } });
-      const result = await api.call('reports.penaltyDetail', { customerId, month: get().month });
+      // The statement of the month the table shows, which is not the month field's until "run" is pressed.
+      const month = get().penalties.data?.month ?? get().month;
+      const result = await api.call('reports.penaltyDetail', { customerId, month });
       return set({ statement: result.ok ? { data: result.value, loading: false, error: null } : { data: null, loading: false, error: result.error } });
     },
     exportStatement: async (format) => {
@@ -126,7 +136,7 @@ export const createReportsStore = (api: ApiClient, now: () => number, timeZone: 
         set({ statement: { ...get().statement, error: result.error } });
         return null;
       }
-      downloadBase64(result.value);
+      saveFile(result.value);
       return result.value.fileName;
     },
   }));
