@@ -26,6 +26,10 @@ import { MaintenanceJob } from './jobs/maintenance';
 import { MailSender } from './mail/sender';
 import { folderTransport, smtpTransport, type MailTransport } from './mail/transport';
 import { seedDemo, type ServerSeedSummary } from './seed';
+import { AttachmentConfig, attachmentConfigFromEnv, type AttachmentOptions } from './attachments/config';
+import { postgresAttachments, type AttachmentDeps } from './attachments/context';
+import { registerAttachmentRoutes } from './http/attachment-routes';
+import { registerMultipart } from './http/extranet-attachment-routes';
 
 export interface ServerOptions {
   /** PostgreSQL connection string; when absent, PGlite in `dataDir` (or in memory when that is absent too). */
@@ -68,6 +72,8 @@ export interface ServerOptions {
    */
   rateLimits?: { loginPerMinute?: number; intakePerMinute?: number };
   nodeName?: string;
+  /** Attachment limits (attachments/config.ts); when absent, read from SOE_ATTACHMENT_* in the environment. */
+  attachments?: AttachmentOptions;
 }
 
 export interface RunningServer {
@@ -77,7 +83,10 @@ export interface RunningServer {
   db: Database;
   mail: MailSender | null;
   autoClose: AutoCloseJob;
+  maintenance: MaintenanceJob;
   seeded: ServerSeedSummary | null;
+  /** The attachment store's dependencies (tests sweep through them). */
+  attachments: AttachmentDeps;
   /** The fastify instance (tests reach routes through `inject`). */
   app: FastifyInstance;
   /** Every route registered, as method and URL pattern (the hostile-input test walks them all). */
@@ -85,6 +94,14 @@ export interface RunningServer {
   /** Graceful: stops accepting, finishes requests in flight, stops jobs, closes the database. */
   stop(): Promise<void>;
 }
+
+/** The attachment settings: the option when given, else the environment's (a bad variable stops the start, named). */
+const attachmentConfigOf = (options: ServerOptions): AttachmentConfig => {
+  if (options.attachments !== undefined) return AttachmentConfig.parse(options.attachments);
+  const fromEnv = attachmentConfigFromEnv(process.env);
+  if (!fromEnv.ok) throw new Error(fromEnv.message);
+  return fromEnv.config;
+};
 
 const openDatabase = async (options: ServerOptions, log: pino.Logger): Promise<Database> => {
   if (options.database !== undefined) return options.database;
@@ -98,6 +115,7 @@ export const startServer = async (options: ServerOptions = {}): Promise<RunningS
   const logger = pino({ level: options.logLevel === false ? 'silent' : (options.logLevel ?? 'info'), base: { node } });
   const clock = options.clock ?? systemClock;
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  const attachmentConfig = attachmentConfigOf(options);
   const db = await openDatabase(options, logger);
   const ownsDb = options.database === undefined;
   try {
@@ -158,13 +176,16 @@ export const startServer = async (options: ServerOptions = {}): Promise<RunningS
     app.get('/healthz', async () => ({ ok: true, node, storage: db.kind }));
     registerSyncRoutes(app, ctx, new PullPages(db, clock), hub);
     registerSocketRoute(app, ctx, hub, presence, live);
-    registerExtranetRoutes(app, ctx);
+    const attachments = postgresAttachments(db, attachmentConfig, clock);
+    await registerMultipart(app, attachmentConfig);
+    registerExtranetRoutes(app, ctx, attachments);
     registerPasswordRoutes(app, ctx);
+    await registerAttachmentRoutes(app, ctx, attachments);
 
     const transport = options.mailTransport ?? (options.smtpUrl !== undefined ? smtpTransport(options.smtpUrl) : folderTransport(options.mailDir ?? join(options.dataDir ?? '.data/server', 'mail')));
     const mail = options.jobs?.mail === false ? null : new MailSender({ db, clock, transport, from: options.mailFrom ?? '"Suporte UNO (S.O.E.)" <suporte@unosolucoes.com.br>', log: app.log, ...(options.jobs?.mailPollMs === undefined ? {} : { pollMs: options.jobs.mailPollMs }) });
     const autoClose = new AutoCloseJob({ db, clock, timeZone, log: app.log, ...(options.jobs?.autoCloseIntervalMs === undefined ? {} : { intervalMs: options.jobs.autoCloseIntervalMs }) });
-    const maintenance = new MaintenanceJob({ db, clock, sessions, loginThrottle, log: app.log });
+    const maintenance = new MaintenanceJob({ db, clock, sessions, loginThrottle, attachments, log: app.log });
 
     await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
     const address = app.server.address();
@@ -182,7 +203,9 @@ export const startServer = async (options: ServerOptions = {}): Promise<RunningS
       db,
       mail,
       autoClose,
+      maintenance,
       seeded,
+      attachments,
       app,
       routes,
       stop: () => (stopping ??= (async () => {

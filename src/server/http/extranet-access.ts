@@ -1,6 +1,9 @@
-import { domainError, type Contact, type Customer, type DomainError } from '../../shared/domain';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { domainError, isDomainError, type Contact, type Customer, type DomainError } from '../../shared/domain';
 import { extranetSeatProblem } from '../../shared/mutators/customer';
+import { authenticate, type ServerContext } from '../context';
 import type { Sql } from '../db/database';
+import { sendError } from './errors';
 
 export interface ExtranetPrincipal {
   contact: Contact;
@@ -30,4 +33,22 @@ export const extranetPrincipal = async (sql: Sql, contactId: string): Promise<Ex
     if ((problem.code === 'EXTRANET_ROLE' && row.contact.role === 'usuario') || over.includes(row.contact.name)) return problem;
   }
   return { contact: row.contact, customer: row.customer };
+};
+
+/**
+ * The principal of an Extranet request: a valid contact session (else 401) of an authorised contact (else 403,
+ * the refusal sent). Null when the answer has been sent.
+ */
+export const requireExtranetPrincipal = async (ctx: ServerContext, request: FastifyRequest, reply: FastifyReply): Promise<ExtranetPrincipal | null> => {
+  const session = await authenticate(ctx, request, 'contact');
+  if (isDomainError(session)) {
+    await sendError(reply, 401, session);
+    return null;
+  }
+  const principal = await extranetPrincipal(ctx.db, session.subjectId);
+  if (isDomainError(principal)) {
+    await sendError(reply, 403, principal);
+    return null;
+  }
+  return principal;
 };

@@ -6,7 +6,10 @@ import { passwordLogin } from '../auth/login';
 import { authenticate, type ServerContext } from '../context';
 import { applyMutation } from '../sync/apply';
 import { extranetOcRef, extranetReplyRef } from '../sync/event-refs';
-import { extranetPrincipal, type ExtranetPrincipal } from './extranet-access';
+import type { AttachmentDeps } from '../attachments/context';
+import { requireExtranetPrincipal, type ExtranetPrincipal } from './extranet-access';
+import { sendAttachmentError } from './attachment-routes';
+import { AttachmentIds, checkReferable, contactActor, publicAttachment, readIntake, referenceAll, registerExtranetAttachmentRoutes } from './extranet-attachment-routes';
 import { parseOr400, sendError, tooManyRequests } from './errors';
 
 // The Extranet intake API (SPEC §7, docs/extranet-openapi.yaml): a customer's authorised contacts open OCs, add
@@ -39,20 +42,8 @@ const publicOc = (oc: Ocorrencia) => ({
 
 const publicInteraction = (i: Interaction) => ({ id: i.id, kind: i.kind, authorName: i.authorName, body: i.body, createdAt: i.createdAt });
 
-export const registerExtranetRoutes = (app: FastifyInstance, ctx: ServerContext): void => {
-  const principalOf = async (request: Parameters<typeof authenticate>[1], reply: FastifyReply): Promise<ExtranetPrincipal | null> => {
-    const session = await authenticate(ctx, request, 'contact');
-    if (isDomainError(session)) {
-      await sendError(reply, 401, session);
-      return null;
-    }
-    const principal = await extranetPrincipal(ctx.db, session.subjectId);
-    if (isDomainError(principal)) {
-      await sendError(reply, 403, principal);
-      return null;
-    }
-    return principal;
-  };
+export const registerExtranetRoutes = (app: FastifyInstance, ctx: ServerContext, attachments: AttachmentDeps): void => {
+  const principalOf = (request: Parameters<typeof authenticate>[1], reply: FastifyReply): Promise<ExtranetPrincipal | null> => requireExtranetPrincipal(ctx, request, reply);
 
   const ownOc = async (principal: ExtranetPrincipal, id: string): Promise<Ocorrencia | null> => {
     const { rows } = await ctx.db.query<{ doc: Ocorrencia }>('SELECT doc FROM ocorrencia WHERE id = $1 AND customer_id = $2', [id, principal.customer.id]);
@@ -97,9 +88,16 @@ export const registerExtranetRoutes = (app: FastifyInstance, ctx: ServerContext)
   app.post('/extranet/v1/ocs', async (request, reply) => {
     const principal = await principalOf(request, reply);
     if (principal === null) return reply;
-    const body = parseOr400(reply, OpenOcBody, request.body);
-    if (body === null || !intakeAllowed(principal, reply)) return reply;
+    if (request.isMultipart() && !intakeAllowed(principal, reply)) return reply;
+    const actor = contactActor(principal, request);
+    const intake = await readIntake(attachments, actor, request, reply);
+    if (intake === null) return reply;
+    const body = parseOr400(reply, OpenOcBody.extend({ attachmentIds: AttachmentIds }), intake.fields);
+    if (body === null || (!request.isMultipart() && !intakeAllowed(principal, reply))) return reply;
     const id = body.id ?? newId();
+    const attachmentIds = [...(body.attachmentIds ?? []), ...intake.uploaded.map((a) => a.id)];
+    const unreferable = await checkReferable(attachments, actor, body.attachmentIds ?? [], id);
+    if (unreferable !== null) return sendAttachmentError(reply, unreferable);
     const parsed = parseMutationArgs('oc.create', {
       id,
       customerId: principal.customer.id,
@@ -124,16 +122,26 @@ export const registerExtranetRoutes = (app: FastifyInstance, ctx: ServerContext)
     // A repeated request with the same id gets the OC it created; an id of someone else's OC is refused.
     const oc = await ownOc(principal, id);
     if (oc === null) return sendError(reply, 409, domainError('ID_IN_USE', { 'pt-BR': 'Este identificador já está em uso.', en: 'This identifier is already in use.' }));
-    return reply.code(outcome.applied !== null && outcome.applied.changes.length > 0 ? 201 : 200).send({ ocorrencia: publicOc(oc) });
+    const attached = await referenceAll(attachments, actor, attachmentIds, { ocId: oc.id, interactionId: null });
+    if (isDomainError(attached)) return sendAttachmentError(reply, attached);
+    return reply.code(outcome.applied !== null && outcome.applied.changes.length > 0 ? 201 : 200).send({ ocorrencia: publicOc(oc), attachments: attached.map(publicAttachment) });
   });
 
   app.post('/extranet/v1/ocs/:id/replies', async (request, reply) => {
     const principal = await principalOf(request, reply);
     if (principal === null) return reply;
     const params = parseOr400(reply, OcParams, request.params);
-    const body = parseOr400(reply, ReplyBody, request.body);
-    if (params === null || body === null || !intakeAllowed(principal, reply)) return reply;
+    if (params === null) return reply;
+    if (request.isMultipart() && !intakeAllowed(principal, reply)) return reply;
+    const actor = contactActor(principal, request);
+    const intake = await readIntake(attachments, actor, request, reply);
+    if (intake === null) return reply;
+    const body = parseOr400(reply, ReplyBody.extend({ attachmentIds: AttachmentIds }), intake.fields);
+    if (body === null || (!request.isMultipart() && !intakeAllowed(principal, reply))) return reply;
     const interactionId = body.id ?? newId();
+    const attachmentIds = [...(body.attachmentIds ?? []), ...intake.uploaded.map((a) => a.id)];
+    const unreferable = await checkReferable(attachments, actor, body.attachmentIds ?? [], params.id);
+    if (unreferable !== null) return sendAttachmentError(reply, unreferable);
     const parsed = parseMutationArgs('oc.customerReply', { ocId: params.id, interactionId, body: body.body });
     if (isDomainError(parsed)) return sendError(reply, 400, parsed);
     const now = ctx.clock.now();
@@ -146,6 +154,10 @@ export const registerExtranetRoutes = (app: FastifyInstance, ctx: ServerContext)
     const { rows } = await ctx.db.query<{ doc: Interaction }>('SELECT doc FROM interaction WHERE id = $1 AND customer_id = $2', [interactionId, principal.customer.id]);
     const saved = rows[0]?.doc;
     if (saved === undefined) return sendError(reply, 409, domainError('ID_IN_USE', { 'pt-BR': 'Este identificador já está em uso.', en: 'This identifier is already in use.' }));
-    return reply.code(outcome.applied !== null && outcome.applied.changes.length > 0 ? 201 : 200).send({ interaction: publicInteraction(saved) });
+    const attached = await referenceAll(attachments, actor, attachmentIds, { ocId: params.id, interactionId: saved.id });
+    if (isDomainError(attached)) return sendAttachmentError(reply, attached);
+    return reply.code(outcome.applied !== null && outcome.applied.changes.length > 0 ? 201 : 200).send({ interaction: publicInteraction(saved), attachments: attached.map(publicAttachment) });
   });
+
+  registerExtranetAttachmentRoutes(app, ctx, attachments);
 };

@@ -2,18 +2,21 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../../shared/time';
 import type { LoginThrottle } from '../auth/login-throttle';
 import type { SessionStore } from '../auth/sessions';
+import type { AttachmentDeps } from '../attachments/context';
+import { sweepAttachments } from '../attachments/references';
 import type { Database } from '../db/database';
 
 const DAY = 86_400_000;
 
 /**
  * Housekeeping: expired session tokens and quiet login-throttle counters go; stored mutation outcomes are kept 30 days (a client offline longer
- * than that re-sends ids the server still counts as applied, and gets a plain "ok" back).
+ * than that re-sends ids the server still counts as applied, and gets a plain "ok" back); attachment uploads nobody
+ * continued and loose uploads nobody referenced go after their TTLs (attachments/references.ts).
  */
 export class MaintenanceJob {
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly options: { db: Database; clock: Clock; sessions: SessionStore; loginThrottle: LoginThrottle; log: FastifyBaseLogger; intervalMs?: number }) {}
+  constructor(private readonly options: { db: Database; clock: Clock; sessions: SessionStore; loginThrottle: LoginThrottle; attachments?: AttachmentDeps; log: FastifyBaseLogger; intervalMs?: number }) {}
 
   start(): void {
     const tick = (): void => {
@@ -30,6 +33,10 @@ export class MaintenanceJob {
     await this.options.sessions.purgeExpired();
     await this.options.loginThrottle.purge();
     await this.options.db.query('DELETE FROM client_mutation WHERE applied_at < $1', [this.options.clock.now() - 30 * DAY]);
+    if (this.options.attachments !== undefined) {
+      const swept = await sweepAttachments(this.options.attachments);
+      if (swept.uploads + swept.stages + swept.looseAttachments > 0) this.options.log.info({ swept }, 'attachments swept');
+    }
   }
 
   stop(): void {
