@@ -96,6 +96,7 @@ const suites = [
   check('build (electron-vite)', ...npx('electron-vite', 'build')),
   vitestSuite('unit+integration', null),
   vitestSuite('fault', 'vitest.fault.config.ts'),
+  vitestSuite('fuzz', 'vitest.fuzz.config.ts'),
   playwrightSuite('e2e', 'playwright.config.ts'),
   playwrightSuite('electron', 'playwright.electron.config.ts'),
 ].filter((suite) => only.length === 0 || only.some((o) => suite.name.startsWith(o)));

@@ -14,7 +14,7 @@ import { applyLocal, type LocalStoreDeps } from '../store/local-store';
 import { dropLocalEvent, hasLocalEvents } from '../db/sync-events';
 
 // Pulled rows are parsed with the domain schemas before they touch the replica (zod at every boundary).
-const ROW_SCHEMAS: Record<SyncTable, z.ZodType> = {
+export const ROW_SCHEMAS: Record<SyncTable, z.ZodType> = {
   ocorrencia: Ocorrencia,
   interaction: Interaction,
   customer: Customer,
