@@ -1,9 +1,11 @@
 import { defineConfig } from 'vitest/config';
+import { templateEnv } from './tests/support/pglite-templates';
 
 export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx', 'tests/integration/**/*.test.ts'],
     environment: 'node',
+    env: templateEnv,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -1,13 +1,36 @@
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { rm } from 'node:fs/promises';
 import type { Database, Sql } from './database';
+import { dropTemplate, isEmptyDir, pgliteTemplate } from './pglite-template';
+
+const PARSERS: PGliteOptions['parsers'] = { 20: (v: string) => Number(v) };
+
+/** A new cluster from the fresh-cluster template when there is one (pglite-template.ts), else by initdb. */
+const create = async (dataDir: string | undefined): Promise<PGlite> => {
+  const base: PGliteOptions = { parsers: PARSERS, ...(dataDir === undefined ? {} : { dataDir }) };
+  const template = dataDir === undefined || (await isEmptyDir(dataDir)) ? await pgliteTemplate() : null;
+  if (template !== null) {
+    try {
+      const db = new PGlite({ ...base, loadDataDir: template });
+      await db.waitReady;
+      return db;
+    } catch {
+      // A torn or foreign template: drop it, and the folder it half filled (it was empty), and run initdb.
+      await dropTemplate();
+      if (dataDir !== undefined) await rm(dataDir, { recursive: true, force: true });
+    }
+  }
+  const db = new PGlite(base);
+  await db.waitReady;
+  return db;
+};
 
 /**
  * PGlite (PostgreSQL compiled to WASM) in a data folder: the embedded default, so trying the product needs
  * nothing installed (SPEC §7). One connection: transactions are serial by construction.
  */
 export const openPglite = async (dataDir: string | undefined): Promise<Database> => {
-  const db = dataDir === undefined ? new PGlite({ parsers: { 20: (v: string) => Number(v) } }) : new PGlite(dataDir, { parsers: { 20: (v: string) => Number(v) } });
-  await db.waitReady;
+  const db = await create(dataDir);
   const sql = (client: Pick<PGlite, 'query'>): Sql => ({
     query: async <T>(text: string, params?: unknown[]) => {
       const result = await client.query<T>(text, params);
