@@ -123,3 +123,13 @@ export const shapedBy = (schema: z.ZodType, ids: IdPools, depth = 0, key = ''): 
   })();
   return fc.oneof({ weight: 12, arbitrary: shaped }, { weight: 1, arbitrary: hostileField }, { weight: 1, arbitrary: idPool });
 };
+
+/** A path segment or query value as a URL carries it; a lone surrogate (which encodeURIComponent refuses) becomes its
+ * raw UTF-8 bytes %ED%A0%80, which the server must refuse as it decodes the URL. */
+export const encodeSegment = (s: string): string => {
+  try {
+    return encodeURIComponent(s);
+  } catch {
+    return s.replace(/[^A-Za-z0-9]/g, '%ED%A0%80');
+  }
+};
