@@ -91,6 +91,7 @@ if (!existsSync(CHROMIUM)) {
 
 const suites = [
   check('lint', ...npx('eslint', '.', '--max-warnings=0')),
+  check('lint (openapi)', ...npx('redocly', 'lint', 'docs/extranet-openapi.yaml')),
   check('typecheck (node)', ...npx('tsc', '-p', 'tsconfig.node.json', '--noEmit')),
   check('typecheck (web)', ...npx('tsc', '-p', 'tsconfig.web.json', '--noEmit')),
   check('build (electron-vite)', ...npx('electron-vite', 'build')),

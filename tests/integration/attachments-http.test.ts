@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contact, Customer, Interaction, InteractionKind } from '../../src/shared/domain';
 import type { RunningServer } from '../../src/server/app';
 import { apiHeaders, loginToken } from '../support/raw-client';
-import { contactToken, eligibleManagers, extranetCall, type Body } from '../support/extranet-client';
+import { contactToken, eligibleManagers, extranetCall, extranetDownload, extranetForm, type Body } from '../support/extranet-client';
+import { extranetOpenApi } from '../../src/server/http/extranet-openapi';
 import { DEMO_NOW } from '../support/sync-harness';
 import * as f from '../unit/server/attachments/fixtures';
 import { openCluster, STORAGE_KINDS, type Cluster } from './storages';
@@ -56,11 +57,9 @@ describe.each(STORAGE_KINDS)('attachment routes on %s', (kind) => {
     for (const [name, bytes] of files) data.append('file', new Blob([bytes]), name);
     return data;
   };
-  const extranetMultipart = async (path: string, token: string, data: FormData): Promise<{ status: number; body: Body }> => {
-    const r = await fetch(`${server.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: data });
-    return { status: r.status, body: await json(r) };
-  };
+  const extranetMultipart = (path: string, token: string, data: FormData): Promise<{ status: number; body: Body }> => extranetForm(server, path, data, token);
   const download = async (path: string, token: string, extra: Record<string, string> = {}): Promise<{ status: number; bytes: Buffer; headers: Headers }> => {
+    if (path.startsWith('/extranet/')) return extranetDownload(server, path, token, extra);
     const r = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${token}`, ...(path.startsWith('/api/') ? { 'x-soe-protocol': apiHeaders()['x-soe-protocol'] as string } : {}), ...extra } });
     return { status: r.status, bytes: Buffer.from(await r.arrayBuffer()), headers: r.headers };
   };
@@ -280,6 +279,19 @@ describe.each(STORAGE_KINDS)('attachment routes on %s', (kind) => {
     expect(none.status).toBe(400);
     const asAnalyst = await extranetMultipart('/extranet/v1/attachments', ana, form({}, [['a.txt', Buffer.from('oi\n')]]));
     expect(asAnalyst.status).toBe(401);
+  });
+
+  it('serves its OpenAPI document, which names every Extranet route with an operationId', async () => {
+    const served = await fetch(`${server.url}/extranet/v1/openapi.json`);
+    expect(served.status).toBe(200);
+    const document = (await served.json()) as Body;
+    expect(document).toEqual(extranetOpenApi());
+    const documented = Object.entries(document.paths as Body).flatMap(([path, methods]) => Object.entries(methods as Body).map(([method, op]) => {
+      expect((op as Body).operationId).toEqual(expect.any(String));
+      return `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`;
+    }));
+    const registered = server.routes.filter((r) => r.url.startsWith('/extranet/')).map((r) => `${r.method} ${r.url}`);
+    expect([...registered].sort()).toEqual([...documented].sort());
   });
 
   it('the maintenance job sweeps uploads nobody continued', async () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../../src/shared/sync/protocol';
 import type { Contact, Customer } from '../../src/shared/domain';
 import type { RunningServer } from '../../src/server/app';
+import { extranetCall, type Body } from '../support/extranet-client';
 import { localOc, serverOc } from '../support/fixtures';
 import { DEMO_NOW, startDesktop, startTestServer, testStorage, type TestDesktop, type TestStorage } from '../support/sync-harness';
 
@@ -24,16 +25,8 @@ afterAll(async () => {
   storage?.stop();
 });
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are asserted field by field
-type Body = Record<string, any>;
-const http = async (method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: Body }> => {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token === undefined ? {} : { authorization: `Bearer ${token}` }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: response.status, body: (await response.json()) as Body };
-};
+// Through the Extranet client of the tests, which checks every answer against the generated OpenAPI document.
+const http = (method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: Body }> => extranetCall(server, method, path, body, token);
 
 /** The project manager (Extranet contact) of a customer that is, or is not, eligible. */
 const managerOf = async (eligible: boolean, offset = 0): Promise<{ contact: Contact; customer: Customer }> => {

@@ -1,7 +1,10 @@
 import type { Contact, Customer } from '../../src/shared/domain';
 import type { RunningServer } from '../../src/server/app';
+import { assertExtranetContract } from './openapi-contract';
 
-// The Extranet intake API as the customer portal calls it (docs/extranet-openapi.yaml).
+// The Extranet intake API as the customer portal calls it (docs/extranet-openapi.yaml). Every answer is checked
+// against the generated OpenAPI document (openapi-contract.ts): a response the document does not describe fails
+// the test that received it.
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are asserted field by field
 export type Body = Record<string, any>;
@@ -12,7 +15,26 @@ export const extranetCall = async (server: RunningServer, method: string, path: 
     headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token === undefined ? {} : { authorization: `Bearer ${token}` }) },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
-  return { status: response.status, body: (await response.json()) as Body };
+  const answer = (await response.json()) as Body;
+  assertExtranetContract(method, path, response.status, response.headers.get('content-type'), answer);
+  return { status: response.status, body: answer };
+};
+
+/** A multipart/form-data request (files with an OC, a reply, or alone), checked against the document too. */
+export const extranetForm = async (server: RunningServer, path: string, form: FormData, token?: string): Promise<{ status: number; body: Body }> => {
+  const response = await fetch(`${server.url}${path}`, { method: 'POST', headers: token === undefined ? {} : { authorization: `Bearer ${token}` }, body: form });
+  const answer = (await response.json()) as Body;
+  assertExtranetContract('POST', path, response.status, response.headers.get('content-type'), answer);
+  return { status: response.status, body: answer };
+};
+
+/** A download: the bytes and headers, its status checked against the document (an error body against its schema). */
+export const extranetDownload = async (server: RunningServer, path: string, token: string, headers: Record<string, string> = {}): Promise<{ status: number; bytes: Buffer; headers: Headers }> => {
+  const response = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${token}`, ...headers } });
+  const bytes = Buffer.from(await response.arrayBuffer());
+  const type = response.headers.get('content-type');
+  assertExtranetContract('GET', path, response.status, type, type?.startsWith('application/json') === true && response.status >= 400 ? JSON.parse(bytes.toString('utf8')) : null);
+  return { status: response.status, bytes, headers: response.headers };
 };
 
 /** The project managers (Extranet contacts with a password) of eligible customers, one per customer. */

@@ -1,6 +1,7 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { MAX_ATTACHMENTS_PER_REQUEST, type ExtranetAttachment } from '../../shared/api/extranet';
 import { domainError, isDomainError, newId, type DomainError } from '../../shared/domain';
 import type { Attachment } from '../../shared/domain/attachment';
 import { findAttachment } from '../attachments/attachment-rows';
@@ -12,6 +13,7 @@ import { referenceAttachment } from '../attachments/references';
 import { uploadWhole } from '../attachments/uploads';
 import type { ServerContext } from '../context';
 import { discardRest, sendAttachmentError, sendDownload } from './attachment-routes';
+import { extranetOpenApi } from './extranet-openapi';
 import { requireExtranetPrincipal, type ExtranetPrincipal } from './extranet-access';
 import { parseOr400, sendError } from './errors';
 
@@ -19,13 +21,10 @@ import { parseOr400, sendError } from './errors';
 // open, with a reply, or alone first (POST /extranet/v1/attachments) and then named by id in `attachmentIds` of
 // the OC or the reply — and reads the attachments of their own customer's OCs (never an internal note's).
 
-/** At most this many files in one request (and this many ids in `attachmentIds`). */
-export const MAX_FILES_PER_REQUEST = 10;
-
-export const AttachmentIds = z.array(StoreId).max(MAX_FILES_PER_REQUEST).optional();
+const MAX_FILES_PER_REQUEST = MAX_ATTACHMENTS_PER_REQUEST;
 
 /** What a contact is shown of an attachment: no uploader id (an analyst's id is not the customer's business). */
-export const publicAttachment = (a: Attachment) => ({
+export const publicAttachment = (a: Attachment): ExtranetAttachment => ({
   id: a.id, ocId: a.ocId, interactionId: a.interactionId, name: a.name, mediaType: a.mediaType, size: a.size, sha256: a.sha256, createdAt: a.createdAt,
 });
 
@@ -123,6 +122,9 @@ const IdParams = z.object({ id: StoreId });
 const LooseFields = z.object({ id: StoreId.optional() });
 
 export const registerExtranetAttachmentRoutes = (app: FastifyInstance, ctx: ServerContext, deps: AttachmentDeps): void => {
+  const document = JSON.stringify(extranetOpenApi());
+  app.get('/extranet/v1/openapi.json', (_request, reply) => reply.type('application/json; charset=utf-8').send(document));
+
   app.post('/extranet/v1/attachments', async (request, reply) => {
     const principal = await requireExtranetPrincipal(ctx, request, reply);
     if (principal === null) {

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { ExtranetLoginBody, ExtranetOcParams as OcParams, ExtranetOpenOcBody as OpenOcBody, ExtranetReplyBody as ReplyBody } from '../../shared/api/extranet';
+import { ExtranetLoginBody, ExtranetOcParams as OcParams, ExtranetOpenOcBody as OpenOcBody, ExtranetReplyBody as ReplyBody, type ExtranetPublicInteraction, type ExtranetPublicOc } from '../../shared/api/extranet';
 import { domainError, isDomainError, newId, type DomainError, type Interaction, type Ocorrencia } from '../../shared/domain';
 import { parseMutationArgs } from '../../shared/mutators/run';
 import { passwordLogin } from '../auth/login';
@@ -9,7 +9,7 @@ import { extranetOcRef, extranetReplyRef } from '../sync/event-refs';
 import type { AttachmentDeps } from '../attachments/context';
 import { requireExtranetPrincipal, type ExtranetPrincipal } from './extranet-access';
 import { sendAttachmentError } from './attachment-routes';
-import { AttachmentIds, checkReferable, contactActor, publicAttachment, readIntake, referenceAll, registerExtranetAttachmentRoutes } from './extranet-attachment-routes';
+import { checkReferable, contactActor, publicAttachment, readIntake, referenceAll, registerExtranetAttachmentRoutes } from './extranet-attachment-routes';
 import { parseOr400, sendError, tooManyRequests } from './errors';
 
 // The Extranet intake API (SPEC §7, docs/extranet-openapi.yaml): a customer's authorised contacts open OCs, add
@@ -23,7 +23,7 @@ const statusOf = (error: { code: string }): number =>
   error.code === 'NOT_FOUND' ? 404 : error.code === 'EXTRANET_NOT_AUTHORISED' || error.code.startsWith('EXTRANET_') ? 403 : error.code === 'INVALID_ARGS' ? 400 : 422;
 
 /** What a customer sees of an OC: no assignee names, no internal notes, no simulation records. */
-const publicOc = (oc: Ocorrencia) => ({
+const publicOc = (oc: Ocorrencia): ExtranetPublicOc => ({
   id: oc.id,
   number: oc.number,
   subject: oc.subject,
@@ -40,7 +40,7 @@ const publicOc = (oc: Ocorrencia) => ({
   targetVersion: oc.targetVersion,
 });
 
-const publicInteraction = (i: Interaction) => ({ id: i.id, kind: i.kind, authorName: i.authorName, body: i.body, createdAt: i.createdAt });
+const publicInteraction = (i: Interaction): ExtranetPublicInteraction => ({ id: i.id, kind: i.kind, authorName: i.authorName, body: i.body, createdAt: i.createdAt });
 
 export const registerExtranetRoutes = (app: FastifyInstance, ctx: ServerContext, attachments: AttachmentDeps): void => {
   const principalOf = (request: Parameters<typeof authenticate>[1], reply: FastifyReply): Promise<ExtranetPrincipal | null> => requireExtranetPrincipal(ctx, request, reply);
@@ -92,7 +92,7 @@ export const registerExtranetRoutes = (app: FastifyInstance, ctx: ServerContext,
     const actor = contactActor(principal, request);
     const intake = await readIntake(attachments, actor, request, reply);
     if (intake === null) return reply;
-    const body = parseOr400(reply, OpenOcBody.extend({ attachmentIds: AttachmentIds }), intake.fields);
+    const body = parseOr400(reply, OpenOcBody, intake.fields);
     if (body === null || (!request.isMultipart() && !intakeAllowed(principal, reply))) return reply;
     const id = body.id ?? newId();
     const attachmentIds = [...(body.attachmentIds ?? []), ...intake.uploaded.map((a) => a.id)];
@@ -136,7 +136,7 @@ export const registerExtranetRoutes = (app: FastifyInstance, ctx: ServerContext,
     const actor = contactActor(principal, request);
     const intake = await readIntake(attachments, actor, request, reply);
     if (intake === null) return reply;
-    const body = parseOr400(reply, ReplyBody.extend({ attachmentIds: AttachmentIds }), intake.fields);
+    const body = parseOr400(reply, ReplyBody, intake.fields);
     if (body === null || (!request.isMultipart() && !intakeAllowed(principal, reply))) return reply;
     const interactionId = body.id ?? newId();
     const attachmentIds = [...(body.attachmentIds ?? []), ...intake.uploaded.map((a) => a.id)];
