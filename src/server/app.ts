@@ -48,6 +48,8 @@ export interface ServerOptions {
   smtpUrl?: string;
   mailDir?: string;
   mailFrom?: string;
+  /** The portal's address of an OC ("https://…/{numero}"), linked from the e-mail copies (mail/compose.ts). */
+  extranetOcUrl?: string;
   mailTransport?: MailTransport;
   sessionTtlMs?: number;
   /** However much a token is used, it ends this long after its login (default 7 days, or sessionTtlMs if longer). */
@@ -183,7 +185,7 @@ export const startServer = async (options: ServerOptions = {}): Promise<RunningS
     await registerAttachmentRoutes(app, ctx, attachments);
 
     const transport = options.mailTransport ?? (options.smtpUrl !== undefined ? smtpTransport(options.smtpUrl) : folderTransport(options.mailDir ?? join(options.dataDir ?? '.data/server', 'mail')));
-    const mail = options.jobs?.mail === false ? null : new MailSender({ db, clock, transport, from: options.mailFrom ?? '"Suporte UNO (S.O.E.)" <suporte@unosolucoes.com.br>', log: app.log, ...(options.jobs?.mailPollMs === undefined ? {} : { pollMs: options.jobs.mailPollMs }) });
+    const mail = options.jobs?.mail === false ? null : new MailSender({ db, clock, transport, attachments, from: options.mailFrom ?? '"Suporte UNO (S.O.E.)" <suporte@unosolucoes.com.br>', extranetOcUrl: options.extranetOcUrl ?? null, log: app.log, ...(options.jobs?.mailPollMs === undefined ? {} : { pollMs: options.jobs.mailPollMs }) });
     const autoClose = new AutoCloseJob({ db, clock, timeZone, log: app.log, ...(options.jobs?.autoCloseIntervalMs === undefined ? {} : { intervalMs: options.jobs.autoCloseIntervalMs }) });
     const maintenance = new MaintenanceJob({ db, clock, sessions, loginThrottle, attachments, log: app.log });
 

@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { startServer } from './app';
+import { ExtranetOcUrl } from './mail/compose';
 import { IsoInstant } from '../shared/domain/dates';
 
 const { values } = parseArgs({
@@ -22,6 +23,8 @@ const Env = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional(),
   MAIL_DIR: z.string().min(1).optional(),
   MAIL_FROM: z.string().min(3).optional(),
+  // The customer portal's address of an OC, for the e-mail copies: "{numero}" is replaced by the OC's number.
+  SOE_EXTRANET_OC_URL: ExtranetOcUrl.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).optional(),
   // Behind a reverse proxy: "true" (believe any X-Forwarded-For) or the proxies' addresses/CIDRs, comma-separated.
@@ -57,6 +60,7 @@ const server = await startServer({
   mailDir: e.MAIL_DIR ?? `${dataDir}/mail`,
   ...(e.SMTP_URL === undefined ? {} : { smtpUrl: e.SMTP_URL }),
   ...(e.MAIL_FROM === undefined ? {} : { mailFrom: e.MAIL_FROM }),
+  ...(e.SOE_EXTRANET_OC_URL === undefined ? {} : { extranetOcUrl: e.SOE_EXTRANET_OC_URL }),
   ...(e.SESSION_TTL_HOURS === undefined ? {} : { sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000 }),
   ...(e.TRUST_PROXY === undefined ? {} : { trustProxy: e.TRUST_PROXY }),
   ...(f.demo ? { demo: { ocs: f.ocs, seed: f.seed, now: f.now ?? Date.now() } } : {}),

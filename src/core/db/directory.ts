@@ -32,6 +32,10 @@ export const customerCard = (db: Db, customerId: string): CustomerCard | undefin
   return { customer, contacts, missingEligibility: missingEligibility(customer), openOcs };
 };
 
+/** A customer's calls, newest first — those logged on an OC and those logged on the customer alone. */
+export const recentCalls = (db: Db, customerId: string, limit: number): Interaction[] =>
+  docs(stmt(db, "SELECT doc FROM interaction WHERE customer_id = ? AND kind = 'call_log' ORDER BY created_at DESC LIMIT ?").all(customerId, limit) as { doc: string }[]);
+
 export const interactionsOf = (db: Db, ocId: string): Interaction[] =>
   docs(stmt(db, 'SELECT doc FROM interaction WHERE oc_id = ? ORDER BY created_at, rowid').all(ocId) as { doc: string }[]);
 

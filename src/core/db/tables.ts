@@ -1,4 +1,5 @@
 import { foldText, isOpenStatus, type Analyst, type CatalogItem, type Contact, type Customer, type Interaction, type Ocorrencia, type Recado, type Release, type SlaConfig } from '../../shared/domain';
+import type { Attachment } from '../../shared/domain/attachment';
 import type { Change, EntityTable } from '../../shared/mutators/types';
 
 // How each entity maps to its table: the key column and the query columns next to the JSON doc.
@@ -62,3 +63,10 @@ export const CODECS: { [K in EntityTable]: TableCodec<Extract<Change, { table: K
 };
 
 export const ENTITY_TABLES = Object.keys(CODECS) as EntityTable[];
+
+/** The pulled attachment rows (issue 16): synced, never written by a mutator (the server makes them on upload). */
+export const ATTACHMENT_CODEC: TableCodec<Attachment> = {
+  key: 'id',
+  keyOf: (r: Attachment) => r.id,
+  columns: (r: Attachment) => ({ oc_id: r.ocId, interaction_id: r.interactionId, sha256: r.sha256, created_at: r.createdAt }),
+};

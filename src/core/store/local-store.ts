@@ -57,6 +57,8 @@ export const applyLocal = (
   args: unknown,
   actor: Analyst,
   replay?: { mutationId: number; clientTime: number },
+  /** Runs inside the mutation's transaction after it applied (attachments bound to its interaction); a throw rolls all back. */
+  within?: (db: Db) => void,
 ): LocalResult | DomainError => {
   const { db } = deps;
   const clientId = clientIdOf(db);
@@ -86,6 +88,7 @@ export const applyLocal = (
     const moved = new Set<string>();
     for (const event of applied.events) if (movesClocks(event) || event.at > now) moved.add(event.ocId);
     deps.deriveSla(db, moved, now);
+    within?.(db);
     return { mutationId, changes: applied.changes, events: applied.events };
   });
   try {

@@ -14,7 +14,8 @@ import { configResolver, slaDeriver } from '../sla/columns';
 import { accessEndedState, readAccessEnded, writeAccessEnded } from './access-state';
 import { clientSecretOf, ensureRegistered, identityProblemOf } from './client-identity';
 import { backoffDelay, ClockOffset } from './clock-offset';
-import type { SyncPort } from './port';
+import { downloadIntoCache, prefetchEnabled, prefetchOpen, uploadQueued, type TransferHost } from '../attachments/transfer';
+import type { AttachmentRemote, SyncPort } from './port';
 import { PokeSocket } from './poke-socket';
 import { SocketPresenceRelay } from './presence-relay';
 import { pushOutbox } from './push-outbox';
@@ -100,15 +101,31 @@ export class SyncClient implements SyncPort {
       onPong: (sentAt, serverTime, receivedAt) => this.sample({ value: { serverTime }, sentAt, receivedAt }),
       onPresence: (message) => this.presence.received(message),
       // The server ended the socket's session: the next pull hears why (under the current analyst's token, so a
-      // socket of someone who logged out meanwhile cannot end the wrong analyst's access).
-      onClosed: (code) => {
-        if (code === ACCESS_ENDED_CLOSE_CODE) this.schedule(0);
+      // socket of someone who logged out meanwhile cannot end the wrong analyst's access). A live socket that
+      // closed otherwise is the first sign the server went away: a cycle now says "offline" at once, instead of
+      // at the next periodic sync, up to 30 s later (a failed reconnect attempt is not news and waits its turn).
+      onClosed: (code, _reason, wasOpen) => {
+        if (code === ACCESS_ENDED_CLOSE_CODE || wasOpen) this.schedule(0);
       },
       now: () => this.machineClock.now(),
       random,
     });
     this.presence = new SocketPresenceRelay(this.socket, () => this.tokens.current(), this.local.clock);
   }
+
+  /** What the attachment transfers use: this client's HTTP API, sessions and events. */
+  private get transferHost(): TransferHost {
+    return {
+      db: this.db, events: this.events, api: this.api, withSession: (id, request) => this.withSession(id, request),
+      canAct: (id) => this.tokens.get(id) !== null || this.tokens.password(id) !== undefined,
+      now: () => this.local.clock.now(),
+    };
+  }
+
+  readonly attachments: AttachmentRemote = {
+    download: (analystId, attachment) => downloadIntoCache(this.transferHost, analystId, attachment),
+    prefetch: (analystId) => prefetchOpen(this.transferHost, analystId),
+  };
 
   get localDeps(): LocalStoreDeps {
     return this.local;
@@ -286,15 +303,27 @@ export class SyncClient implements SyncPort {
       this.emitState();
       return;
     }
+    // The bytes first, then the mutations naming them: a network failure here ends the cycle, the outbox waits.
+    await uploadQueued(this.transferHost);
     const pushed = await pushOutbox(this, this.clientId, this.options.pushBatch ?? 200);
     if (pushed.problem !== undefined) this.problem = pushed.problem;
     await this.pullAll();
+    await this.prefetchAfterPull();
     if (pushed.problem === undefined && this.problem !== null && !this.problem.startsWith('Atualize')) this.problem = null;
     const now = this.local.clock.now();
     setMeta(this.db, 'sync.lastSyncAt', String(now));
     this.status = 'online';
     this.offlineSince = null;
     this.emitState();
+  }
+
+  /** The lead's prefetch, when on: the pull succeeded, so a failure here only waits for the next cycle. */
+  private async prefetchAfterPull(): Promise<void> {
+    const analystId = this.tokens.current();
+    if (analystId === null || !prefetchEnabled(this.db)) return;
+    await prefetchOpen(this.transferHost, analystId).catch((error: unknown) => {
+      if (!(error instanceof Unreachable)) this.options.onError?.(error);
+    });
   }
 
   private async pullAll(): Promise<void> {

@@ -1,5 +1,6 @@
 import type { SyncState } from '../../shared/api/notices';
 import type { Analyst, DomainError } from '../../shared/domain';
+import type { Attachment } from '../../shared/domain/attachment';
 import type { PresenceRelay } from '../api/presence';
 
 /**
@@ -19,6 +20,8 @@ export interface SyncPort {
   setPassword(actorId: string, kind: 'analyst' | 'contact', id: string, password: string): Promise<null | DomainError | 'unreachable'>;
   start(): void;
   stop(): Promise<void>;
+  /** Attachment bytes from the server (absent when there is no server: nothing uncached can be read). */
+  readonly attachments?: AttachmentRemote;
   /** How collision presence reaches the other desktops (absent when there is no server). */
   readonly presence?: PresenceRelay;
 }
@@ -33,3 +36,11 @@ export const localOnlySync = (pending: () => number): SyncPort => ({
   start: () => undefined,
   stop: async () => undefined,
 });
+
+/** What the attachment handlers ask the sync client for (src/core/attachments/transfer.ts does the work). */
+export interface AttachmentRemote {
+  /** The bytes into the cache, as `analystId`; throws Unreachable offline, ServerRefused when refused. */
+  download(analystId: string, attachment: Attachment): Promise<void>;
+  /** The lead's prefetch of every open OC's attachments, now. */
+  prefetch(analystId: string): Promise<{ files: number; bytes: number }>;
+}

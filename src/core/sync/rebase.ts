@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { Attachment } from '../../shared/domain/attachment';
 import { Analyst, CatalogItem, Contact, Customer, Interaction, isDomainError, OcEvent, Ocorrencia, Recado, Release, SlaConfig } from '../../shared/domain';
 import { isMutatorName } from '../../shared/mutators/registry';
 import type { Change, EntityTable } from '../../shared/mutators/types';
 import type { PulledChange, PullResponse, SyncTable } from '../../shared/sync/protocol';
+import { putAttachmentRow } from '../db/attachments';
 import type { Db } from '../db/connection';
 import { dropLocalEvents, insertEvents } from '../db/events';
 import { setMeta } from '../db/meta';
@@ -25,6 +27,7 @@ export const ROW_SCHEMAS: Record<SyncTable, z.ZodType> = {
   catalog: CatalogItem,
   sla_config: SlaConfig,
   oc_event: OcEvent,
+  attachment: Attachment,
 };
 
 export const META_CURSOR = 'sync.cursor';
@@ -74,6 +77,11 @@ export const applyPullPage = (deps: LocalStoreDeps, page: PullResponse, now: num
         insertEvents(db, [event], false, change.version);
         events.push(event);
         touched.add(event.ocId);
+      } else if (change.table === 'attachment') {
+        // Metadata only (the bytes are read on demand); never changed optimistically, so never rebased.
+        const row = change.row as Attachment;
+        putAttachmentRow(db, row, change.version);
+        if (row.ocId !== null) touched.add(row.ocId);
       } else {
         for (const ocId of writeChanges(db, [{ table: change.table, row: change.row } as Change], { optimistic: false, serverVersion: change.version })) touched.add(ocId);
       }

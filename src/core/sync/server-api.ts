@@ -1,4 +1,10 @@
-import type { z } from 'zod';
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { z } from 'zod';
+import { Attachment } from '../../shared/domain/attachment';
 import {
   ErrorResponse, HelloResponse, LoginResponse, OkResponse, PROTOCOL_HEADER, PROTOCOL_VERSION, PullResponse, PushResponse, RegisterClientResponse,
   type PullRequest, type PushRequest, type RegisterClientRequest,
@@ -29,25 +35,51 @@ export interface Timed<T> {
   receivedAt: number;
 }
 
+/** The server's answer to an upload's begin, append or status (src/server/attachments/uploads.ts UploadState). */
+export const UploadStateResponse = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('receiving'), id: z.string(), received: z.number().int().nonnegative(), size: z.number().int().nullable(), interrupted: z.boolean() }),
+  z.object({ state: z.literal('complete'), attachment: Attachment, deduplicated: z.boolean() }),
+]);
+export type UploadStateResponse = z.infer<typeof UploadStateResponse>;
+
+export interface BeginUploadRequest {
+  id: string;
+  ocId: string;
+  interactionId: string | null;
+  name: string;
+  size: number;
+  sha256: string;
+}
+
 /** The desktop's HTTP client of the sync API: every answer parsed with zod, every failure a typed error. */
 export class ServerApi {
   constructor(readonly baseUrl: string, private readonly now: () => number, private readonly timeoutMs = 30_000) {}
 
-  private async call<S extends z.ZodType>(method: 'GET' | 'POST' | 'PUT', path: string, schema: S, body: unknown, token: string | null): Promise<Timed<z.output<S>>> {
+  private headers(token: string | null, extra: Record<string, string> = {}): Record<string, string> {
+    return { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION), ...(token === null ? {} : { authorization: `Bearer ${token}` }), ...extra };
+  }
+
+  private async call<S extends z.ZodType>(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, schema: S, body: unknown, token: string | null, stream?: { body: Readable; offset: number },
+  ): Promise<Timed<z.output<S>>> {
     const sentAt = this.now();
     let response: Response;
     let text: string;
     try {
-      response = await fetch(`${this.baseUrl}${path}`, {
-        method,
-        headers: {
-          [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...(token === null ? {} : { authorization: `Bearer ${token}` }),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
+      const init: RequestInit & { duplex?: 'half' } = stream === undefined
+        ? {
+          method,
+          headers: this.headers(token, body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+          signal: AbortSignal.timeout(this.timeoutMs),
+        }
+        : {
+          method,
+          headers: this.headers(token, { 'content-type': 'application/octet-stream', 'upload-offset': String(stream.offset) }),
+          body: Readable.toWeb(stream.body) as unknown as NonNullable<RequestInit['body']>,
+          duplex: 'half',
+        };
+      response = await fetch(`${this.baseUrl}${path}`, init);
       text = await response.text();
     } catch (error) {
       throw new Unreachable(error instanceof Error ? error.message : String(error));
@@ -96,6 +128,57 @@ export class ServerApi {
 
   pull(token: string, request: PullRequest): Promise<Timed<PullResponse>> {
     return this.call('POST', '/api/v1/pull', PullResponse, request, token);
+  }
+
+  /** Begins (or finds again) the upload of an attachment: how many bytes the server holds, or the attachment. */
+  beginUpload(token: string, request: BeginUploadRequest): Promise<Timed<UploadStateResponse>> {
+    return this.call('POST', '/api/v1/attachments/uploads', UploadStateResponse, request, token);
+  }
+
+  /** Streams the file's bytes from `offset` (what the server holds); resumable after any failure. */
+  appendUpload(token: string, id: string, offset: number, body: Readable): Promise<Timed<UploadStateResponse>> {
+    return this.call('PATCH', `/api/v1/attachments/uploads/${encodeURIComponent(id)}`, UploadStateResponse, undefined, token, { body, offset });
+  }
+
+  /**
+   * Streams an attachment's bytes into `path` (never held whole in memory); answers their SHA-256 and size. A
+   * refusal is a ServerRefused, a failure on the way an Unreachable (the caller drops the partial file).
+   */
+  async download(token: string, id: string, path: string): Promise<{ sha256: string; size: number }> {
+    let response: Response;
+    try {
+      response = await fetch(`${this.baseUrl}/api/v1/attachments/${encodeURIComponent(id)}`, { headers: this.headers(token) });
+    } catch (error) {
+      throw new Unreachable(error instanceof Error ? error.message : String(error));
+    }
+    if (!response.ok || response.body === null) {
+      const text = await response.text().catch(() => '');
+      let json: unknown = null;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        throw new Unreachable(`${response.status}: not JSON`);
+      }
+      const parsed = ErrorResponse.safeParse(json);
+      if (!parsed.success) throw new Unreachable(`${response.status}: unexpected error body`);
+      const { code, message, details } = parsed.data.error;
+      throw new ServerRefused(response.status, domainError(code, message, details));
+    }
+    const hash = createHash('sha256');
+    let size = 0;
+    const tap = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        hash.update(chunk);
+        size += chunk.length;
+        done(null, chunk);
+      },
+    });
+    try {
+      await pipeline(Readable.fromWeb(response.body as unknown as WebReadableStream), tap, createWriteStream(path));
+    } catch (error) {
+      throw new Unreachable(error instanceof Error ? error.message : String(error));
+    }
+    return { sha256: hash.digest('hex'), size };
   }
 
   socketUrl(token: string): string {

@@ -5,7 +5,8 @@ export const CSP_DIRECTIVES: Readonly<Record<string, string>> = {
   'default-src': "'none'",
   'script-src': "'self'",
   'style-src': "'self'",
-  'img-src': "'self' data:",
+  // blob: for the attachments' images (thumbnails and the full view), made here from their bytes.
+  'img-src': "'self' data: blob:",
   'font-src': "'self'",
   'media-src': "'self' data:",
   'connect-src': "'self'",

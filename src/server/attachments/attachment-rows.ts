@@ -104,6 +104,21 @@ export const ocAttachmentsWithFacts = async (sql: Sql, ocId: string): Promise<At
   return rows.map(withFacts);
 };
 
+/** The attachments on one interaction of its own OC, oldest first (the e-mail copy of a reply lists them). */
+export const interactionAttachmentsWithFacts = async (sql: Sql, interactionId: string): Promise<AttachmentWithFacts[]> => {
+  const { rows } = await sql.query<FactsRow>(`${WITH_FACTS} WHERE a.interaction_id = $1 AND i.id IS NOT NULL ORDER BY a.created_at, a.id`, [interactionId]);
+  return rows.map(withFacts);
+};
+
+/** When an upload still in progress onto an interaction last moved (its row or its stage), or null when none is. */
+export const uploadActivityOn = async (sql: Sql, interactionId: string): Promise<number | null> => {
+  const { rows } = await sql.query<{ at: number | null }>(
+    `SELECT max(greatest(u.updated_at, coalesce(s.updated_at, 0))) AS at FROM attachment_upload u LEFT JOIN attachment_staging s ON s.key = u.id
+     WHERE u.interaction_id = $1`, [interactionId]);
+  const at = rows[0]?.at;
+  return at === null || at === undefined ? null : Number(at);
+};
+
 /** The customer of an OC on the server, or null when it is not there (yet). */
 export const ocCustomerOf = async (sql: Sql, ocId: string): Promise<string | null> => {
   const { rows } = await sql.query<{ customer_id: string }>('SELECT customer_id FROM ocorrencia WHERE id = $1', [ocId]);

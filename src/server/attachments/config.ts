@@ -21,6 +21,11 @@ export const AttachmentConfig = z.object({
   stagingTtlMs: z.number().int().min(60_000).default(24 * 3_600_000),
   /** An upload never referenced by an OC or a reply after this long is swept with its bytes (if no one else has them). */
   unreferencedTtlMs: z.number().int().min(60_000).default(7 * 24 * 3_600_000),
+  /**
+   * The e-mail copy of a public reply carries its files while their total stays within this (0: never); the
+   * others are listed as on the Extranet (mail/mail-attachments.ts). Its bytes are streamed, never held whole.
+   */
+  mailAttachBytes: z.number().int().min(0).max(1024 * MIB).default(10 * MIB),
 }).refine((c) => c.maxOcBytes >= c.maxFileBytes, { message: 'o total por OC deve caber ao menos um arquivo / the per-OC total must hold at least one file', path: ['maxOcBytes'] });
 export type AttachmentConfig = z.infer<typeof AttachmentConfig>;
 export type AttachmentOptions = z.input<typeof AttachmentConfig>;
@@ -33,6 +38,7 @@ export const AttachmentEnv = z.object({
   SOE_ATTACHMENT_MAX_FILE_MB: megabytes.optional(),
   SOE_ATTACHMENT_MAX_OC_MB: megabytes.optional(),
   SOE_ATTACHMENT_CHUNK_KB: z.coerce.number().int().min(64).max(8 * 1024).optional(),
+  SOE_ATTACHMENT_MAIL_MAX_MB: z.coerce.number().min(0).max(1024).optional(),
 });
 
 export type AttachmentEnvResult =
@@ -57,6 +63,7 @@ export const attachmentConfigFromEnv = (env: Record<string, string | undefined>)
     ...(e.SOE_ATTACHMENT_MAX_FILE_MB === undefined ? {} : { maxFileBytes: Math.round(e.SOE_ATTACHMENT_MAX_FILE_MB * MIB) }),
     ...(e.SOE_ATTACHMENT_MAX_OC_MB === undefined ? {} : { maxOcBytes: Math.round(e.SOE_ATTACHMENT_MAX_OC_MB * MIB) }),
     ...(e.SOE_ATTACHMENT_CHUNK_KB === undefined ? {} : { chunkBytes: e.SOE_ATTACHMENT_CHUNK_KB * KIB }),
+    ...(e.SOE_ATTACHMENT_MAIL_MAX_MB === undefined ? {} : { mailAttachBytes: Math.round(e.SOE_ATTACHMENT_MAIL_MAX_MB * MIB) }),
   });
   if (!config.success) {
     const text = describeIssues(config.error.issues);

@@ -1,5 +1,7 @@
 import { domainError, type DomainError, type Lang } from '../../shared/domain';
 
+export { activeXmlRefused, emptyFile, typeRefused } from '../../shared/attachments/refusals';
+
 // The refusals of the attachment store, as values (ARCHITECTURE.md style 4). The routes map codes to HTTP statuses
 // with httpStatusOf; the desktop shows the message.
 
@@ -18,9 +20,6 @@ export const uploadNotFound = (): DomainError =>
 export const ocNotFound = (): DomainError =>
   domainError('NOT_FOUND', { 'pt-BR': 'Ocorrência não encontrada.', en: 'Ocorrência not found.' });
 
-export const emptyFile = (): DomainError =>
-  domainError('ATTACHMENT_EMPTY', { 'pt-BR': 'O arquivo está vazio (0 bytes); nada foi anexado.', en: 'The file is empty (0 bytes); nothing was attached.' });
-
 export const fileTooLarge = (limit: number): DomainError =>
   domainError('ATTACHMENT_TOO_LARGE', {
     'pt-BR': `O arquivo passa do limite de ${formatMegabytes(limit, 'pt-BR')} por anexo.`,
@@ -32,21 +31,6 @@ export const ocTotalExceeded = (limit: number, used: number): DomainError =>
     'pt-BR': `Os anexos desta ocorrência passariam de ${formatMegabytes(limit, 'pt-BR')} (já usados: ${formatMegabytes(used, 'pt-BR')}).`,
     en: `This ocorrência's attachments would go over ${formatMegabytes(limit, 'en')} (already used: ${formatMegabytes(used, 'en')}).`,
   }, { limitBytes: limit, usedBytes: used });
-
-const ACCEPTED = { 'pt-BR': 'imagens (PNG, JPEG, GIF, WebP), PDF, XML, texto/log, CSV, XLSX, DOCX ou ZIP', en: 'images (PNG, JPEG, GIF, WebP), PDF, XML, text/log, CSV, XLSX, DOCX or ZIP' };
-
-/** `found` names what the bytes are ("HTML", "SVG", "EXE", "GZIP"), or null when they are nothing recognised. */
-export const typeRefused = (found: string | null): DomainError =>
-  domainError('ATTACHMENT_TYPE_REFUSED', {
-    'pt-BR': `${found === null ? 'O conteúdo do arquivo não é de um tipo aceito' : `Arquivos ${found} não são aceitos`}; envie ${ACCEPTED['pt-BR']}.`,
-    en: `${found === null ? 'The file content is not of an accepted type' : `${found} files are not accepted`}; send ${ACCEPTED.en}.`,
-  }, found === null ? undefined : { found });
-
-export const activeXmlRefused = (found: string): DomainError =>
-  domainError('ATTACHMENT_TYPE_REFUSED', {
-    'pt-BR': 'Este XML traz conteúdo ativo (HTML, SVG, folha de estilo ou declaração de entidades) e não é aceito; um XML de NF-e não tem nada disso.',
-    en: 'This XML carries active content (HTML, SVG, a stylesheet or entity declarations) and is not accepted; an NF-e XML has none of these.',
-  }, { found: 'XML', active: found });
 
 export const sizeMismatch = (declared: number, received: number): DomainError =>
   domainError('ATTACHMENT_SIZE_MISMATCH', {

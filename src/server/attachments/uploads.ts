@@ -8,7 +8,7 @@ import {
   allocateVersion, deleteUpload, findAttachment, findUpload, insertAttachment, insertUpload, interactionOcOf, ocCustomerOf,
   pendingUploadsOf, touchUpload, usedBytes, type UploadRow,
 } from './attachment-rows';
-import { ContentClassifier } from './classifier';
+import { ContentClassifier } from '../../shared/attachments/classifier';
 import { auditAttachment, isStoreId, refused, sameUploader, StoreId, type Actor, type AttachmentDeps } from './context';
 import {
   emptyFile, fileTooLarge, hashMismatch, ocNotFound, ocTotalExceeded, offsetMismatch, sizeMismatch, targetMismatch, tooManyPendingUploads,

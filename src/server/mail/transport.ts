@@ -1,7 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 import nodemailer from 'nodemailer';
+import type Mail from 'nodemailer/lib/mailer';
+
+/** A file the message carries: its bytes are opened only when the message is written, and streamed. */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  open(): Promise<Readable>;
+}
 
 export interface MailMessage {
   /** The outbox key (the public reply's interaction id): the Message-ID is made of it, the .eml name of that. */
@@ -11,6 +20,7 @@ export interface MailMessage {
   subject: string;
   text: string;
   date: Date;
+  attachments?: readonly MailAttachment[];
 }
 
 export interface MailTransport {
@@ -22,6 +32,31 @@ export interface MailTransport {
 const messageId = (id: string): string => `<${id}@soe.unosolucoes.com.br>`;
 
 /**
+ * The message as nodemailer takes it, with each attachment's stream opened (nodemailer pulls them as it writes:
+ * base64 in 76-column lines, `Content-Disposition: attachment`, the name as RFC 2231 `filename*` when it is not
+ * plain ASCII). `release` destroys the streams when the message is not written after all.
+ */
+const mailOptions = async (m: MailMessage): Promise<{ options: Mail.Options; release: () => void }> => {
+  const streams: Readable[] = [];
+  const release = (): void => {
+    for (const stream of streams) stream.destroy();
+  };
+  try {
+    for (const a of m.attachments ?? []) streams.push(await a.open());
+  } catch (error) {
+    release();
+    throw error;
+  }
+  const attachments: Mail.Attachment[] = (m.attachments ?? []).map((a, i) => ({
+    filename: a.filename, contentType: a.contentType, contentDisposition: 'attachment', contentTransferEncoding: 'base64', content: streams[i] as Readable,
+  }));
+  return {
+    options: { from: m.from, to: m.to, subject: m.subject, text: m.text, date: m.date, messageId: messageId(m.id), ...(attachments.length === 0 ? {} : { attachments }) },
+    release,
+  };
+};
+
+/**
  * SMTP through nodemailer. If the server dies between the SMTP server's acceptance and the outbox update, the copy
  * is sent again after the restart with the same Message-ID, which receiving systems use to drop the duplicate.
  */
@@ -30,7 +65,12 @@ export const smtpTransport = (url: string): MailTransport => {
   return {
     description: `smtp ${new URL(url).host}`,
     send: async (m) => {
-      await transport.sendMail({ from: m.from, to: m.to, subject: m.subject, text: m.text, date: m.date, messageId: messageId(m.id) });
+      const { options, release } = await mailOptions(m);
+      try {
+        await transport.sendMail(options);
+      } finally {
+        release();
+      }
     },
     close: () => transport.close(),
   };
@@ -39,14 +79,17 @@ export const smtpTransport = (url: string): MailTransport => {
 /** The file name of a message's `.eml` copy: the SHA-256 of its Message-ID, so two messages never share one. */
 export const emlFileName = (id: string): string => `${createHash('sha256').update(messageId(id)).digest('hex')}.eml`;
 
-/** How a folder transport writes a file's bytes (tests inject one that fails half-way). */
-export type WriteFile = (path: string, data: Buffer) => Promise<void>;
+/**
+ * How a folder transport writes a message (tests inject one that fails half-way): its bytes arrive as a stream, so
+ * a copy carrying files is never whole in memory.
+ */
+export type WriteFile = (path: string, data: AsyncIterable<Buffer>) => Promise<void>;
 
 /** Writes and flushes to disk before the rename, so a renamed file is never a partial one after a power cut. */
 const writeDurably: WriteFile = async (path, data) => {
   const handle = await open(path, 'wx');
   try {
-    await handle.writeFile(data);
+    for await (const chunk of data) await handle.write(chunk);
     await handle.sync();
   } finally {
     await handle.close();
@@ -66,7 +109,7 @@ const isTemp = (name: string): boolean => name.startsWith('.') && name.endsWith(
  * the outbox update) is still one file.
  */
 export const folderTransport = (dir: string, options: { writeFile?: WriteFile; now?: () => number } = {}): MailTransport => {
-  const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  const composer = nodemailer.createTransport({ streamTransport: true, buffer: false, newline: 'unix' });
   const write = options.writeFile ?? writeDurably;
   const now = options.now ?? Date.now;
   let swept = false;
@@ -84,15 +127,23 @@ export const folderTransport = (dir: string, options: { writeFile?: WriteFile; n
     send: async (m) => {
       await mkdir(dir, { recursive: true });
       if (!swept) await sweep();
-      const info = await composer.sendMail({ from: m.from, to: m.to, subject: m.subject, text: m.text, date: m.date, messageId: messageId(m.id) });
       const name = emlFileName(m.id);
       const temp = join(dir, `.${name.slice(0, -'.eml'.length)}.${randomBytes(6).toString('hex')}.eml.tmp`);
+      const { options, release } = await mailOptions(m);
       try {
-        await write(temp, info.message as Buffer);
+        const info = await composer.sendMail(options);
+        const message = info.message as Readable;
+        try {
+          await write(temp, message);
+        } finally {
+          message.destroy();
+        }
         await rename(temp, join(dir, name));
       } catch (error) {
         await unlink(temp).catch(() => undefined);
         throw error;
+      } finally {
+        release();
       }
     },
     close: () => composer.close(),

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { emlFileName, folderTransport, type MailMessage } from '../../../src/server/mail/transport';
+import { generatedStream } from './attachments/fixtures';
 
 // Issue 15, item 8: without SMTP, e-mail copies are .eml files named so two different messages never share one
 // (the hash of the Message-ID), and written atomically (a temporary file, flushed, renamed).
@@ -52,7 +53,10 @@ describe('atomic writes', () => {
     const dir = folder();
     let fail = true;
     const transport = folderTransport(dir, {
-      writeFile: async (path, data) => {
+      writeFile: async (path, stream) => {
+        const chunks: Buffer[] = [];
+        for await (const chunk of stream) chunks.push(chunk);
+        const data = Buffer.concat(chunks);
         const handle = await open(path, 'wx');
         try {
           await handle.writeFile(fail ? data.subarray(0, data.length >> 1) : data);
@@ -85,6 +89,50 @@ describe('atomic writes', () => {
     const transport = folderTransport(dir, { now: () => now });
     await transport.send(message('Z.z', 'depois'));
     expect(readdirSync(dir).sort()).toEqual([emlFileName('Z.z'), `.${'b'.repeat(64)}.0123456789ab.eml.tmp`].sort());
+    transport.close();
+  });
+});
+
+describe('attachments in a copy', () => {
+  it('streams a file into the .eml: the message is being written while most of the file is still unread', async () => {
+    const dir = folder();
+    const size = 8 * 1024 * 1024;
+    let pulled = 0;
+    let pulledAtFirstWrite: number | null = null;
+    let written = 0;
+    const transport = folderTransport(dir, {
+      writeFile: async (path, stream) => {
+        const handle = await open(path, 'wx');
+        try {
+          for await (const chunk of stream) {
+            pulledAtFirstWrite ??= pulled;
+            written += chunk.length;
+            await handle.write(chunk);
+          }
+        } finally {
+          await handle.close();
+        }
+      },
+    });
+    await transport.send({ ...message('W.w', 'grande'), attachments: [{ filename: 'grande.log', contentType: 'text/plain; charset=utf-8', open: async () => generatedStream(size, { onPull: (n) => { pulled = n; } }) }] });
+    expect(pulled).toBe(size);
+    expect(written).toBeGreaterThan(size * 4 / 3); // base64
+    expect(pulledAtFirstWrite ?? Infinity).toBeLessThan(size / 4); // null (never written) fails too
+    transport.close();
+  });
+
+  it('a file whose stream fails mid-way leaves no copy, and its stream is not left open', async () => {
+    const dir = folder();
+    const transport = folderTransport(dir);
+    let destroyed = false;
+    const failing = async () => {
+      const stream = generatedStream(1024 * 1024, { failAt: 300 * 1024 });
+      stream.on('close', () => { destroyed = true; });
+      return stream;
+    };
+    await expect(transport.send({ ...message('V.v', 'falha'), attachments: [{ filename: 'a.log', contentType: 'text/plain; charset=utf-8', open: failing }] })).rejects.toThrow(/aborted/);
+    expect(readdirSync(dir)).toEqual([]);
+    expect(destroyed).toBe(true);
     transport.close();
   });
 });

@@ -1,11 +1,16 @@
 import { Fragment, useEffect, useMemo, useRef } from 'react';
+import type { AttachmentView } from '../../../shared/api/attachments';
 import type { OcDetail } from '../../../shared/api/views';
 import type { Interaction, OcEvent } from '../../../shared/domain';
 import { useNow, useSession, useT } from '../../app/services';
 import { Avatar } from '../../components/badges';
 import { Icon, type IconName } from '../../components/icons';
 import { formatDuration, formatWhen } from '../../lib/format';
+import { AttachmentList } from '../attachments/AttachmentList';
+import { useOcAttachments } from '../attachments/use-attachments';
 import { eventText } from './event-text';
+
+const NO_FILES: readonly AttachmentView[] = [];
 
 type Item = { kind: 'interaction'; at: number; interaction: Interaction } | { kind: 'event'; at: number; event: OcEvent; text: string };
 
@@ -17,7 +22,7 @@ const KIND_ICON: Record<Interaction['kind'], IconName> = {
   customer_reply: 'message',
 };
 
-const InteractionCard = ({ interaction, now }: { interaction: Interaction; now: number }) => {
+const InteractionCard = ({ interaction, now, attachments }: { interaction: Interaction; now: number; attachments: readonly AttachmentView[] }) => {
   const { t, lang } = useT();
   const call = interaction.call;
   const sim = interaction.simulation;
@@ -58,6 +63,7 @@ const InteractionCard = ({ interaction, now }: { interaction: Interaction; now: 
           )}
         </dl>
       )}
+      <AttachmentList attachments={attachments} />
     </article>
   );
 };
@@ -68,6 +74,7 @@ export const Timeline = ({ detail }: { detail: OcDetail }) => {
   const now = useNow();
   const analystName = useSession((s) => s.analystName);
   const end = useRef<HTMLDivElement>(null);
+  const { byInteraction } = useOcAttachments(detail.oc.id);
   const items = useMemo<Item[]>(() => {
     const list: Item[] = detail.interactions.map((interaction) => ({ kind: 'interaction', at: interaction.createdAt, interaction }));
     for (const event of detail.events) {
@@ -83,7 +90,7 @@ export const Timeline = ({ detail }: { detail: OcDetail }) => {
     <div className="timeline" data-testid="timeline">
       {items.map((item) =>
         item.kind === 'interaction' ? (
-          <InteractionCard key={item.interaction.id} interaction={item.interaction} now={now} />
+          <InteractionCard key={item.interaction.id} interaction={item.interaction} now={now} attachments={byInteraction.get(item.interaction.id) ?? NO_FILES} />
         ) : (
           <div key={item.event.id} className="tl-event" data-testid="timeline-event">
             <span className="tl-dot" />

@@ -1,4 +1,4 @@
-import { SYNC_TABLES } from '../../../shared/sync/protocol';
+import { SYNC_TABLES_V1 as SYNC_TABLES } from '../../../shared/sync/protocol';
 import type { ServerMigration } from './index';
 
 // Push and pull, cheaper (the sync benchmark's profile: soe_load was half of a push, a pull planned a ten-way

@@ -2,8 +2,8 @@ import { fileTypeFromBuffer } from 'file-type';
 import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../../../../src/shared/domain';
 import { DOCX_MEDIA_TYPE, XLSX_MEDIA_TYPE } from '../../../../src/shared/domain/attachment';
-import { ContentClassifier } from '../../../../src/server/attachments/classifier';
-import { markupOf, SNIFF_BYTES, sniffHead } from '../../../../src/server/attachments/sniff';
+import { ContentClassifier } from '../../../../src/shared/attachments/classifier';
+import { markupOf, SNIFF_BYTES, sniffHead } from '../../../../src/shared/attachments/sniff';
 import * as f from './fixtures';
 
 /** Classifies `bytes` fed in pieces of `piece` bytes, as an upload streams them. */

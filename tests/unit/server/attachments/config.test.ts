@@ -5,10 +5,10 @@ import { fileTooLarge, formatMegabytes, httpStatusOf, ocTotalExceeded } from '..
 const MIB = 1024 * 1024;
 
 describe('attachmentConfigFromEnv', () => {
-  it('defaults to 25 MB a file, 100 MB an OC, 1 MiB chunks in PostgreSQL', () => {
+  it('defaults to 25 MB a file, 100 MB an OC, 1 MiB chunks in PostgreSQL, 10 MB of files in an e-mail copy', () => {
     expect(attachmentConfigFromEnv({})).toEqual({
       ok: true,
-      config: { maxFileBytes: 25 * MIB, maxOcBytes: 100 * MIB, chunkBytes: MIB, maxPendingUploads: 20, stagingTtlMs: 86_400_000, unreferencedTtlMs: 7 * 86_400_000 },
+      config: { maxFileBytes: 25 * MIB, maxOcBytes: 100 * MIB, chunkBytes: MIB, maxPendingUploads: 20, stagingTtlMs: 86_400_000, unreferencedTtlMs: 7 * 86_400_000, mailAttachBytes: 10 * MIB },
     });
   });
 
@@ -17,9 +17,17 @@ describe('attachmentConfigFromEnv', () => {
     expect(result.ok && result.config).toMatchObject({ maxFileBytes: 10 * MIB, maxOcBytes: 250 * MIB, chunkBytes: 256 * 1024 });
   });
 
+  it('reads the e-mail copy\'s attachment allowance in megabytes; 0 attaches nothing', () => {
+    const five = attachmentConfigFromEnv({ SOE_ATTACHMENT_MAIL_MAX_MB: '5' });
+    expect(five.ok && five.config.mailAttachBytes).toBe(5 * MIB);
+    const none = attachmentConfigFromEnv({ SOE_ATTACHMENT_MAIL_MAX_MB: '0' });
+    expect(none.ok && none.config.mailAttachBytes).toBe(0);
+  });
+
   it.each([
     ['a word for a size', { SOE_ATTACHMENT_MAX_FILE_MB: 'muito' }, 'SOE_ATTACHMENT_MAX_FILE_MB'],
     ['a negative size', { SOE_ATTACHMENT_MAX_OC_MB: '-1' }, 'SOE_ATTACHMENT_MAX_OC_MB'],
+    ['a negative e-mail allowance', { SOE_ATTACHMENT_MAIL_MAX_MB: '-2' }, 'SOE_ATTACHMENT_MAIL_MAX_MB'],
     ['a chunk too small for a row to be worth it', { SOE_ATTACHMENT_CHUNK_KB: '4' }, 'SOE_ATTACHMENT_CHUNK_KB'],
     ['an OC total smaller than one file', { SOE_ATTACHMENT_MAX_FILE_MB: '50', SOE_ATTACHMENT_MAX_OC_MB: '20' }, 'maxOcBytes'],
     ['an unknown store', { SOE_ATTACHMENT_STORE: 'ftp' }, 'SOE_ATTACHMENT_STORE'],

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TailKeeper, zipEntryNames, zipKindOf } from '../../../../src/server/attachments/zip-directory';
+import { TailKeeper, zipEntryNames, zipKindOf } from '../../../../src/shared/attachments/zip-directory';
 import { randomBytesSeeded, zip } from './fixtures';
 
 describe('TailKeeper', () => {

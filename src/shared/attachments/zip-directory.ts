@@ -1,4 +1,4 @@
-import { DOCX_MEDIA_TYPE, XLSX_MEDIA_TYPE } from '../../shared/domain/attachment';
+import { DOCX_MEDIA_TYPE, XLSX_MEDIA_TYPE } from '../domain/attachment';
 
 // A ZIP lists its entries at its end (the central directory). Office writes "[Content_Types].xml" first, so the
 // head already tells a DOCX from a ZIP; other writers (openpyxl, Apache POI, exports of ERPs) put it anywhere, and

@@ -1,4 +1,4 @@
-import type { TextCharset } from '../../shared/domain/attachment';
+import type { TextCharset } from '../domain/attachment';
 import { NOT_TEXT, type TextBase, type TextEncoding } from './sniff';
 
 // A text upload is text all the way through: every byte of it is checked as it streams by (the head decided the

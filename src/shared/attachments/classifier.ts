@@ -1,12 +1,22 @@
-import type { DomainError } from '../../shared/domain';
-import { textMediaType } from '../../shared/domain/attachment';
-import { activeXmlRefused, emptyFile, typeRefused } from './errors';
+import type { DomainError } from '../domain';
+import { textMediaType } from '../domain/attachment';
+import { activeXmlRefused, emptyFile, typeRefused } from './refusals';
 import { SNIFF_BYTES, sniffHead, type HeadVerdict } from './sniff';
 import { TextInspector } from './text-inspector';
 import { TailKeeper, zipEntryNames, zipKindOf } from './zip-directory';
 
 // The type of an upload as its bytes stream by: the head (SNIFF_BYTES) gives the verdict early, so a refused file
 // is refused before it is stored; text is then checked to its last byte and a ZIP's directory read at its end.
+
+const concatBytes = (parts: readonly Uint8Array[], length: number): Uint8Array => {
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+};
 
 export class ContentClassifier {
   private head: Uint8Array[] = [];
@@ -59,7 +69,7 @@ export class ContentClassifier {
   }
 
   private async judgeHead(): Promise<DomainError | null> {
-    const head = Buffer.concat(this.head, this.headLength);
+    const head = concatBytes(this.head, this.headLength);
     this.head = [];
     const verdict = await sniffHead(head, this.name);
     this.verdict = verdict;

@@ -1,5 +1,5 @@
 import { fileTypeFromBuffer } from 'file-type';
-import { DOCX_MEDIA_TYPE, XLSX_MEDIA_TYPE } from '../../shared/domain/attachment';
+import { DOCX_MEDIA_TYPE, XLSX_MEDIA_TYPE } from '../domain/attachment';
 
 // Types by content, never by name (SPEC §2): the first bytes of an upload decide what it is. Binary formats are
 // recognised by `file-type` (magic numbers, with the structure checks a bare prefix test lacks: WebP inside RIFF,
