@@ -59,12 +59,27 @@ test('SLA compliance by plan equals the direct computation; the chart shows it',
   expect(total).toBeGreaterThan(0);
   await page.screenshot({ path: resolve(SHOTS, 'reports-compliance.png') });
 
-  // By day: one row per day that decided something, and the column chart of both clocks.
+  // The table as CSV and PDF: the rows the screen shows, cell for cell.
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('compliance-export-csv').click()]);
+  expect(csv.suggestedFilename()).toBe(`cumprimento-sla-${from}-${to}.csv`);
+  const lines = readFileSync(await csv.path(), 'utf8').split('\r\n');
+  for (const plan of expected.keys()) {
+    const row = await cells(page, `[data-testid="compliance-table"] tbody tr[data-row="${labels[plan]}"]`);
+    expect(lines).toContain(row.join(';'));
+  }
+  await expect(page.getByTestId('compliance-exported')).toContainText(csv.suggestedFilename());
+  const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('compliance-export-pdf').click()]);
+  expect(readFileSync(await pdf.path()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+  // By day: every choice recomputes at once (no "Atualizar"): one row per day that decided something, in order,
+  // and the column chart of both clocks.
   await page.getByTestId('dim-plan').uncheck();
   await page.getByTestId('dim-period').check();
   await page.getByTestId('report-granularity').selectOption('day');
-  await page.getByTestId('report-run').click();
-  await expect(table.locator('tbody tr').first()).toBeVisible();
+  await expect(table.locator('thead th').first()).toHaveText('Período');
+  await expect(table.locator('tbody tr').first()).toHaveAttribute('data-row', /^\d{2}\/\d{2}/);
+  const days = (await table.locator('tbody tr td:first-child').allTextContents()).map((d) => d.split('/').reverse().join(''));
+  expect(days).toEqual([...days].sort());
   await expect(page.getByTestId('compliance-chart').locator('rect').first()).toBeVisible();
   await page.screenshot({ path: resolve(SHOTS, 'reports-compliance-by-day.png') });
 });
@@ -75,8 +90,7 @@ test('penalties of last month equal a direct sum with the cap; the statement exp
   const now = new Date(Date.now() - 3 * 3_600_000);
   const previous = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
   const month = previous.toISOString().slice(0, 7);
-  await pickMonth(page.getByTestId('penalty-month'), month);
-  await page.getByTestId('report-run').click();
+  await pickMonth(page.getByTestId('penalty-month'), month); // picking the month runs its report
   const table = page.getByTestId('penalty-table');
   // The tab opens on this month's report; wait for the answer for the month asked, not the first table seen.
   await expect(table).toHaveAttribute('data-month', month);
@@ -95,6 +109,10 @@ test('penalties of last month equal a direct sum with the cap; the statement exp
   const totalCents = [...expected.values()].reduce((n, x) => n + x.cents, 0);
   expect(centsOf((await page.getByTestId('penalty-totals').textContent())?.split('·')[2] ?? '')).toBe(totalCents);
   await page.screenshot({ path: resolve(SHOTS, 'reports-penalties.png') });
+  const [tableCsv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('penalties-export-csv').click()]);
+  expect(tableCsv.suggestedFilename()).toBe(`penalidades-${month}.csv`);
+  const tableLines = readFileSync(await tableCsv.path(), 'utf8').split('\r\n');
+  expect(tableLines.filter((line) => /;R\$ [\d.]+,\d{2}/.test(line))).toHaveLength(expected.size + 1); // each customer, and the total
 
   // The statement of the customer with the largest penalty.
   const first = table.locator('tbody tr').first();
@@ -126,9 +144,12 @@ test('volume by channel and by level equals a direct count', async ({ page }) =>
   const to = spDate(spMidnight(today) - DAY_MS);
   await typeDate(page.getByTestId('report-from'), from);
   await typeDate(page.getByTestId('report-to'), to);
-  await page.getByTestId('report-granularity').selectOption('week');
-  await page.getByTestId('report-run').click();
-  await expect(page.getByTestId('volume-table').locator('tbody tr').first()).toBeVisible();
+  await page.getByTestId('report-granularity').selectOption('day');
+  await page.getByTestId('report-granularity').selectOption('week'); // each choice runs the report again
+  // No "Atualizar": the table is the answer for the period typed, by week.
+  await expect(page.getByTestId('volume-table')).toHaveAttribute('data-from', from);
+  await expect(page.getByTestId('volume-table')).toHaveAttribute('data-to', to);
+  await expect(page.getByTestId('volume-table').locator('tbody tr td').first()).toHaveText(/^sem\. \d{2}\/\d{2}$/);
   const replica = openReplica(dataDir);
   const opened = replica.ocs.filter((oc) => oc.createdAt >= spMidnight(from) && oc.createdAt < spMidnight(to) + DAY_MS);
   const escalated = (id: string) => (replica.eventsOf.get(id) ?? []).some((e) => e.data.type === 'escalated');
@@ -147,6 +168,11 @@ test('volume by channel and by level equals a direct count', async ({ page }) =>
   await expect(page.getByTestId('volume-channel-chart')).toBeVisible();
   await expect(page.getByTestId('volume-level-chart')).toBeVisible();
   await page.screenshot({ path: resolve(SHOTS, 'reports-volume.png') });
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('volume-export-csv').click()]);
+  expect(csv.suggestedFilename()).toBe(`volume-${from}-${to}.csv`);
+  expect(readFileSync(await csv.path(), 'utf8').split('\r\n')).toContain(total.join(';'));
+  const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('volume-export-pdf').click()]);
+  expect(readFileSync(await pdf.path()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 });
 
 test('reports are for leads: an N1 analyst has no entry and is refused', async ({ page }) => {

@@ -1,5 +1,7 @@
 import type {
   ComplianceArgs,
+  ComplianceDimension,
+  ComplianceRow,
   ComplianceReport,
   PenaltyReport,
   PenaltyStatement,
@@ -8,7 +10,7 @@ import type {
   VolumeReport,
 } from '../../shared/api/lead-views';
 import { UNASSIGNED } from '../../shared/api/lead-views';
-import { CHANNELS, domainError, DomainFailure, displayNumber, type Analyst, type Channel, type Lang, type SlaConfig } from '../../shared/domain';
+import { CHANNELS, PLANS, domainError, DomainFailure, displayNumber, type Analyst, type Channel, type Lang, type SlaConfig } from '../../shared/domain';
 import { can } from '../../shared/oc/permissions';
 import { addCounts, complianceGroups, pctOf, planAt, UNASSIGNED_KEY, type Counts } from '../../shared/reports/compliance';
 import { monthRange, periodKey, type Granularity } from '../../shared/reports/periods';
@@ -59,6 +61,31 @@ const evaluate = (deps: CoreDeps, ocs: readonly OcWithEvents[]) => {
 
 const tally = (counts: Counts) => ({ ...counts, pct: pctOf(counts) });
 
+const NAMES = new Intl.Collator('pt-BR', { sensitivity: 'base', numeric: true });
+const byName = (a: string | undefined, b: string | undefined): number => {
+  // Clocks decided while nobody held the OC come after every analyst.
+  if (a === b) return 0;
+  if (a === '' || a === undefined) return 1;
+  if (b === '' || b === undefined) return -1;
+  return NAMES.compare(a, b);
+};
+const DIMENSION_ORDER: Record<ComplianceDimension, (a: ComplianceRow, b: ComplianceRow) => number> = {
+  period: (a, b) => (a.period ?? '').localeCompare(b.period ?? ''),
+  plan: (a, b) => PLANS.indexOf(a.plan ?? 'prata') - PLANS.indexOf(b.plan ?? 'prata'),
+  module: (a, b) => byName(a.moduleName, b.moduleName),
+  analyst: (a, b) => byName(a.analystName, b.analystName),
+  customer: (a, b) => byName(a.customerName, b.customerName),
+};
+
+/** Rows in the order of the breakdown: periods in time, plans as the contract lists them, names alphabetically. */
+const complianceOrder = (groupBy: readonly ComplianceDimension[]) => (a: ComplianceRow, b: ComplianceRow): number => {
+  for (const dimension of groupBy) {
+    const order = DIMENSION_ORDER[dimension](a, b);
+    if (order !== 0) return order;
+  }
+  return 0;
+};
+
 export const complianceReport = (deps: CoreDeps, args: ComplianceArgs): ComplianceReport => {
   requireLead(deps);
   const evaluated = evaluate(deps, ocsDecidingIn(deps.db, args.from, args.to));
@@ -96,7 +123,7 @@ export const complianceReport = (deps: CoreDeps, args: ComplianceArgs): Complian
     timeZone: deps.timeZone,
     granularity: args.granularity,
     groupBy: args.groupBy,
-    rows,
+    rows: rows.sort(complianceOrder(args.groupBy)),
     totals: { firstResponse: tally(totals.firstResponse), resolution: tally(totals.resolution) },
   };
 };

@@ -1,6 +1,7 @@
 import type { PenaltyLine, PenaltyStatement } from '../api/lead-views';
 import { CRITICIDADE_LABELS, formatCnpj, PLAN_LABELS, PLANS, type Lang } from '../domain';
 import { statementWords, type StatementWords } from './statement-words';
+import { toCsv } from './csv';
 
 // The penalty statement a lead sends a customer (SPEC §3 penalty accounting), as the words and cells the PDF and
 // the CSV share: same columns, same order, same strings. It goes to Brazilian customers, so it is written in
@@ -157,20 +158,12 @@ export const statementTimeNote = (s: PenaltyStatement, lang: Lang = 'pt-BR'): st
 export const statementGenerated = (s: PenaltyStatement, lang: Lang = 'pt-BR'): string =>
   statementWords(lang).generated(formatDateTime(s.generatedAt, s.timeZone, lang), timeZoneWording(s.timeZone, lang, s.generatedAt));
 
-const csvCell = (separator: string) => (value: string): string => {
-  // Spreadsheets want plain spaces; the no-break ones Intl puts in "R$ 1.500,00" are only for the PDF's lines.
-  const plain = value.replace(/[\u00A0\u202F]/g, ' ');
-  return plain.includes(separator) || /["\r\n]/.test(plain) ? `"${plain.replace(/"/g, '""')}"` : plain;
-};
-
 /**
- * The statement as CSV, the PDF's table cell for cell: in pt-BR for Brazilian spreadsheets (';' separators,
- * decimal commas — Excel pt-BR), in English with ',' and decimal points; CRLF lines. The caller adds the UTF-8
- * byte-order mark so accents open correctly.
+ * The statement as CSV, the PDF's table cell for cell (csv.ts writes it: ';' and decimal commas in pt-BR, ',' in
+ * English, formulas disarmed). The caller adds the UTF-8 byte-order mark so accents open correctly.
  */
 export const statementCsv = (s: PenaltyStatement, lang: Lang = 'pt-BR'): string => {
   const w = statementWords(lang);
-  const separator = lang === 'pt-BR' ? ';' : ',';
   const rows: string[][] = [
     [w.title],
     ...statementSummary(s, lang).map((line) => [line.label, line.value]),
@@ -183,5 +176,5 @@ export const statementCsv = (s: PenaltyStatement, lang: Lang = 'pt-BR'): string 
     [statementTimeNote(s, lang)],
     [statementGenerated(s, lang)],
   ];
-  return rows.map((row) => row.map(csvCell(separator)).join(separator)).join('\r\n') + '\r\n';
+  return toCsv(rows, lang);
 };

@@ -89,10 +89,30 @@ describe('reports.compliance equals a direct evaluation of every OC', () => {
     expect(got).toEqual(expected);
   });
 
+  it('rows come in the order of the breakdown: periods in time, plans as listed, names alphabetically, nobody last', async () => {
+    const report = await t.call('reports.compliance', { from: SEED_NOW - 30 * DAY, to: SEED_NOW, groupBy: ['plan', 'analyst'], granularity: 'week' });
+    expect(report.rows.length).toBeGreaterThan(6);
+    const names = new Intl.Collator('pt-BR', { sensitivity: 'base' });
+    const plans = ['prata', 'ouro', 'vip'];
+    for (let i = 1; i < report.rows.length; i += 1) {
+      const [a, b] = [report.rows[i - 1], report.rows[i]] as [(typeof report.rows)[0], (typeof report.rows)[0]];
+      const byPlan = plans.indexOf(a.plan ?? '') - plans.indexOf(b.plan ?? '');
+      expect(byPlan, `${a.plan} before ${b.plan}`).toBeLessThanOrEqual(0);
+      if (byPlan === 0) {
+        if (a.analystName === '') expect(b.analystName, 'the unassigned row is the last of its plan').toBe('');
+        else if (b.analystName !== '') expect(names.compare(a.analystName ?? '', b.analystName ?? ''), `${a.analystName} before ${b.analystName}`).toBeLessThan(0);
+      }
+    }
+    const byPeriod = await t.call('reports.compliance', { from: SEED_NOW - 30 * DAY, to: SEED_NOW, groupBy: ['period'], granularity: 'day' });
+    const periods = byPeriod.rows.map((r) => r.period);
+    expect(periods).toEqual([...periods].sort());
+  });
+
   it('is refused to an N1 analyst', async () => {
     await t.call('session.logout');
     await t.call('session.login', { login: 'ana', password: 'demo' });
     expect((await t.fail('reports.compliance', { from: SEED_NOW - DAY, to: SEED_NOW })).code).toBe('FORBIDDEN_ROLE');
+    expect((await t.fail('reports.exportTable', { table: { title: 'x', columns: [{ header: 'a' }], rows: [] }, format: 'csv', fileName: 'x' })).code).toBe('FORBIDDEN_ROLE');
     await t.call('session.logout');
     await t.call('session.login', { login: 'beatriz', password: 'demo' });
   });
@@ -142,6 +162,35 @@ describe('reports.penalties equals a direct sum with the monthly cap', () => {
     const pdf = Buffer.from((await t.call('reports.penaltyStatement', { customerId: top.customerId, month, format: 'pdf' })).base64, 'base64');
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.subarray(-6).toString('latin1')).toContain('%%EOF');
+  });
+
+  it('writes any report table as CSV (formulas disarmed) and as PDF; a malformed table is refused', async () => {
+    const table = {
+      title: 'Penalidades',
+      about: ['Mês de referência: novembro de 2026'],
+      columns: [{ header: 'Cliente', grow: true }, { header: 'Penalidade', align: 'right' as const }],
+      rows: [['=HYPERLINK("http://x";"clique")', 'R$ 1.500,00'], ['Cooperativa; "Vale"', '-1,5']],
+      total: ['Total geral', 'R$ 1.498,50'],
+    };
+    const csv = await t.call('reports.exportTable', { table, format: 'csv', fileName: 'penalidades-2026-11' });
+    expect(csv).toMatchObject({ fileName: 'penalidades-2026-11.csv', mimeType: 'text/csv;charset=utf-8' });
+    expect(Buffer.from(csv.base64, 'base64').toString('utf8')).toBe([
+      '\uFEFFPenalidades', 'Mês de referência: novembro de 2026', '', 'Cliente;Penalidade',
+      `"'=HYPERLINK(""http://x"";""clique"")";R$ 1.500,00`, '"Cooperativa; ""Vale""";-1,5', 'Total geral;R$ 1.498,50', '',
+    ].join('\r\n'));
+    const pdf = await t.call('reports.exportTable', { table, format: 'pdf', fileName: 'penalidades-2026-11', lang: 'en' });
+    expect(pdf.fileName).toBe('penalidades-2026-11.pdf');
+    expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const refused = [
+      { table: { ...table, rows: [['only one cell']] }, format: 'csv', fileName: 'x' },
+      { table: { ...table, total: ['one'] }, format: 'csv', fileName: 'x' },
+      { table: { ...table, title: 'a\u0000b' }, format: 'pdf', fileName: 'x' },
+      { table: { ...table, rows: [['\uD800', 'x']] }, format: 'pdf', fileName: 'x' },
+      { table, format: 'csv', fileName: '../../etc/passwd' },
+      { table, format: 'xlsx', fileName: 'x' },
+      { table: { ...table, rows: Array.from({ length: 20_001 }, () => ['a', 'b']) }, format: 'csv', fileName: 'x' },
+    ];
+    for (const args of refused) expect((await t.fail('reports.exportTable', args as never)).code, JSON.stringify(args).slice(0, 80)).toBe('INVALID_ARGS');
   });
 
   it('refuses a malformed month', async () => {

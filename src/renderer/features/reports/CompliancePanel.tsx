@@ -1,38 +1,23 @@
 import { useStore } from 'zustand';
-import type { ComplianceDimension, ComplianceReport, ComplianceRow, Tally } from '../../../shared/api/lead-views';
+import type { ComplianceDimension, ComplianceReport, Tally } from '../../../shared/api/lead-views';
 import { PLAN_LABELS, PLANS, type CatalogItem, type Plan } from '../../../shared/domain';
-import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { FormError } from '../../components/Field';
 import { MultiSelect } from '../../components/MultiSelect';
 import type { Lang } from '../../i18n/define';
 import { formatNumber, formatPercent } from '../../lib/format';
 import { BarList, ColumnChart } from './charts';
-import { downloadCsv } from './download';
+import { ExportButtons } from './ExportButtons';
 import type { ReportT } from './messages';
 import { periodLabel } from './period';
 import { PeriodControls } from './PeriodControls';
+import { complianceTable, dimensionText, reportDays } from './report-tables';
 import type { ReportsStore } from './reports-store';
 
 const DIMENSIONS: ComplianceDimension[] = ['period', 'plan', 'module', 'analyst', 'customer'];
 
 export const pctText = (pct: number | null, lang: Lang): string => (pct === null ? '—' : formatPercent(pct, lang));
 const toneOf = (pct: number | null): 'ok' | 'warn' | 'danger' | 'info' => (pct === null ? 'info' : pct >= 95 ? 'ok' : pct >= 85 ? 'warn' : 'danger');
-
-const dimensionText = (row: ComplianceRow, dimension: ComplianceDimension, report: ComplianceReport, lang: Lang, t: ReportT): string => {
-  switch (dimension) {
-    case 'period':
-      return periodLabel(row.period ?? '', report.granularity, lang);
-    case 'plan':
-      return row.plan === undefined ? '' : PLAN_LABELS[row.plan][lang];
-    case 'module':
-      return row.moduleName ?? row.module ?? '';
-    case 'analyst':
-      return row.analystName === '' || row.analystName === undefined ? t('unassigned') : row.analystName;
-    case 'customer':
-      return row.customerName ?? '';
-  }
-};
 
 const TallyCells = ({ tally, lang }: { tally: Tally; lang: Lang }) => (
   <>
@@ -70,13 +55,6 @@ export const CompliancePanel = ({ store, t, lang, catalog }: { store: ReportsSto
   const plans = useStore(store, (s) => s.plans);
   const modules = useStore(store, (s) => s.modules);
   const actions = store.getState();
-  const exportTable = (report: ComplianceReport): void => {
-    const head = [...report.groupBy.map((d) => t(`dim.${d}`)), `${t('col.firstResponse')} ${t('col.met')}`, `${t('col.firstResponse')} ${t('col.breached')}`, `${t('col.firstResponse')} %`,
-      `${t('col.resolution')} ${t('col.met')}`, `${t('col.resolution')} ${t('col.breached')}`, `${t('col.resolution')} %`];
-    const rows = report.rows.map((r) => [...report.groupBy.map((d) => dimensionText(r, d, report, lang, t)), r.firstResponse.met, r.firstResponse.breached, pctText(r.firstResponse.pct, lang),
-      r.resolution.met, r.resolution.breached, pctText(r.resolution.pct, lang)]);
-    downloadCsv(`cumprimento-sla-${store.getState().period.from}-${store.getState().period.to}.csv`, [head, ...rows]);
-  };
   return (
     <div className="lt-panel" data-testid="report-compliance">
       <PeriodControls store={store} t={t} onRun={() => void actions.runCompliance()} busy={loading} />
@@ -102,12 +80,10 @@ export const CompliancePanel = ({ store, t, lang, catalog }: { store: ReportsSto
           </section>
           <div className="lt-table-bar">
             <span className="muted">{t('compliance.note')}</span>
-            <Button icon="arrowDown" size="s" onClick={() => exportTable(data)}>
-              {t('exportCsv')}
-            </Button>
+            <ExportButtons store={store} tab="compliance" t={t} lang={lang} table={() => complianceTable(data, { plans, modules }, t, lang)} />
           </div>
           <div className="lt-table-wrap">
-            <table className="lt-table" data-testid="compliance-table">
+            <table className="lt-table" data-testid="compliance-table" data-from={reportDays(data).from} data-to={reportDays(data).to}>
               <thead>
                 <tr>
                   {data.groupBy.length === 0 ? <th rowSpan={2} /> : data.groupBy.map((d) => <th key={d} rowSpan={2}>{t(`dim.${d}`)}</th>)}

@@ -11,7 +11,9 @@ import { Modal } from '../../components/Modal';
 import type { Lang } from '../../i18n/define';
 import { formatDateTime, formatMoney, formatMonth, formatNumber, formatPercent } from '../../lib/format';
 import { BarList } from './charts';
+import { ExportButtons } from './ExportButtons';
 import type { ReportT } from './messages';
+import { penaltiesTable } from './report-tables';
 import type { ReportsStore } from './reports-store';
 
 
@@ -114,6 +116,7 @@ export const PenaltiesPanel = ({ store, t, lang }: { store: ReportsStore; t: Rep
             <strong data-testid="penalty-totals">
               {t('penalties.total', { customers: data.totals.customers, breaches: data.totals.breaches, total: formatMoney(data.totals.penaltyCents, lang) })}
             </strong>
+            <ExportButtons store={store} tab="penalties" t={t} lang={lang} table={() => penaltiesTable(data, t, lang)} />
           </div>
           <div className="lt-table-wrap">
             <table className="lt-table" data-testid="penalty-table" data-month={data.month}>

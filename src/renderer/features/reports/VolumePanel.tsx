@@ -7,7 +7,9 @@ import { formatNumber, formatPercent } from '../../lib/format';
 import { ColumnChart } from './charts';
 import type { ReportT } from './messages';
 import { periodLabel } from './period';
+import { ExportButtons } from './ExportButtons';
 import { PeriodControls } from './PeriodControls';
+import { reportDays, volumeTable } from './report-tables';
 import type { ReportsStore } from './reports-store';
 
 /** OCs opened per period, by channel (Extranet vs phone) and by where they were solved (N1 vs escalated). */
@@ -53,9 +55,12 @@ export const VolumePanel = ({ store, t, lang }: { store: ReportsStore; t: Report
               />
             </section>
           </div>
-          {phoneShare === null ? null : <p className="muted">{t('volume.callsShare', { pct: formatPercent(phoneShare, lang) })}</p>}
+          <div className="lt-table-bar">
+            <span className="muted">{phoneShare === null ? null : t('volume.callsShare', { pct: formatPercent(phoneShare, lang) })}</span>
+            <ExportButtons store={store} tab="volume" t={t} lang={lang} table={() => volumeTable(data, t, lang)} />
+          </div>
           <div className="lt-table-wrap">
-            <table className="lt-table" data-testid="volume-table">
+            <table className="lt-table" data-testid="volume-table" data-from={reportDays(data).from} data-to={reportDays(data).to}>
               <thead>
                 <tr>
                   <th>{t('volume.period')}</th>
@@ -71,7 +76,7 @@ export const VolumePanel = ({ store, t, lang }: { store: ReportsStore; t: Report
                   <tr key={row.period}>
                     <td>{periodLabel(row.period, data.granularity, lang)}</td>
                     {CHANNELS.map((c) => <td key={c} className="num">{formatNumber(row.byChannel[c], lang)}</td>)}
-                    <td className="num">{row.solvedAtN1}</td>
+                    <td className="num">{formatNumber(row.solvedAtN1, lang)}</td>
                     <td className="num">{formatNumber(row.escalated, lang)}</td>
                     <td className="num">{formatNumber(row.other, lang)}</td>
                     <td className="num">{formatNumber(row.total, lang)}</td>
@@ -82,7 +87,7 @@ export const VolumePanel = ({ store, t, lang }: { store: ReportsStore; t: Report
                 <tr data-row="total">
                   <th>{t('volume.total')}</th>
                   {CHANNELS.map((c) => <td key={c} className="num">{formatNumber(data.totals.byChannel[c], lang)}</td>)}
-                  <td className="num">{data.totals.solvedAtN1}</td>
+                  <td className="num">{formatNumber(data.totals.solvedAtN1, lang)}</td>
                   <td className="num">{formatNumber(data.totals.escalated, lang)}</td>
                   <td className="num">{formatNumber(data.totals.other, lang)}</td>
                   <td className="num">{formatNumber(data.totals.total, lang)}</td>

@@ -4,7 +4,9 @@ import type { ApiError } from '../../../shared/api/result';
 import type { Plan } from '../../../shared/domain';
 import type { Granularity } from '../../../shared/reports/periods';
 import type { ApiClient } from '../../lib/api/client';
+import type { Lang } from '../../i18n/define';
 import { clientError } from '../../lib/errors';
+import type { TableExport } from './report-tables';
 import { monthOfNow, periodRange, presetDates, type PeriodChoice, type PeriodPreset } from './period';
 
 export type ReportsTab = 'compliance' | 'penalties' | 'volume';
@@ -30,6 +32,10 @@ export interface ReportsState {
   statement: Loadable<PenaltyStatement>;
   volume: Loadable<VolumeReport>;
   exporting: 'csv' | 'pdf' | null;
+  /** A tab's table being written as a file, and the last file written (its name) or the error. */
+  tableExport: { tab: ReportsTab; format: 'csv' | 'pdf' } | null;
+  tableExported: { tab: ReportsTab; fileName: string } | null;
+  tableExportError: ApiError | null;
   setTab(tab: ReportsTab): void;
   setPreset(preset: PeriodPreset): void;
   setDates(from: string, to: string): void;
@@ -42,6 +48,7 @@ export interface ReportsState {
   runVolume(): Promise<void>;
   openStatement(customerId: string | null): Promise<void>;
   exportStatement(format: 'csv' | 'pdf'): Promise<string | null>;
+  exportTable(tab: ReportsTab, format: 'csv' | 'pdf', lang: Lang, table: TableExport): Promise<void>;
 }
 
 export type ReportsStore = StoreApi<ReportsState>;
@@ -69,6 +76,9 @@ export const createReportsStore = (api: ApiClient, now: () => number, timeZone: 
     statement: idle(),
     volume: idle(),
     exporting: null,
+    tableExport: null,
+    tableExported: null,
+    tableExportError: null,
     setTab: (tab) => {
       set({ tab });
       const state = get();
@@ -76,15 +86,33 @@ export const createReportsStore = (api: ApiClient, now: () => number, timeZone: 
       if (tab === 'volume' && state.volume.data === null) void state.runVolume();
       if (tab === 'compliance' && state.compliance.data === null) void state.runCompliance();
     },
-    setPreset: (preset) => set({ period: presetDates(preset, now(), timeZone, get().period) }),
-    setDates: (from, to) => set({ period: { preset: 'custom', from, to } }),
-    setGranularity: (granularity) => set({ granularity }),
+    // Every choice recomputes what the open tab shows (a period, a breakdown, a filter, a month): the table never
+    // shows the answer to an earlier question.
+    setPreset: (preset) => {
+      set({ period: presetDates(preset, now(), timeZone, get().period) });
+      rerunPeriodTab();
+    },
+    setDates: (from, to) => {
+      set({ period: { preset: 'custom', from, to } });
+      rerunPeriodTab();
+    },
+    setGranularity: (granularity) => {
+      set({ granularity });
+      rerunPeriodTab();
+    },
     toggleDimension: (dimension) => {
       const groupBy = get().groupBy;
       set({ groupBy: groupBy.includes(dimension) ? groupBy.filter((d) => d !== dimension) : [...groupBy, dimension] });
+      void get().runCompliance();
     },
-    setFilters: (filters) => set(filters),
-    setMonth: (month) => set({ month, statement: idle() }),
+    setFilters: (filters) => {
+      set(filters);
+      void get().runCompliance();
+    },
+    setMonth: (month) => {
+      set({ month, statement: idle() });
+      void get().runPenalties();
+    },
     runCompliance: async () => {
       const { period, granularity, groupBy, plans, modules } = get();
       const range = periodRange(period, timeZone);
@@ -139,6 +167,19 @@ export const createReportsStore = (api: ApiClient, now: () => number, timeZone: 
       saveFile(result.value);
       return result.value.fileName;
     },
+    exportTable: async (tab, format, lang, { table, fileName }) => {
+      set({ tableExport: { tab, format }, tableExportError: null });
+      const result = await api.call('reports.exportTable', { table, format, fileName, lang });
+      if (!result.ok) return set({ tableExport: null, tableExported: null, tableExportError: result.error });
+      saveFile(result.value);
+      return set({ tableExport: null, tableExported: { tab, fileName: result.value.fileName } });
+    },
   }));
+  /** The period and its granularity belong to compliance and volume: the one on screen runs again. */
+  const rerunPeriodTab = (): void => {
+    const state = store.getState();
+    if (state.tab === 'volume') void state.runVolume();
+    else if (state.tab === 'compliance') void state.runCompliance();
+  };
   return store;
 };

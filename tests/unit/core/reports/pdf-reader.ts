@@ -153,3 +153,31 @@ export const overlap = (a: Box, b: Box): { x: number; y: number } => ({
   x: Math.min(a.xMax, b.xMax) - Math.max(a.xMin, b.xMin),
   y: Math.min(a.yMax, b.yMax) - Math.max(a.yMin, b.yMin),
 });
+
+/** Tolerance of the geometry checks, in points (poppler rounds boxes to hundredths). */
+export const PDF_EPS = 0.05;
+
+export const describeWord = (w: Word): string => `"${w.text}" at (${w.xMin.toFixed(1)}, ${w.yMin.toFixed(1)})–(${w.xMax.toFixed(1)}, ${w.yMax.toFixed(1)})`;
+
+/** Every word that crosses a page's margin, named with its page (should be none). */
+export const wordsOutsideMargins = (pages: readonly PdfPage[], margin: number): string[] =>
+  pages.flatMap((page, i) =>
+    page.words
+      .filter((w) => w.xMin < margin - PDF_EPS || w.yMin < margin - PDF_EPS || w.xMax > page.width - margin + PDF_EPS || w.yMax > page.height - margin + PDF_EPS)
+      .map((w) => `page ${i + 1}: ${describeWord(w)}`));
+
+/** Every pair of words printed over each other, named with its page (should be none). */
+export const overprintedWords = (pages: readonly PdfPage[]): string[] => {
+  const overprints: string[] = [];
+  pages.forEach((page, i) => {
+    const words = [...page.words].sort((a, b) => a.yMin - b.yMin);
+    for (let a = 0; a < words.length; a += 1) {
+      const wa = words[a] as Word;
+      for (let b = a + 1; b < words.length && (words[b] as Word).yMin < wa.yMax - PDF_EPS; b += 1) {
+        const o = overlap(wa, words[b] as Word);
+        if (o.x > PDF_EPS && o.y > PDF_EPS) overprints.push(`page ${i + 1}: ${describeWord(wa)} and ${describeWord(words[b] as Word)}`);
+      }
+    }
+  });
+  return overprints;
+};

@@ -5,7 +5,7 @@ import type { TableLayout } from '../../../../src/core/reports/pdf-table';
 import { STATEMENT_MARGIN, statementPdf } from '../../../../src/core/reports/statement-pdf';
 import type { Lang } from '../../../../src/shared/domain';
 import { statementColumns } from '../../../../src/shared/reports/statement-text';
-import { overlap, readPdf, renderPages, requirePoppler, type PdfPage, type Word } from './pdf-reader';
+import { describeWord, overlap, overprintedWords, PDF_EPS, readPdf, renderPages, requirePoppler, wordsOutsideMargins, type PdfPage, type Word } from './pdf-reader';
 import { worstStatement } from './worst-statement';
 
 // The penalty statement read back the way a customer's viewer shows it (poppler's word boxes and the lines drawn
@@ -14,7 +14,7 @@ import { worstStatement } from './worst-statement';
 
 const SHOTS = resolve(import.meta.dirname, '../../../../test-results/screenshots/statement-pdf');
 /** Tolerance of poppler's coordinates (six decimals of floating-point sums). */
-const EPS = 0.05;
+const EPS = PDF_EPS;
 
 const OC_NUMBER = /^(OC-\d{4}-\d{6}|PROV-[A-Z0-9]{6})$/;
 const MONEY: Record<Lang, RegExp> = { 'pt-BR': /^\d{1,3}(\.\d{3})*,\d{2}$/, en: /^\d{1,3}(,\d{3})*\.\d{2}$/ };
@@ -23,7 +23,6 @@ const TIME_ZONE: Record<Lang, string> = { 'pt-BR': 'horário de Brasília (UTC�
 const ISSUED: Record<Lang, string> = { 'pt-BR': 'Emitido pelo S.O.E. War Room em 01/12/2026, 09:34, horário de Brasília (UTC−3).', en: 'Issued by S.O.E. War Room on 12/01/2026, 09:34, Brasília time (UTC−3).' };
 
 const textOf = (page: PdfPage): string => page.words.map((w) => w.text).join(' ');
-const describeWord = (w: Word): string => `"${w.text}" at (${w.xMin.toFixed(1)}, ${w.yMin.toFixed(1)})–(${w.xMax.toFixed(1)}, ${w.yMax.toFixed(1)})`;
 
 /** The words of the table's body on a page: below its header, above the totals and notes. */
 const tableTop = (page: PdfPage): number | null => {
@@ -47,27 +46,11 @@ describe.each(['pt-BR', 'en'] as const)('the penalty statement PDF in %s (60 bre
 
   it('keeps every word inside the page margins', () => {
     expect(pages.length).toBeGreaterThan(2);
-    const outside = pages.flatMap((page, i) =>
-      page.words
-        .filter((w) => w.xMin < STATEMENT_MARGIN - EPS || w.yMin < STATEMENT_MARGIN - EPS || w.xMax > page.width - STATEMENT_MARGIN + EPS || w.yMax > page.height - STATEMENT_MARGIN + EPS)
-        .map((w) => `page ${i + 1}: ${describeWord(w)}`),
-    );
-    expect(outside).toEqual([]);
+    expect(wordsOutsideMargins(pages, STATEMENT_MARGIN)).toEqual([]);
   });
 
   it('prints no word over another', () => {
-    const overprints: string[] = [];
-    pages.forEach((page, i) => {
-      const words = [...page.words].sort((a, b) => a.yMin - b.yMin);
-      for (let a = 0; a < words.length; a += 1) {
-        const wa = words[a] as Word;
-        for (let b = a + 1; b < words.length && (words[b] as Word).yMin < wa.yMax - EPS; b += 1) {
-          const o = overlap(wa, words[b] as Word);
-          if (o.x > EPS && o.y > EPS) overprints.push(`page ${i + 1}: ${describeWord(wa)} and ${describeWord(words[b] as Word)}`);
-        }
-      }
-    });
-    expect(overprints).toEqual([]);
+    expect(overprintedWords(pages)).toEqual([]);
   });
 
   it('lists every breach once and in order, and starts each page with a whole row under a repeated header', () => {
@@ -155,13 +138,6 @@ describe('the penalty statement PDF with hostile text', () => {
     expect(words).toContain('junçãozero');
     expect(words).toContain('é');
     expect([...words.join(' ')].filter((ch) => /\p{Cc}|\p{Cf}/u.test(ch))).toEqual([]);
-    for (const page of pages) {
-      for (const [a, wa] of page.words.entries()) {
-        for (const wb of page.words.slice(a + 1)) {
-          const o = overlap(wa, wb);
-          expect(o.x > EPS && o.y > EPS, `${describeWord(wa)} and ${describeWord(wb)}`).toBe(false);
-        }
-      }
-    }
+    expect(overprintedWords(pages)).toEqual([]);
   });
 });
