@@ -11,8 +11,11 @@ export interface PokeSocketOptions {
   onPong: (sentAt: number, serverTime: number, receivedAt: number) => void;
   /** Another analyst's presence beat, relayed by the server. */
   onPresence?: (beat: RelayedPresenceMessage) => void;
-  /** The server closed the socket (e.g. ACCESS_ENDED_CLOSE_CODE: the session was ended), with its code and reason. */
-  onClosed?: (code: number, reason: string) => void;
+  /**
+   * The socket closed, with its code and reason (e.g. ACCESS_ENDED_CLOSE_CODE: the session was ended); `wasOpen`
+   * tells a connection that was up (the server went away or ended it) from a reconnect attempt that failed.
+   */
+  onClosed?: (code: number, reason: string, wasOpen: boolean) => void;
   now: () => number;
   random: () => number;
   pingEveryMs?: number;
@@ -51,7 +54,9 @@ export class PokeSocket {
     }
     const socket = new WebSocket(url, { handshakeTimeout: 10_000 });
     this.socket = socket;
+    let opened = false;
     socket.on('open', () => {
+      opened = true;
       this.attempts = 0;
       this.pinger = setInterval(() => this.ping(), this.options.pingEveryMs ?? 15_000);
       this.ping();
@@ -64,7 +69,7 @@ export class PokeSocket {
       this.pinger = null;
       if (this.socket === socket) this.socket = null;
       this.pings.clear();
-      this.options.onClosed?.(code, reason.toString('utf8'));
+      if (!this.stopped) this.options.onClosed?.(code, reason.toString('utf8'), opened);
       this.scheduleReconnect();
     });
   }
