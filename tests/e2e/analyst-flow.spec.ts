@@ -102,6 +102,13 @@ test('N1 takes the most urgent OC of their specialty, replies and escalates; N2 
   await openFromQueue(page, 'team-table', number);
   await page.getByTestId('action-more').click();
   await page.getByRole('menuitem', { name: 'Reatribuir' }).click();
+  // Each analyst with what they hold against their capacity; those with room come first, a full one is said so.
+  const options = page.getByTestId('reassign-to').locator('option[data-load]');
+  await expect(options.first()).toContainText(/ · \d+ de \d+ OCs/);
+  const loads = await options.evaluateAll((all) => all.map((o) => ({ load: Number(o.getAttribute('data-load')), capacity: Number(o.getAttribute('data-capacity')), text: o.textContent ?? '' })));
+  const fullAt = loads.map((l) => l.load >= l.capacity);
+  expect(fullAt).toEqual([...fullAt].sort((a, b) => Number(a) - Number(b)));
+  for (const l of loads) expect(l.text).toContain(`${l.load} de ${l.capacity} OCs${l.load >= l.capacity ? ' · sem capacidade' : ''}`);
   const rafael = await page.getByTestId('reassign-to').locator('option', { hasText: 'Rafael Andrade' }).getAttribute('value');
   await page.getByTestId('reassign-to').selectOption(rafael as string);
   await shot(page, '07-reatribuir');

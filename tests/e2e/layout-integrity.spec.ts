@@ -151,6 +151,15 @@ test.describe('layout-integrity check', () => {
     expect((await layoutFindings(browser)).map((f) => f.kind)).toEqual(['overlap']);
   });
 
+  test('an opaque card in a transparent fixed stack (a toast) paints over the page; a transparent card does not', async ({ page: browser }) => {
+    const line = '<p style="margin: 60px 0 0 20px">Mensalidade R$ 9.454,00 · 12 OCs abertas · Apto a acionar o suporte</p>';
+    const toast = (background: string) => `<div style="position:fixed; top:52px; left:40px; width:380px"><div role="status" style="padding:6px 10px; background:${background}">OC-2026-001442: Primeira resposta estourou o prazo</div></div>`;
+    await browser.setContent(page(`${line}${toast('white')}`));
+    expect(await layoutFindings(browser)).toEqual([]);
+    await browser.setContent(page(`${line}${toast('transparent')}`));
+    expect((await layoutFindings(browser)).map((f) => f.kind)).toEqual(['overlap']);
+  });
+
   test('root and ignore narrow the check', async ({ page: browser }) => {
     await browser.setContent(page(`<section id="a"><div style="width:100px; overflow:hidden; white-space:nowrap">${LONG}</div></section><section id="b">fine</section>`));
     expect(await layoutFindings(browser, { root: '#b' })).toEqual([]);

@@ -121,6 +121,8 @@ for (const lang of ['pt-BR', 'en'] as const) {
     await page.getByTestId('tab-available').click();
     await tour.look('queue-available');
     await page.getByTestId('notifications').click();
+    // The bell lists what is breached on his OCs now, the 99-day breach first — not only what happened live.
+    await expect(page.getByTestId('notif-active').locator('li').first()).toContainText(en ? 'breached 99d 23h ago' : 'estourado há 99d 23h');
     await tour.look('popover-notifications');
     await page.keyboard.press('Escape');
     await page.getByTestId('sync-indicator').click();
@@ -160,7 +162,9 @@ for (const lang of ['pt-BR', 'en'] as const) {
       // Keyboard users get the whole text of the cursor row's cut cells (mouse users have the titles).
       await page.setViewportSize({ width: 1366, height: 768 });
       await page.getByTestId('team-table-body').focus();
+      // The cursor is on the first row as soon as the list shows: down and back up to it.
       await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowUp');
       await expect(page.getByTestId('cursor-peek')).toContainText(WORST_CASE_TEXT.realisticCustomer);
       await expect(page.getByTestId('team-table-body')).toHaveAttribute('aria-activedescendant', /^q-row-/);
       await page.mouse.click(5, 5);
@@ -218,7 +222,7 @@ for (const lang of ['pt-BR', 'en'] as const) {
     await tour.look('reports-volume');
 
     await page.getByTestId('nav-settings').click();
-    for (const section of ['targets', 'calendars', 'policy', 'recompute', 'catalog', 'people', 'releases']) {
+    for (const section of ['targets', 'calendars', 'policy', 'recompute', 'catalog', 'people', 'releases', 'desktop']) {
       await page.getByTestId(`tab-${section}`).click();
       await tour.look(`settings-${section}`);
     }

@@ -5,13 +5,14 @@ import { domainError, DomainFailure, type DomainError } from '../../shared/domai
 import { invalidArgs } from '../../shared/mutators/run';
 import { describeIssues } from '../../shared/validation';
 import { dismissNotice, listNotices } from '../db/notices';
+import { attachmentHandlers } from './attachment-handlers';
 import { listCustomers } from './customer-admin-handlers';
 import type { CoreDeps } from './deps';
 import { unknownMutation } from '../store/local-store';
 import { leadQueryHandlers } from './lead-handlers';
 import { setPassword } from './people-handlers';
 import { mutate, takeNext } from './mutation-handlers';
-import { customerCardOf, directory, findCustomers, myQueue, ocDetail, searchOcs, teamQueue, teamQueueCount } from './query-handlers';
+import { customerCalls, customerCardOf, directory, findCustomers, myQueue, ocDetail, searchOcs, teamQueue, teamQueueCount } from './query-handlers';
 import { currentSession, login, logout } from './session-handlers';
 import { customerPenalties, getPrefs, presenceOf, putPref, queueRows, setPresence, suggestArticles } from './workspace-handlers';
 
@@ -34,6 +35,7 @@ const queryHandlers: QueryHandlers = {
   'oc.search': searchOcs,
   'customer.search': (deps, args) => findCustomers(deps, args.text),
   'customer.card': (deps, args) => customerCardOf(deps, args.id),
+  'customer.calls': (deps, args) => customerCalls(deps, args.customerId, args.limit),
   'sync.state': (deps) => deps.sync.state(),
   'sync.notices': (deps) => listNotices(deps.db),
   'sync.dismissNotice': (deps, args) => {
@@ -50,6 +52,7 @@ const queryHandlers: QueryHandlers = {
   'people.setPassword': setPassword,
   ...leadQueryHandlers,
   'customer.list': listCustomers,
+  ...attachmentHandlers,
 };
 
 const internalError = (error: unknown): DomainError =>

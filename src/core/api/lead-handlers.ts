@@ -3,9 +3,11 @@ import type { z } from 'zod';
 import type { HolidayPreview, HolidayRegions, leadQueries, SlaConfigOverview } from '../../shared/api/lead-views';
 import { domainError, DomainFailure, type HolidaySource } from '../../shared/domain';
 import { holidayClosures } from '../../shared/sla/holidays';
-import { openOcsByConfigVersion, slaConfigVersions } from '../db/reports';
+import { allAnalysts } from '../db/directory';
+import { loadByAnalyst, openOcsByConfigVersion, slaConfigVersions } from '../db/reports';
 import { boardSnapshot } from './board-snapshot';
 import type { CoreDeps } from './deps';
+import { reportTableFile } from './report-export-handler';
 import { complianceReport, penaltyDetail, penaltyReport, penaltyStatementFile, requireLead, requireSlaConfig, volumeReport } from './report-handlers';
 
 // Handlers of the team lead's queries (src/shared/api/lead-views.ts): the board, the reports and what the
@@ -44,11 +46,17 @@ const holidayRegions = (deps: CoreDeps, args: { state: string | null }): Holiday
 
 export const leadQueryHandlers: LeadQueryHandlers = {
   'board.snapshot': boardSnapshot,
+  'team.load': (deps) => {
+    requireLead(deps);
+    const load = loadByAnalyst(deps.db);
+    return allAnalysts(deps.db).filter((a) => a.active).map((a) => ({ id: a.id, load: load.get(a.id) ?? 0, capacity: a.capacity }));
+  },
   'reports.compliance': complianceReport,
   'reports.penalties': penaltyReport,
   'reports.penaltyDetail': penaltyDetail,
   'reports.penaltyStatement': penaltyStatementFile,
   'reports.volume': volumeReport,
+  'reports.exportTable': reportTableFile,
   'config.sla': slaOverview,
   'config.holidayPreview': holidayPreview,
   'config.holidayRegions': holidayRegions,

@@ -1,9 +1,11 @@
+import { ATTACHING_MUTATORS, isAttachingMutator } from '../../shared/api/attachments';
 import type { DesktopMutatorName } from '../../shared/api/contract';
 import type { MutationAck } from '../../shared/api/views';
 import { DomainFailure, isDomainError, newId } from '../../shared/domain';
 import { mutators } from '../../shared/mutators/registry';
 import { invalidArgs, parseMutationArgs } from '../../shared/mutators/run';
 import type { MutatorDef } from '../../shared/mutators/types';
+import { bindAttachments, takeAttachmentIds } from '../attachments/binding';
 import { availableFor, directedTo } from '../db/queue';
 import { applyLocal } from '../store/local-store';
 import type { CoreDeps } from './deps';
@@ -22,10 +24,16 @@ export const mutate = (deps: CoreDeps, name: DesktopMutatorName, clientArgs: unk
   if (typeof clientArgs !== 'object' || clientArgs === null || Array.isArray(clientArgs)) throw new DomainFailure(invalidArgs('expected an object'));
   const filled: Record<string, unknown> = { ...clientArgs };
   for (const key of def.generatedIds) if (filled[key] === undefined) filled[key] = newId();
+  const attachmentIds = isAttachingMutator(name) ? takeAttachmentIds(filled) : [];
   const parsed = parseMutationArgs(name, filled);
   if (isDomainError(parsed)) throw new DomainFailure(parsed);
-  const result = applyLocal(deps, name, parsed.args, me);
+  const bound = parsed.args as Record<string, unknown>;
+  const bind = attachmentIds.length === 0 || !isAttachingMutator(name)
+    ? undefined
+    : (db: Parameters<typeof bindAttachments>[0]) => bindAttachments(db, me, attachmentIds, bound.ocId, bound[ATTACHING_MUTATORS[name]]);
+  const result = applyLocal(deps, name, parsed.args, me, undefined, bind);
   if (isDomainError(result)) throw new DomainFailure(result);
+  if (attachmentIds.length > 0) deps.events.emit('data.changed', { tables: ['attachment'], ocIds: [String(bound.ocId)] });
   if (result.mutationId !== null) {
     const ocIds = new Set(result.events.map((e) => e.ocId));
     for (const change of result.changes) if (change.table === 'ocorrencia') ocIds.add(change.row.id);

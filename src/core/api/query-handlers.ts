@@ -1,8 +1,9 @@
-import type { Directory, MyQueue, OcDetail, QueueFilter, QueueRow } from '../../shared/api/views';
+import type { CallEntry, Directory, MyQueue, OcDetail, QueueFilter, QueueRow } from '../../shared/api/views';
 import { displayNumber, DomainFailure, type Analyst } from '../../shared/domain';
-import { allAnalysts, allCatalog, customerCard, interactionsOf, recentReleases, searchCustomers } from '../db/directory';
+import { allAnalysts, allCatalog, customerCard, interactionsOf, recentCalls, recentReleases, searchCustomers } from '../db/directory';
 import { eventsOf } from '../db/events';
-import { getRowWithVersion } from '../db/rows';
+import { currentSlaConfig } from '../db/loader';
+import { getRow, getRowWithVersion } from '../db/rows';
 import { availableFor, assignedTo, countQueue, directedTo, listQueue, openRecadosFor, rowsByIds } from '../db/queue';
 import { searchOcIds } from '../db/search';
 import type { Ocorrencia } from '../../shared/domain';
@@ -28,6 +29,7 @@ export const myQueue = (deps: CoreDeps): MyQueue => {
     mine,
     directed,
     recados: openRecadosFor(deps.db, me.id),
+    warnFromPct: Math.min(100, ...(currentSlaConfig(deps.db)?.warnThresholdsPct ?? [])),
   };
 };
 
@@ -80,4 +82,15 @@ export const customerCardOf = (deps: CoreDeps, id: string) => {
   const card = customerCard(deps.db, id);
   if (card === undefined) throw new DomainFailure(customerNotFound(id));
   return card;
+};
+
+/** The customer's latest calls, each with its OC's number when it was logged on one. */
+export const customerCalls = (deps: CoreDeps, customerId: string, limit: number): CallEntry[] => {
+  requireAnalyst(deps);
+  if (getRow(deps.db, 'customer', customerId) === undefined) throw new DomainFailure(customerNotFound(customerId));
+  return recentCalls(deps.db, customerId, limit).flatMap((i) => {
+    if (i.call === null) return [];
+    const oc = i.ocId === null ? undefined : getRow(deps.db, 'ocorrencia', i.ocId);
+    return [{ id: i.id, ocId: i.ocId, authorName: i.authorName, body: i.body, createdAt: i.createdAt, call: i.call, displayNumber: oc === undefined ? null : displayNumber(oc) }];
+  });
 };

@@ -16,6 +16,7 @@ import { ReportsPage } from '../features/reports/ReportsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { CustomersPage } from '../features/customers/CustomersPage';
 import { Icon } from '../components/icons';
+import { LeavePrompt } from './LeavePrompt';
 import { useRouter, useServices, useSession, useSync, useT, useUi } from './services';
 import { Sidebar } from './Sidebar';
 import { TopBar } from './TopBar';
@@ -138,6 +139,7 @@ export const App = () => {
     <FloatingTree>
       {status === 'checking' ? <div className="splash">{t('common.loading')}</div> : status === 'anonymous' ? <LoginPage /> : route.name === 'board' ? <BoardPage /> : <Workspace />}
       <Toasts />
+      <LeavePrompt />
     </FloatingTree>
   );
 };

@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { IconName } from '../components/icons';
 import type { Lang } from '../i18n/define';
 
 export type ToastTone = 'info' | 'success' | 'warning' | 'danger';
@@ -16,11 +17,23 @@ export interface Toast {
   about?: string;
 }
 
+/** An action of the screen on show, offered by the command palette (an OC's take, reply, escalate…). */
+export interface ScreenAction {
+  id: string;
+  label: string;
+  icon: IconName;
+  shortcut?: string;
+  run: () => void;
+}
+
 export interface UiState {
   lang: Lang;
   helpOpen: boolean;
   paletteOpen: boolean;
   toasts: Toast[];
+  /** What the screen on show can do now, for the palette (set and cleared by that screen). */
+  screenActions: readonly ScreenAction[];
+  setScreenActions(actions: readonly ScreenAction[]): void;
   setLang(lang: Lang): void;
   setHelp(open: boolean): void;
   setPalette(open: boolean): void;
@@ -45,6 +58,8 @@ export const createUiStore = (storage: Storage | null): UiStore => {
     helpOpen: false,
     paletteOpen: false,
     toasts: [],
+    screenActions: [],
+    setScreenActions: (screenActions) => set({ screenActions }),
     setLang: (lang) => {
       storage?.setItem(LANG_KEY, lang);
       document.documentElement.lang = lang;

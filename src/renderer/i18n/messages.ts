@@ -1,6 +1,7 @@
 import { commandMessages } from '../features/commands/messages';
 import { loginMessages } from '../features/login/messages';
 import { ocActionMessages } from '../features/oc/messages-actions';
+import { attachmentMessages } from '../features/attachments/messages';
 import { ocDetailMessages } from '../features/oc/messages-detail';
 import { phoneMessages } from '../features/phone/messages';
 import { queueMessages } from '../features/queue/messages';
@@ -10,7 +11,7 @@ import { commonMessages } from './common';
 import type { Lang } from './define';
 import { slaMessages } from './sla';
 
-const parts = [commonMessages, slaMessages, loginMessages, queueMessages, ocActionMessages, ocDetailMessages, phoneMessages, searchMessages, commandMessages, syncMessages] as const;
+const parts = [commonMessages, slaMessages, loginMessages, queueMessages, ocActionMessages, ocDetailMessages, phoneMessages, searchMessages, commandMessages, syncMessages, attachmentMessages] as const;
 
 type PtKeys<T> = T extends { 'pt-BR': Record<infer K, string> } ? K : never;
 export type MessageKey = PtKeys<(typeof parts)[number]>;

@@ -3,10 +3,11 @@ import { Id, Line } from '../domain';
 import { mutators, type MutatorName, type Mutators } from '../mutators/registry';
 import type { MutatorDef } from '../mutators/types';
 import { LoginRequest, SetPasswordRequest } from '../sync/protocol';
+import { AttachmentIds, AttachmentProgress, attachmentQueries, isAttachingMutator, type AttachingMutator } from './attachments';
 import { customerAdminQueries } from './customer-admin';
 import { leadQueries } from './lead-views';
 import { DataChanged, RejectedNotice, SlaAlert, SyncState } from './notices';
-import { CustomerCard, CustomerSummary, Directory, MutationAck, MyQueue, OcDetail, QueueFilter, QueueRow, Session } from './views';
+import { CallEntry, CustomerCard, CustomerSummary, Directory, MutationAck, MyQueue, OcDetail, QueueFilter, QueueRow, Session } from './views';
 import { CustomerPenalties, KbSuggestArgs, N0Article, OcPresence, Prefs, PrefsPutArgs, PresenceSetArgs, QueueRowsArgs } from './workspace';
 
 // The API contract: method name → zod args → zod result, plus the events the core emits. Electron IPC, the
@@ -28,6 +29,8 @@ export const queries = {
   'oc.search': { args: z.object({ text: Line().trim().min(1).max(200), limit: z.number().int().min(1).max(500).default(50) }), result: z.array(QueueRow) },
   'customer.search': { args: z.object({ text: Line().trim().min(1).max(120) }), result: z.array(CustomerSummary) },
   'customer.card': { args: z.object({ id: Id }), result: CustomerCard },
+  /** The customer's latest calls, with or without an OC (the phone screen's "recent calls"). */
+  'customer.calls': { args: z.object({ customerId: Id, limit: z.number().int().min(1).max(50).default(10) }).strict(), result: z.array(CallEntry) },
   'sync.state': { args: none, result: SyncState },
   'sync.notices': { args: none, result: z.array(RejectedNotice) },
   'sync.dismissNotice': { args: z.object({ id: Id }), result: z.null() },
@@ -48,30 +51,41 @@ export const queries = {
   ...leadQueries,
   // Team lead: the customer register (src/shared/api/customer-admin.ts).
   ...customerAdminQueries,
+  // Attachments: drafts in the spool, slices in and out, the lead's prefetch (src/shared/api/attachments.ts).
+  ...attachmentQueries,
 } as const;
 
 /** Mutators an analyst's desktop may call (the customer's reply comes only through the Extranet API). */
 const DESKTOP_MUTATORS = (Object.keys(mutators) as MutatorName[]).filter((name) => name !== 'oc.customerReply');
 export type DesktopMutatorName = Exclude<MutatorName, 'oc.customerReply'>;
 
-/** The client may omit generated ids; the core fills them before the mutation is recorded. */
-const clientArgs = (def: MutatorDef): z.ZodType => {
+/**
+ * The client may omit generated ids; the core fills them before the mutation is recorded. A mutation that creates
+ * an interaction also takes the finished drafts it carries (`attachmentIds`: the core binds them and strips them
+ * from what it records; the server never sees them).
+ */
+const clientArgs = (name: MutatorName, def: MutatorDef): z.ZodType => {
   const schema = def.args as unknown as z.ZodObject<z.ZodRawShape>;
-  if (def.generatedIds.length === 0) return schema;
+  const withFiles = isAttachingMutator(name) ? schema.extend({ attachmentIds: AttachmentIds.optional() }) : schema;
+  if (def.generatedIds.length === 0) return withFiles;
   const mask = Object.fromEntries(def.generatedIds.map((k) => [k, true])) as Record<string, true>;
-  return schema.partial(mask);
+  return withFiles.partial(mask);
 };
 
 type ClientArgs<D> = D extends MutatorDef<infer A, infer G>
   ? Omit<z.input<A>, G> & Partial<Pick<z.input<A>, G & keyof z.input<A>>>
   : never;
+type WithFiles<K, T> = K extends AttachingMutator ? T & { attachmentIds?: string[] } : T;
 
 export type MutationMethods = {
-  [K in DesktopMutatorName]: { args: z.ZodType<z.output<Mutators[K]['args']>, ClientArgs<Mutators[K]>>; result: typeof MutationAck };
+  [K in DesktopMutatorName]: {
+    args: z.ZodType<WithFiles<K, z.output<Mutators[K]['args']>>, WithFiles<K, ClientArgs<Mutators[K]>>>;
+    result: typeof MutationAck;
+  };
 };
 
 export const mutationMethods = Object.fromEntries(
-  DESKTOP_MUTATORS.map((name) => [name, { args: clientArgs(mutators[name] as MutatorDef), result: MutationAck }]),
+  DESKTOP_MUTATORS.map((name) => [name, { args: clientArgs(name, mutators[name] as MutatorDef), result: MutationAck }]),
 ) as unknown as MutationMethods;
 
 export const contract = { ...queries, ...mutationMethods };
@@ -92,6 +106,8 @@ export const events = {
   'mutation.rejected': RejectedNotice,
   /** Who else views or replies to an OC changed (collision notice, SPEC §4). */
   'presence.changed': OcPresence,
+  /** An attachment's upload moved on (bytes sent, done, refused). */
+  'attachment.progress': AttachmentProgress,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

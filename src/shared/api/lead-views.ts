@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Channel, Criticidade, HolidaySource, Id, Instant, IsoMonth, Level, OcStatus, Plan, Presence, SlaConfig, Slug } from '../domain';
 import { GRANULARITIES } from '../reports/periods';
 import { SyncState } from './notices';
+import { ExportTableArgs } from './report-export';
 import { SlaClockName } from './views';
 
 // The team lead's queries (SPEC §5 board, reports, configuration): args and results. `leadQueries` is spread
@@ -50,6 +51,10 @@ export const BoardAnalyst = z.object({
   capacity: z.number().int().positive(),
 });
 export type BoardAnalyst = z.infer<typeof BoardAnalyst>;
+
+/** What each active analyst holds against their capacity, for a lead choosing whom to give an OC (reassign). */
+export const AnalystLoad = BoardAnalyst.pick({ id: true, load: true, capacity: true });
+export type AnalystLoad = z.infer<typeof AnalystLoad>;
 
 export const BoardRecado = z.object({
   id: Id,
@@ -248,12 +253,15 @@ export type HolidayRegions = z.infer<typeof HolidayRegions>;
 
 export const leadQueries = {
   'board.snapshot': { args: none, result: BoardSnapshot },
+  'team.load': { args: none, result: z.array(AnalystLoad) },
   'reports.compliance': { args: ComplianceArgs, result: ComplianceReport },
   'reports.penalties': { args: z.object({ month: Month }), result: PenaltyReport },
   'reports.penaltyDetail': { args: z.object({ customerId: Id, month: Month }), result: PenaltyStatement },
   // The statement goes to a Brazilian customer: pt-BR unless the lead asks for English.
   'reports.penaltyStatement': { args: z.object({ customerId: Id, month: Month, format: z.enum(['csv', 'pdf']), lang: z.enum(['pt-BR', 'en']).optional() }), result: StatementFile },
   'reports.volume': { args: Window.refine(windowChecks, WINDOW_MESSAGE), result: VolumeReport },
+  /** Any report table the screen shows, as CSV or PDF (src/shared/api/report-export.ts). */
+  'reports.exportTable': { args: ExportTableArgs, result: StatementFile },
   'config.sla': { args: none, result: SlaConfigOverview },
   'config.holidayPreview': { args: z.object({ source: HolidaySource, year: z.number().int().min(2000).max(2100) }), result: HolidayPreview },
   'config.holidayRegions': { args: z.object({ state: HolidaySource.shape.state.default(null) }), result: HolidayRegions },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   Analyst,
+  CallDetails,
   CatalogItem,
   Contact,
   Criticidade,
@@ -89,6 +90,8 @@ export const MyQueue = z.object({
   /** OCs a customer directed to me (preferred analyst) not yet taken. */
   directed: z.array(QueueRow),
   recados: z.array(Recado),
+  /** The first warning threshold of the SLA configuration in force (% of a target): "at risk" from here on. */
+  warnFromPct: z.number(),
 });
 export type MyQueue = z.infer<typeof MyQueue>;
 
@@ -120,6 +123,13 @@ export const OcDetail = z.object({
   pending: z.boolean(),
 });
 export type OcDetail = z.infer<typeof OcDetail>;
+
+/** A call as the phone screen lists it: on an OC (its number) or on the customer alone. */
+export const CallEntry = Interaction.pick({ id: true, ocId: true, authorName: true, body: true, createdAt: true }).extend({
+  call: CallDetails,
+  displayNumber: z.string().nullable(),
+});
+export type CallEntry = z.infer<typeof CallEntry>;
 
 export const Session = z.object({
   analyst: Analyst,

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { domainError, Id, isDomainError, Line, SimulationRecord, Text, VersionLabel, type DomainError, type Ocorrencia } from '../domain';
-import { beginOcAction, ocOutcome, patchOc, statusEvents, statusFields } from './helpers';
+import { analystNameIn, beginOcAction, ocOutcome, patchOc, statusEvents, statusFields } from './helpers';
+import { systemActor } from '../oc/actor';
+import { solveByRelease } from './release';
 import { buildInteraction, interactionEvent } from './oc-interactions';
 import { defineMutator, type Change, type EventDraft, type MutationContext } from './types';
 
@@ -151,22 +153,30 @@ export const forwardDev = defineMutator({
 
 export const SetTargetVersionArgs = z.object({ ocId: Id, version: VersionLabel });
 
-/** "Fix will ship in version X": the OC waits for the weekly release (manual FAQ 4). */
+/**
+ * "Fix will ship in version X": the OC waits for the weekly release (manual FAQ 4). A version already released
+ * has nothing to wait for: the OC is solved at once and its customer told, as the release would have done.
+ */
 export const setTargetVersion = defineMutator({
   name: 'oc.setTargetVersion',
   args: SetTargetVersionArgs,
   generatedIds: [],
-  needs: (args) => ({ ocorrencias: [args.ocId] }),
+  needs: (args) => ({ ocorrencias: [args.ocId], releaseVersion: args.version }),
   apply: (state, args, ctx) => {
     const begun = beginOcAction(state, args.ocId, 'set_target_version', ctx);
     if (isDomainError(begun)) return begun;
     const { oc, to } = begun;
     if (oc.targetVersion === args.version && oc.status === to) return { changes: [], events: [] };
-    const next = patchOc(oc, { ...statusFields(oc, to, ctx), targetVersion: args.version }, ctx);
-    return ocOutcome(next, [
+    const waiting = patchOc(oc, { ...statusFields(oc, to, ctx), targetVersion: args.version }, ctx);
+    const events: EventDraft[] = [
       { ocId: oc.id, at: ctx.actedAt, data: { type: 'field_changed', field: 'targetVersion', from: oc.targetVersion, to: args.version } },
       ...statusEvents(oc, to, ctx),
-    ]);
+    ];
+    if (state.release === null) return ocOutcome(waiting, events);
+    // The release solves it, as it solved those waiting when it was registered (its notice, the system's act).
+    const solved = solveByRelease(waiting, state.release, { ...ctx, actor: systemActor() }, analystNameIn(state));
+    if (isDomainError(solved)) return ocOutcome(waiting, events);
+    return { changes: [{ table: 'ocorrencia', row: solved.oc }, ...solved.changes], events: [...events, ...solved.events] };
   },
 });
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { domainError, Id, Instant, isDomainError, Text, VersionLabel, type Release } from '../domain';
+import { domainError, Id, Instant, isDomainError, normalizeVersion, Text, VersionLabel, type Ocorrencia, type Release } from '../domain';
 import { checkOcAction } from '../oc/state-machine';
 import { analystNameIn, patchOc, requirePermission, statusEvents, statusFields } from './helpers';
 import { buildInteraction, interactionEvent } from './oc-interactions';
-import { defineMutator, type Change, type EventDraft } from './types';
+import { defineMutator, type Change, type EventDraft, type MutationContext } from './types';
 
 export const RegisterReleaseArgs = z.object({
   id: Id,
@@ -38,21 +38,30 @@ export const registerRelease = defineMutator({
     const changes: Change[] = [{ table: 'release', row: release }];
     const events: EventDraft[] = [];
     for (const oc of state.ocsAwaitingVersion) {
-      if (oc.targetVersion !== args.version) continue;
-      const checked = checkOcAction('release_resolve', oc, ctx.actor, { analystName: analystNameIn(state), timeZone: ctx.timeZone });
-      if (isDomainError(checked)) continue;
-      const notice = buildInteraction(ctx, {
-        id: `${release.id}:${oc.id}`,
-        ocId: oc.id,
-        customerId: oc.customerId,
-        kind: 'public_reply',
-        body: releaseNotice(args.version),
-        at: ctx.receivedAt,
-      });
-      const next = patchOc(oc, { ...statusFields(oc, checked.to, ctx), resolution: { code: 'versao_liberada', note: `Versão ${args.version}` } }, ctx);
-      changes.push({ table: 'ocorrencia', row: next }, { table: 'interaction', row: notice });
-      events.push(interactionEvent(oc, notice), ...statusEvents(oc, checked.to, ctx));
+      if (oc.targetVersion === null || normalizeVersion(oc.targetVersion) !== args.version) continue;
+      const solved = solveByRelease(oc, release, ctx, analystNameIn(state));
+      if (isDomainError(solved)) continue;
+      changes.push({ table: 'ocorrencia', row: solved.oc }, ...solved.changes);
+      events.push(...solved.events);
     }
     return { changes, events };
   },
 });
+
+/** An OC waiting for `release`, solved by it: the customer's notice (a public reply, so the e-mail copy follows). */
+export const solveByRelease = (oc: Ocorrencia, release: Release, ctx: MutationContext, analystName: (id: string) => string) => {
+  const checked = checkOcAction('release_resolve', oc, ctx.actor, { analystName, timeZone: ctx.timeZone });
+  if (isDomainError(checked)) return checked;
+  const notice = buildInteraction(ctx, {
+    id: `${release.id}:${oc.id}`,
+    ocId: oc.id,
+    customerId: oc.customerId,
+    kind: 'public_reply',
+    body: releaseNotice(release.version),
+    at: ctx.receivedAt,
+  });
+  const next = patchOc(oc, { ...statusFields(oc, checked.to, ctx), resolution: { code: 'versao_liberada', note: `Versão ${release.version}` } }, ctx);
+  const changes: Change[] = [{ table: 'interaction', row: notice }];
+  const events: EventDraft[] = [interactionEvent(oc, notice), ...statusEvents(oc, checked.to, ctx)];
+  return { oc: next, changes, events };
+};

@@ -70,7 +70,10 @@ export const PushResponse = z.object({
 });
 export type PushResponse = z.infer<typeof PushResponse>;
 
-export const SYNC_TABLES = ['ocorrencia', 'interaction', 'customer', 'contact', 'analyst', 'recado', 'release', 'catalog', 'sla_config', 'oc_event'] as const;
+/** The synced tables before attachments (server migrations 005–007 were written over exactly these; never edit). */
+export const SYNC_TABLES_V1 = ['ocorrencia', 'interaction', 'customer', 'contact', 'analyst', 'recado', 'release', 'catalog', 'sla_config', 'oc_event'] as const;
+/** Every synced table; `attachment` (issue 16): the metadata of the files on OCs (server migration 011). */
+export const SYNC_TABLES = [...SYNC_TABLES_V1, 'attachment'] as const;
 export const SyncTable = z.enum(SYNC_TABLES);
 export type SyncTable = z.infer<typeof SyncTable>;
 

@@ -9,7 +9,7 @@ import { useTakeNext } from '../queue/take-next';
 
 interface Command {
   id: string;
-  group: 'go' | 'act' | 'ocs' | 'prefs';
+  group: 'screen' | 'go' | 'act' | 'ocs' | 'prefs';
   label: string;
   icon: IconName;
   shortcut?: string;
@@ -26,6 +26,7 @@ export const CommandPalette = () => {
   const navigate = useRouter((s) => s.navigate);
   const { takeNext } = useTakeNext();
   const presence = useSession((s) => s.analyst?.presence);
+  const screenActions = useUi((s) => s.screenActions);
   const [text, setText] = useState('');
   const [index, setIndex] = useState(0);
   const [ocs, setOcs] = useState<QueueRow[]>([]);
@@ -46,6 +47,8 @@ export const CommandPalette = () => {
 
   const commands = useMemo<Command[]>(() => {
     const all: Command[] = [
+      // What the screen on show can do now (an OC's actions) comes first.
+      ...screenActions.map((a): Command => ({ ...a, group: 'screen' })),
       { id: 'go-queue', group: 'go', label: t('cmd.goQueue'), icon: 'inbox', shortcut: 'g f', run: () => navigate({ name: 'queue' }) },
       { id: 'go-team', group: 'go', label: t('cmd.goTeam'), icon: 'users', shortcut: 'g e', run: () => navigate({ name: 'team', viewId: null }) },
       { id: 'go-phone', group: 'go', label: t('cmd.goPhone'), icon: 'phone', shortcut: 'g t', run: () => navigate({ name: 'phone', customerId: null }) },
@@ -62,7 +65,7 @@ export const CommandPalette = () => {
     const search: Command[] = text.trim() === '' ? [] : [{ id: 'search', group: 'ocs', label: t('palette.search', { text: text.trim() }), icon: 'search', run: () => navigate({ name: 'search', q: text.trim() }) }];
     // Commands first: OC matches arrive a moment later and must not move the highlighted command away.
     return [...matching, ...found, ...search];
-  }, [t, lang, text, ocs, navigate, takeNext, presence, session, setLang, setHelp]);
+  }, [t, lang, text, ocs, navigate, takeNext, presence, session, setLang, setHelp, screenActions]);
 
   useEffect(() => {
     setIndex(0);

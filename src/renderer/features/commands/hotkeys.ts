@@ -8,7 +8,7 @@ export const isTyping = (target: EventTarget | null): boolean => {
 };
 
 /** A dialog or an open menu has the keyboard: its letters are not shortcuts of the screen behind. */
-const modalOpen = (): boolean => document.querySelector('[aria-modal="true"], [role="menu"]') !== null;
+export const modalOpen = (): boolean => document.querySelector('[aria-modal="true"], [role="menu"]') !== null;
 
 /**
  * Single-key shortcuts of a screen ("t" take, "r" reply…). Keys are matched case-insensitively; "?" and

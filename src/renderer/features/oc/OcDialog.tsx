@@ -3,7 +3,9 @@ import { useT } from '../../app/services';
 import type { ActionId } from './actions';
 import { EscalateDialog } from './dialogs/EscalateDialog';
 import { ForwardDevDialog } from './dialogs/ForwardDevDialog';
-import { LogCallDialog, ReassignDialog } from './dialogs/PeopleDialogs';
+import { LogCallDialog } from './dialogs/PeopleDialogs';
+import { ReassignDialog } from './dialogs/ReassignDialog';
+import { ResolveDialog } from './dialogs/ResolveDialog';
 import { CancelDialog, CriticidadeDialog, HandOffDialog, TargetVersionDialog } from './dialogs/RoutingDialogs';
 import { TextReasonDialog } from './dialogs/TextReasonDialog';
 
@@ -30,22 +32,7 @@ export const OcDialog = ({ action, detail, onClose }: { action: ActionId; detail
     case 'call':
       return <LogCallDialog detail={detail} onClose={onClose} />;
     case 'resolve':
-      return (
-        <TextReasonDialog
-          detail={detail}
-          onClose={onClose}
-          draftName="resolve"
-          title={t('resolve.title', { number })}
-          label={t('resolve.note')}
-          hint={t('resolve.noteHint')}
-          minLength={0}
-          confirmLabel={t('resolve.confirm')}
-          done="action.done.resolve"
-          method="oc.resolve"
-          args={(note) => ({ ocId, note })}
-          testId="resolve-dialog"
-        />
-      );
+      return <ResolveDialog detail={detail} onClose={onClose} />;
     case 'reopen':
       return (
         <TextReasonDialog

@@ -93,6 +93,17 @@ const OcLoaded = ({ detail, meId }: { detail: OcDetail; meId: string }) => {
     if (state.def.shortcut !== null) bindings[state.def.shortcut.toLowerCase()] = () => void onAction(state.def.id);
   }
   useHotkeys(bindings, dialog === null);
+  // The same enabled actions in the command palette (Ctrl+K), while this OC is on screen.
+  const actionsKey = enabled.map((s) => s.def.id).join(',');
+  const run = useRef(onAction);
+  run.current = onAction;
+  useEffect(() => {
+    ui.getState().setScreenActions(
+      enabled.map((s) => ({ id: `oc-action-${s.def.id}`, label: `${t(`action.${s.def.id}`)} · ${detail.displayNumber}`, icon: s.def.icon, ...(s.def.shortcut === null ? {} : { shortcut: s.def.shortcut }), run: () => void run.current(s.def.id) })),
+    );
+    return () => ui.getState().setScreenActions([]);
+    // `enabled` is rebuilt on every render: actionsKey says when it changed (labels follow the language and number).
+  }, [actionsKey, lang, detail.displayNumber, ui]);
 
   return (
     <div className="page page-oc" data-testid="oc-page" data-oc-number={detail.displayNumber}>

@@ -7,6 +7,7 @@ import { Field, FormError, Select, TextArea, TextInput } from '../../components/
 import { Tabs } from '../../components/Tabs';
 import { useDraft } from '../oc/use-draft';
 import { CallDirectionField, type CallDirection } from '../oc/CallDirectionField';
+import { waitForOcNumber } from './confirmed-number';
 
 type Outcome = 'log' | 'oc' | 'recado';
 
@@ -33,14 +34,14 @@ interface CallDraft {
  */
 export const CallOutcome = ({ card, openOcs }: { card: CustomerCard; openOcs: QueueRow[] }) => {
   const { t, lang } = useT();
-  const { api, ui, phone, clock } = useServices();
+  const { api, ui, phone, clock, sync } = useServices();
   const startedAt = usePhone((s) => s.callStartedAt);
   const analysts = useSession((s) => s.directory.analysts);
   const me = useSession((s) => s.analyst);
   const catalogName = useSession((s) => s.catalogName);
   const c = card.customer;
   const manager = card.contacts.find((x) => x.role === 'gerente_projeto' && x.active);
-  const [draft, setDraft, clearDraft] = useDraft<CallDraft>(`phone:${c.id}`, {
+  const initialDraft: CallDraft = {
     direction: 'inbound',
     contactName: manager?.name ?? '',
     phone: manager?.phone ?? '',
@@ -55,7 +56,8 @@ export const CallOutcome = ({ card, openOcs }: { card: CustomerCard; openOcs: Qu
     recadoFor: '',
     recadoMessage: '',
     recadoOcId: '',
-  });
+  };
+  const [draft, setDraft, clearDraft] = useDraft<CallDraft>(`phone:${c.id}`, initialDraft);
   const [outcome, setOutcome] = useState<Outcome>('log');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -108,12 +110,22 @@ export const CallOutcome = ({ card, openOcs }: { card: CustomerCard; openOcs: Qu
       }
       const ocId = created.value.id;
       await logCall(ocId);
-      const detail = await api.call('oc.get', { id: ocId });
+      // Whoever took the call holds the OC (capacity permitting; otherwise it waits in the queue, and they are told).
+      const taken = await api.call('oc.take', { ocId });
+      // The call is over: its timer stops and the form starts afresh (the new OC stays offered for a recado).
+      phone.getState().endCall();
+      setDraft({ ...initialDraft, recadoOcId: ocId });
+      setOutcome('log');
+      const online = sync.getState().sync?.status === 'online';
+      const { displayNumber: number, confirmed } = await waitForOcNumber(api, ocId, online);
       setBusy(false);
-      const number = detail.ok ? detail.value.displayNumber : '';
       setCreatedOcs([{ id: ocId, number }, ...createdOcs]);
-      ui.getState().toast({ tone: 'success', title: t('phone.oc.created', { number }), ocId });
-      set({ subject: '', description: '', notes: '', recadoOcId: ocId });
+      ui.getState().toast({
+        tone: taken.ok ? 'success' : 'warning',
+        title: t('phone.oc.created', { number }),
+        ocId,
+        ...(taken.ok ? (confirmed ? {} : { body: t('phone.oc.provisional') }) : { body: t('phone.oc.notTaken', { reason: taken.error.message[lang] }) }),
+      });
       return;
     }
     if (draft.recadoFor === '') return setError(t('phone.recado.pickError'));

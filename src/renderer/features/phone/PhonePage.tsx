@@ -7,7 +7,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { Field, TextInput } from '../../components/Field';
 import { Icon } from '../../components/icons';
 import { SlaCountdown } from '../../components/SlaCountdown';
-import { formatTime } from '../../lib/format';
+import { formatDuration, formatShortDateTime, formatTime } from '../../lib/format';
 import { CustomerCardView } from '../oc/CustomerCardView';
 import { CallOutcome } from './CallOutcome';
 
@@ -20,6 +20,7 @@ export const PhonePage = ({ customerId }: { customerId: string | null }) => {
   const searching = usePhone((s) => s.searching);
   const customer = usePhone((s) => s.customer);
   const openOcs = usePhone((s) => s.openOcs);
+  const calls = usePhone((s) => s.calls);
   const startedAt = usePhone((s) => s.callStartedAt);
   const navigate = useRouter((s) => s.navigate);
   useNow();
@@ -113,6 +114,39 @@ export const PhonePage = ({ customerId }: { customerId: string | null }) => {
                       </button>
                     </li>
                   ))}
+                </ul>
+              </section>
+              <section className="card" data-testid="phone-calls">
+                <div className="card-head">
+                  <Icon name="phone" size={14} />
+                  <h3>{t('phone.calls')}</h3>
+                </div>
+                <ul className="card-body oc-mini-list">
+                  {calls.length === 0 ? <li className="faint">{t('phone.callsNone')}</li> : null}
+                  {calls.map((entry) => {
+                    const line = t('phone.call.line', {
+                      direction: t(`phone.call.${entry.call.direction}`),
+                      contact: entry.call.contactName,
+                      duration: formatDuration(entry.call.endedAt - entry.call.startedAt),
+                      author: entry.authorName,
+                    });
+                    const inner = (
+                      <>
+                        <span className="row">
+                          <span>{formatShortDateTime(entry.call.startedAt, lang)}</span>
+                          <span className="spacer" />
+                          <span className={entry.displayNumber === null ? 'faint' : 'mono'}>{entry.displayNumber ?? t('phone.call.noOc')}</span>
+                        </span>
+                        <span className="ellipsis" title={line}>{line}</span>
+                        {entry.body === '' ? null : <span className="ellipsis faint" title={entry.body}>{entry.body}</span>}
+                      </>
+                    );
+                    return (
+                      <li key={entry.id} data-testid="phone-call" data-oc={entry.ocId ?? ''}>
+                        {entry.ocId === null ? <div className="oc-mini">{inner}</div> : <button type="button" className="oc-mini" onClick={() => navigate({ name: 'oc', id: entry.ocId as string })}>{inner}</button>}
+                      </li>
+                    );
+                  })}
                 </ul>
               </section>
             </>

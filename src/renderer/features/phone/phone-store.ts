@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { CustomerCard, CustomerSummary, QueueRow } from '../../../shared/api/views';
+import type { CallEntry, CustomerCard, CustomerSummary, QueueRow } from '../../../shared/api/views';
 import type { ApiError } from '../../../shared/api/result';
 import type { ApiClient } from '../../lib/api/client';
 
@@ -11,6 +11,8 @@ export interface PhoneState {
   customer: CustomerCard | null;
   /** The customer's open OCs, to log the call against one of them. */
   openOcs: QueueRow[];
+  /** The customer's latest calls, with or without an OC. */
+  calls: CallEntry[];
   /** When the analyst picked up (the call's start, and the clock start of an OC created from it). */
   callStartedAt: number | null;
   search(query: string): void;
@@ -32,6 +34,7 @@ export const createPhoneStore = (api: ApiClient): PhoneStore => {
     searchError: null,
     customer: null,
     openOcs: [],
+    calls: [],
     callStartedAt: null,
     search: (query) => {
       set({ query });
@@ -46,20 +49,21 @@ export const createPhoneStore = (api: ApiClient): PhoneStore => {
       }, 180);
     },
     select: async (customerId) => {
-      const [card, ocs] = await Promise.all([
+      const [card, ocs, calls] = await Promise.all([
         api.call('customer.card', { id: customerId }),
         api.call('queue.list', { customerId, openOnly: true, limit: 200 }),
+        api.call('customer.calls', { customerId, limit: 10 }),
       ]);
       if (!card.ok) return set({ searchError: card.error });
-      set({ customer: card.value, openOcs: ocs.ok ? ocs.value : [] });
+      set({ customer: card.value, openOcs: ocs.ok ? ocs.value : [], calls: calls.ok ? calls.value : [] });
     },
-    clearCustomer: () => set({ customer: null, openOcs: [] }),
+    clearCustomer: () => set({ customer: null, openOcs: [], calls: [] }),
     startCall: (at) => set({ callStartedAt: at }),
     endCall: () => set({ callStartedAt: null }),
   }));
   api.on('data.changed', (change) => {
     const customer = store.getState().customer;
-    if (customer !== null && (change.tables.includes('ocorrencia') || change.tables.includes('customer'))) void store.getState().select(customer.customer.id);
+    if (customer !== null && (change.tables.includes('ocorrencia') || change.tables.includes('customer') || change.tables.includes('interaction'))) void store.getState().select(customer.customer.id);
   });
   return store;
 };

@@ -82,7 +82,12 @@ export const MyQueuePage = () => {
         quickFilter={filter}
         cursor={cursor}
         onCursor={(id) => queue.getState().setCursor(id)}
-        onOpen={(id) => navigate({ name: 'oc', id })}
+        autoFocus
+        onOpen={(id) => {
+          // Back from the OC, the list's cursor is on this row again.
+          queue.getState().setCursor(id);
+          navigate({ name: 'oc', id });
+        }}
         label={t(`queue.tab.${tab}`)}
         // Mine are mine and the available ones have nobody: an assignee column would say the same on every row.
         hide={tab === 'directed' ? NO_HIDDEN : HIDE_ASSIGNEE}

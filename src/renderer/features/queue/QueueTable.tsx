@@ -11,6 +11,7 @@ import { QUEUE_COLUMN_IDS, type VisibleColumn } from './column-fit';
 import { queueColumns, queueFeatures, quickFilterFn } from './columns';
 import { CursorPeek } from './CursorPeek';
 import { QueueRowView, rowDomId, type RowContext } from './QueueRowView';
+import { useQueueKeys } from './queue-keys';
 import { useQueueColumns } from './QueueSizer';
 import type { GroupBy } from './team-filter';
 
@@ -36,6 +37,8 @@ export interface QueueTableProps {
   label: string;
   hide?: readonly VisibleColumn[];
   testId: string;
+  /** The page's main list takes the keyboard when it shows (not a results list under its search box). */
+  autoFocus?: boolean;
 }
 
 const EMPTY_SORT: SortingState = [{ id: 'sla', desc: false }];
@@ -44,7 +47,7 @@ const EMPTY_SORT: SortingState = [{ id: 'sla', desc: false }];
  * The queue grid: TanStack Table v9 for sorting, quick filtering and grouping; TanStack Virtual so only the rows
  * on screen exist in the DOM (20 000 rows scroll like 20). Rows are fixed-height, so nothing jumps while scrolling.
  */
-export const QueueTable = ({ rows, groupBy, quickFilter, cursor, onCursor, onOpen, empty, label, hide = [], testId }: QueueTableProps) => {
+export const QueueTable = ({ rows, groupBy, quickFilter, cursor, onCursor, onOpen, empty, label, hide = [], testId, autoFocus = false }: QueueTableProps) => {
   const { t, lang } = useT();
   const catalogName = useSession((s) => s.catalogName);
   const myId = useSession((s) => s.analyst?.id ?? null);
@@ -96,29 +99,18 @@ export const QueueTable = ({ rows, groupBy, quickFilter, cursor, onCursor, onOpe
   const stableCursor = useMemo(() => (id: string) => onCursorRef.current(id), []);
 
   const leafIds = useMemo(() => model.filter((r) => !r.getIsGrouped()).map((r) => r.id), [model]);
-  // Keep the keyboard cursor on screen.
+  // Keep the keyboard cursor on screen when it moves (or the list first shows it): a new sort or grouping keeps
+  // the view where the person is looking instead of jumping to wherever the cursor row went.
+  const scrolledTo = useRef<string | null>(null);
   useEffect(() => {
-    if (cursor === null) return;
+    if (cursor === null || scrolledTo.current === cursor) return;
     const index = model.findIndex((r) => r.id === cursor);
-    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+    if (index < 0) return;
+    scrolledTo.current = cursor;
+    virtualizer.scrollToIndex(index, { align: 'auto' });
   }, [cursor, model, virtualizer]);
 
-  const onKeyDown = (event: React.KeyboardEvent): void => {
-    if (event.target !== event.currentTarget) return;
-    const index = cursor === null ? -1 : leafIds.indexOf(cursor);
-    if (event.key === 'ArrowDown' || event.key === 'j') {
-      event.preventDefault();
-      setKeyboardCursor(true);
-      onCursor(leafIds[Math.min(leafIds.length - 1, index + 1)] ?? null);
-    } else if (event.key === 'ArrowUp' || event.key === 'k') {
-      event.preventDefault();
-      setKeyboardCursor(true);
-      onCursor(leafIds[Math.max(0, index - 1)] ?? null);
-    } else if (event.key === 'Enter' && cursor !== null) {
-      event.preventDefault();
-      onOpen(cursor);
-    }
-  };
+  const onKeyDown = useQueueKeys({ bodyRef: scrollRef, leafIds, cursor, onCursor, onOpen, onKeyboard: () => setKeyboardCursor(true), autoFocus });
 
   const cursorVisible = cursor !== null && leafIds.includes(cursor);
   const groupLabel = (columnId: string, value: unknown): string => {

@@ -113,7 +113,12 @@ export const TeamPage = ({ viewId }: { viewId: string | null }) => {
           quickFilter={quick}
           cursor={cursor}
           onCursor={(id) => queue.getState().setCursor(id)}
-          onOpen={(id) => navigate({ name: 'oc', id })}
+        autoFocus
+          onOpen={(id) => {
+          // Back from the OC, the list's cursor is on this row again.
+          queue.getState().setCursor(id);
+          navigate({ name: 'oc', id });
+        }}
           label={t('team.title')}
           testId="team-table"
           empty={loading || rows === null ? <EmptyState icon="refresh" title={t('common.loading')} /> : <QueueEmpty><EmptyState icon="filter" title={t('team.empty')}>{t('team.emptyBody')}</EmptyState></QueueEmpty>}

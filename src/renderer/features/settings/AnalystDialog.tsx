@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { LEVELS, ROLES, type Analyst, type Level, type Role } from '../../../shared/domain';
 import { can } from '../../../shared/oc/permissions';
+import { useLeaveGuard } from '../../app/LeavePrompt';
 import { useServices, useSession } from '../../app/services';
 import { Button } from '../../components/Button';
 import { Field, FormError, Select, TextInput } from '../../components/Field';
@@ -37,6 +38,9 @@ export const AnalystDialog = ({ initial, isNew, onClose, t, lang }: { initial: A
   const [initialPassword, setInitialPassword] = useState({ password: '', confirm: '' });
   const [passwordIssue, setPasswordIssue] = useState<PasswordProblem | null>(null);
   const fields = useRef<HTMLDivElement>(null);
+  // What was last saved (the form as opened, then each saved state): changes after it are unsaved.
+  const [baseline, setBaseline] = useState(initial);
+  useLeaveGuard('people.analyst', JSON.stringify(form) !== JSON.stringify(baseline) || initialPassword.password !== '', 'section');
   // A busy save button loses focus; a refusal puts it back in the form so Escape and Tab keep working.
   const refused = (message: string): void => {
     setError(message);
@@ -63,6 +67,7 @@ export const AnalystDialog = ({ initial, isNew, onClose, t, lang }: { initial: A
     }
     const id = result.value.id ?? savedId;
     setSavedId(id);
+    setBaseline(form);
     if (withPassword && id !== null) {
       const outcome = await setPasswordOnline(api, { kind: 'analyst', id }, initialPassword.password, { now: clock.read });
       setInitialPassword({ password: '', confirm: '' });

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { CatalogItem, CatalogKind } from '../../../shared/domain';
 import { foldText } from '../../../shared/domain';
+import { useLeaveGuard } from '../../app/LeavePrompt';
 import { useServices, useSession } from '../../app/services';
 import { Button } from '../../components/Button';
 import { FormError, TextInput } from '../../components/Field';
@@ -15,9 +16,10 @@ export const catalogSlug = (name: string, taken: readonly string[]): string => {
   return id;
 };
 
-const CatalogRow = ({ item, onSave, t }: { item: CatalogItem; onSave: (row: CatalogItem) => Promise<void>; t: SettingsT }) => {
+const CatalogRow = ({ item, onSave, t }: { item: CatalogItem; onSave: (row: CatalogItem) => Promise<boolean>; t: SettingsT }) => {
   const [name, setName] = useState(item.name);
   const changed = name.trim() !== item.name;
+  useLeaveGuard(`catalog.${item.kind}.${item.id}`, changed, 'section');
   return (
     <li className="st-catalog-row" data-catalog={item.id}>
       <TextInput value={name} onChange={(e) => setName(e.target.value)} aria-label={`${t('catalog.name')} ${item.id}`} />
@@ -39,15 +41,18 @@ const CatalogList = ({ kind, t, lang }: { kind: CatalogKind; t: SettingsT; lang:
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const save = async (row: CatalogItem): Promise<void> => {
+  useLeaveGuard(`catalog.${kind}.new`, name.trim() !== '', 'section');
+  /** Saves a row; false when refused (the reason is shown and what was typed stays). */
+  const save = async (row: CatalogItem): Promise<boolean> => {
     const result = await api.call('catalog.upsert', row);
     if (!result.ok) {
       setError(result.error.message[lang]);
-      return;
+      return false;
     }
     setError(null);
     setStatus(t('catalog.saved', { name: row.name }));
     await session.getState().refresh();
+    return true;
   };
   return (
     <section className="card st-card" data-testid={`catalog-${kind}`}>
@@ -57,7 +62,7 @@ const CatalogList = ({ kind, t, lang }: { kind: CatalogKind; t: SettingsT; lang:
       </ul>
       <div className="st-row">
         <TextInput value={name} placeholder={kind === 'module' ? t('catalog.newModule') : t('catalog.newSegment')} onChange={(e) => setName(e.target.value)} data-testid={`catalog-new-${kind}`} />
-        <Button icon="plus" disabled={name.trim().length < 1} onClick={() => void save({ id: catalogSlug(name, all.map((c) => c.id)), kind, name: name.trim(), active: true }).then(() => setName(''))}>
+        <Button icon="plus" disabled={name.trim().length < 1} onClick={() => void save({ id: catalogSlug(name, all.map((c) => c.id)), kind, name: name.trim(), active: true }).then((saved) => saved && setName(''))}>
           {t('catalog.add')}
         </Button>
       </div>

@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
+import { normalizeVersion } from '../../../shared/domain';
+import { useLeaveGuard } from '../../app/LeavePrompt';
 import { useServices, useSession } from '../../app/services';
 import { Button } from '../../components/Button';
 import { DateTimeInput } from '../../components/DateFields';
@@ -21,6 +23,7 @@ export const ReleasesSection = ({ t, lang }: { t: SettingsT; lang: Lang }) => {
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [waiting, setWaiting] = useState<number | null>(null);
+  useLeaveGuard('releases.new', version.trim() !== '' || notes.trim() !== '', 'section');
   const countWaiting = useCallback(async (): Promise<void> => {
     const rows = await api.call('queue.list', { statuses: ['aguardando_versao'] });
     if (rows.ok) setWaiting(rows.value.length);
@@ -35,14 +38,16 @@ export const ReleasesSection = ({ t, lang }: { t: SettingsT; lang: Lang }) => {
       return;
     }
     setBusy(true);
+    // One outcome on screen at a time: a refusal never stands beside the previous release's success.
+    setDone(null);
+    setError(null);
     const result = await api.call('release.register', { version: version.trim(), releasedAt: at, notes: notes.trim() });
     setBusy(false);
     if (!result.ok) {
       setError(result.error.message[lang]);
       return;
     }
-    setError(null);
-    setDone(t('releases.done', { version: version.trim() }));
+    setDone(t('releases.done', { version: normalizeVersion(version) }));
     setVersion('');
     setNotes('');
     await Promise.all([session.getState().refresh(), countWaiting()]);

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { can } from '../../../shared/oc/permissions';
+import { useLeaveGuard } from '../../app/LeavePrompt';
 import { useServices, useSession, useUi } from '../../app/services';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
@@ -9,6 +10,7 @@ import { Tabs } from '../../components/Tabs';
 import '../reports/reports.css';
 import { CalendarsSection } from './CalendarsSection';
 import { CatalogSection } from './CatalogSection';
+import { DesktopSection } from './DesktopSection';
 import { settingsT, type SettingsT } from './messages';
 import { PeopleSection } from './PeopleSection';
 import { PolicySection } from './PolicySection';
@@ -74,6 +76,9 @@ export const SettingsPage = () => {
   const loaded = useStore(store, (s) => s.overview !== null);
   const allowed = me !== null && can(me, 'configure');
   useEffect(() => (allowed ? store.connect() : undefined), [store, allowed]);
+  // The SLA draft spans three tabs: only leaving the page loses it.
+  useLeaveGuard('settings.sla', useStore(store, (s) => s.dirty));
+  const { router } = useServices();
   if (!allowed) {
     return (
       <div className="page">
@@ -81,7 +86,7 @@ export const SettingsPage = () => {
       </div>
     );
   }
-  const tabs: SettingsTab[] = ['targets', 'calendars', 'policy', 'recompute', 'catalog', 'people', 'releases'];
+  const tabs: SettingsTab[] = ['targets', 'calendars', 'policy', 'recompute', 'catalog', 'people', 'releases', 'desktop'];
   return (
     <div className="page lt-page" data-testid="settings-page">
       <header className="page-head">
@@ -90,7 +95,7 @@ export const SettingsPage = () => {
           <div className="page-sub">{t('sub')}</div>
         </div>
       </header>
-      <Tabs<SettingsTab> label={t('title')} value={tab} onChange={(id) => store.getState().setTab(id)} tabs={tabs.map((id) => ({ id, label: t(`tab.${id}`) }))} />
+      <Tabs<SettingsTab> label={t('title')} value={tab} onChange={(id) => router.getState().requestLeave('section', () => store.getState().setTab(id))} tabs={tabs.map((id) => ({ id, label: t(`tab.${id}`) }))} />
       <FormError message={loadError === null ? null : loadError.message[lang]} />
       <div className="lt-scroll">
         {!loaded && SLA_TABS.includes(tab) ? <p className="muted">{t('loading')}</p> : null}
@@ -101,6 +106,7 @@ export const SettingsPage = () => {
         {tab === 'catalog' ? <CatalogSection t={t} lang={lang} /> : null}
         {tab === 'people' ? <PeopleSection t={t} lang={lang} /> : null}
         {tab === 'releases' ? <ReleasesSection t={t} lang={lang} /> : null}
+        {tab === 'desktop' ? <DesktopSection t={t} lang={lang} /> : null}
       </div>
       <SaveBar store={store} t={t} />
     </div>

@@ -5,7 +5,7 @@ import type { SlaConfig } from '../../../shared/domain';
 import type { SlaConfigDraft } from '../../../shared/mutators/config';
 import type { ApiClient } from '../../lib/api/client';
 
-export type SettingsTab = 'targets' | 'calendars' | 'policy' | 'recompute' | 'catalog' | 'people' | 'releases';
+export type SettingsTab = 'targets' | 'calendars' | 'policy' | 'recompute' | 'catalog' | 'people' | 'releases' | 'desktop';
 
 export interface SettingsState {
   tab: SettingsTab;

@@ -1,5 +1,6 @@
 import type { EventName, events as contractEvents } from '../../../shared/api/contract';
 import { DataChanged, RejectedNotice, SlaAlert, SyncState } from '../../../shared/api/notices';
+import { AttachmentProgress } from '../../../shared/api/attachments';
 import { OcPresence } from '../../../shared/api/workspace';
 
 /**
@@ -13,6 +14,7 @@ export const eventSchemas = {
   'sync.state': SyncState,
   'mutation.rejected': RejectedNotice,
   'presence.changed': OcPresence,
+  'attachment.progress': AttachmentProgress,
 } satisfies typeof contractEvents;
 
 const NAMES = Object.keys(eventSchemas);

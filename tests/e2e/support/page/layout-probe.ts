@@ -166,12 +166,15 @@
         if (box === undefined) return false;
         const hit = document.elementFromPoint((box.left + box.right) / 2, (box.top + box.bottom) / 2);
         if (hit === null || hit.contains(piece.node)) return false;
+        // A positioned box covers the text when it, or a box inside it on the way to what was hit, is opaque (a toast
+        // card in a transparent fixed stack paints over the page as much as an opaque popover does).
+        let opaqueSeen = false;
         for (let e: Element | null = hit; e !== null && !e.contains(piece.node); e = e.parentElement) {
           if (e.matches(':modal')) return true;
           const style = styleOf(e);
           const layer = style.position === 'fixed' || style.position === 'absolute' || style.position === 'sticky';
-          const opaque = alphaOf(style.backgroundColor) >= 0.3 || style.backgroundImage !== 'none' || style.backdropFilter !== 'none';
-          if (layer && opaque) return true;
+          opaqueSeen ||= alphaOf(style.backgroundColor) >= 0.3 || style.backgroundImage !== 'none' || style.backdropFilter !== 'none';
+          if (layer && opaqueSeen) return true;
         }
         return false;
       };
@@ -185,10 +188,12 @@
         const known = layers.get(element);
         if (known !== undefined) return known;
         let layer: Element | null = null;
+        let opaqueSeen = false;
         for (let e: Element | null = element; e !== null && layer === null; e = e.parentElement) {
           const style = styleOf(e);
           const floats = style.position === 'fixed' || style.position === 'sticky';
-          if (e.matches(':modal') || (floats && (alphaOf(style.backgroundColor) >= 0.3 || style.backgroundImage !== 'none'))) layer = e;
+          opaqueSeen ||= alphaOf(style.backgroundColor) >= 0.3 || style.backgroundImage !== 'none';
+          if (e.matches(':modal') || (floats && opaqueSeen)) layer = e;
         }
         layers.set(element, layer);
         return layer;

@@ -89,6 +89,7 @@ export const querySamples: Record<string, Record<string, unknown>> = {
   'oc.search': { text: 'rejeição 225', limit: 20 },
   'customer.search': { text: 'Horizonte' },
   'customer.card': { id: ID },
+  'customer.calls': { customerId: ID, limit: 10 },
   'sync.dismissNotice': { id: ID },
   'queue.rows': { ids: [ID, ID2] },
   'kb.suggest': { module: 'fiscal', kind: 'duvida' },
@@ -102,8 +103,21 @@ export const querySamples: Record<string, Record<string, unknown>> = {
   'reports.penaltyDetail': { customerId: ID, month: '2026-11' },
   'reports.penaltyStatement': { customerId: ID, month: '2026-11', format: 'pdf' },
   'reports.volume': { from: NOW - 86_400_000, to: NOW, granularity: 'week' },
+  'reports.exportTable': {
+    table: { title: 'Volume', about: ['Período: 01/11/2026 a 30/11/2026'], columns: [{ header: 'Período', align: 'left', grow: false }, { header: 'Total', align: 'right', grow: true }], rows: [['sem. 23/11', '548']], total: ['Total', '548'], notes: ['Cada prazo conta no período em que foi decidido.'] },
+    format: 'csv',
+    fileName: 'volume-2026-11-01-2026-11-30',
+    lang: 'pt-BR',
+  },
   'config.holidayPreview': { source: { country: 'BR', state: 'SP', city: 'SP', includeOptional: ['carnaval'] }, year: 2027 },
   'config.holidayRegions': { state: 'SP' },
+  'attachment.begin': { ocId: ID, name: 'rejeicao-225.png', size: 48_213 },
+  'attachment.append': { id: ID, offset: 0, data: 'iVBORw0KGgo=' },
+  'attachment.finish': { id: ID },
+  'attachment.discard': { id: ID },
+  'attachment.list': { ocId: ID },
+  'attachment.read': { id: ID, offset: 0, length: 65_536 },
+  'attachment.prefetch': { enabled: true },
 };
 
 let demo: DemoData | undefined;

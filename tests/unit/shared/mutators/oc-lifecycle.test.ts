@@ -111,15 +111,28 @@ describe('escalation, development and releases', () => {
     world.ok('oc.take', { ocId: 'oc-1' }, world.as(RAFAEL));
     const forwarded = world.ok('oc.forwardDev', { ocId: 'oc-1', devReference: 'DEV-4411', simulationInteractionId: 'unused' }, world.as(RAFAEL));
     expect(forwarded.find((e) => e.data.type === 'status_changed')?.data).toEqual({ type: 'status_changed', from: 'em_atendimento', to: 'encaminhada_dev', simulationId: 's1' });
-    world.ok('oc.setTargetVersion', { ocId: 'oc-1', version: '2026.03.09' }, world.as(RAFAEL));
-    expect(world.oc('oc-1')).toMatchObject({ status: 'aguardando_versao', targetVersion: '2026.03.09' });
+    world.ok('oc.setTargetVersion', { ocId: 'oc-1', version: '2026.3.9' }, world.as(RAFAEL));
+    expect(world.oc('oc-1')).toMatchObject({ status: 'aguardando_versao', targetVersion: '2026.3.9' });
     expect(world.run('release.register', { id: 'rel', version: '2026.03.09', releasedAt: T0 }, world.as(RAFAEL))).toMatchObject({ code: 'FORBIDDEN_ROLE' });
+    // Registered as "2026.03.09": one version with the "2026.3.9" the OC waits for.
     world.ok('release.register', { id: 'rel', version: '2026.03.09', releasedAt: T0 }, world.as(BEATRIZ));
     expect(world.oc('oc-1')).toMatchObject({ status: 'solucionada', resolution: { code: 'versao_liberada' } });
     const notice = world.state.interactions.get('rel:oc-1');
     expect(notice).toMatchObject({ kind: 'public_reply', ocId: 'oc-1' });
-    expect(notice?.body).toContain('2026.03.09');
-    expect(world.run('release.register', { id: 'other', version: '2026.03.09', releasedAt: T0 }, world.as(BEATRIZ))).toMatchObject({ code: 'RELEASE_EXISTS' });
+    expect(notice?.body).toContain('2026.3.9');
+    expect(world.run('release.register', { id: 'other', version: '2026.3.09', releasedAt: T0 }, world.as(BEATRIZ))).toMatchObject({ code: 'RELEASE_EXISTS' });
+  });
+
+  it('targeting a version already released solves the OC at once and tells the customer, whoever sets it', () => {
+    const world = inProgress();
+    world.ok('oc.escalate', { ocId: 'oc-1', simulationInteractionId: 's1', simulation: SIMULATION }, world.as(ANA));
+    world.ok('oc.take', { ocId: 'oc-1' }, world.as(RAFAEL));
+    world.ok('oc.forwardDev', { ocId: 'oc-1', devReference: 'DEV-4411', simulationInteractionId: 'unused' }, world.as(RAFAEL));
+    world.ok('release.register', { id: 'rel-12-7', version: '2026.12.7', releasedAt: T0 }, world.as(BEATRIZ));
+    const events = world.ok('oc.setTargetVersion', { ocId: 'oc-1', version: '2026.12.07' }, world.as(RAFAEL));
+    expect(types(events)).toEqual(['field_changed', 'encaminhada_dev→aguardando_versao', 'interaction_added', 'aguardando_versao→solucionada']);
+    expect(world.oc('oc-1')).toMatchObject({ status: 'solucionada', targetVersion: '2026.12.7', resolution: { code: 'versao_liberada', note: 'Versão 2026.12.7' } });
+    expect(world.state.interactions.get('rel-12-7:oc-1')).toMatchObject({ kind: 'public_reply', ocId: 'oc-1' });
   });
 
   it('refuses to forward a database change without an approved quote', () => {

@@ -6,6 +6,8 @@ import { Modal } from '../../../components/Modal';
 import { useDraft } from '../use-draft';
 import { confirmOnCtrlEnter, DialogFooter } from './DialogFooter';
 import { EMPTY_SIMULATION, SimulationFields, simulationErrors, toSimulation } from './SimulationFields';
+import { AttachField } from '../../attachments/AttachField';
+import { useDraftFiles } from '../../attachments/use-attachments';
 import { useOcAction } from './use-oc-action';
 
 /** N1 → N2 requires a simulation record (manual, "Atuação do Suporte"). */
@@ -13,12 +15,15 @@ export const EscalateDialog = ({ detail, onClose }: { detail: OcDetail; onClose:
   const { t, lang } = useT();
   const [draft, setDraft, clearDraft] = useDraft(`oc:${detail.oc.id}:escalate`, EMPTY_SIMULATION);
   const [tried, setTried] = useState(false);
-  const { run, error, busy } = useOcAction();
+  const { run, error, setError, busy } = useOcAction();
+  const files = useDraftFiles(detail.oc.id, lang);
   const errors = tried ? simulationErrors(draft, lang) : {};
   const confirm = async (): Promise<void> => {
     setTried(true);
     if (Object.keys(simulationErrors(draft, lang)).length > 0) return;
-    if (await run('oc.escalate', { ocId: detail.oc.id, simulation: toSimulation(draft) }, 'action.done.escalate', { number: detail.displayNumber })) {
+    if (files.reading) return setError(t('att.waitReading'));
+    if (await run('oc.escalate', { ocId: detail.oc.id, simulation: toSimulation(draft), attachmentIds: files.ids }, 'action.done.escalate', { number: detail.displayNumber })) {
+      files.clear();
       clearDraft();
       onClose();
     }
@@ -34,7 +39,10 @@ export const EscalateDialog = ({ detail, onClose }: { detail: OcDetail; onClose:
     >
       <div onKeyDown={confirmOnCtrlEnter(() => void confirm())} className="stack">
         <FormError message={error} />
-        <SimulationFields value={draft} onChange={setDraft} errors={errors} />
+        {/* The evidence of the simulation record: prints, the XML, the log. */}
+        <AttachField files={files}>
+          <SimulationFields value={draft} onChange={setDraft} errors={errors} />
+        </AttachField>
       </div>
     </Modal>
   );

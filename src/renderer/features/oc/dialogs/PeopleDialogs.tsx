@@ -1,13 +1,12 @@
-import { useState } from 'react';
 import type { OcDetail } from '../../../../shared/api/views';
-import { LEVEL_LABELS } from '../../../../shared/domain';
-import { useServices, useSession, useT } from '../../../app/services';
-import { lbl } from '../../../components/badges';
+import { useServices, useT } from '../../../app/services';
 import { DateTimeInput } from '../../../components/DateFields';
-import { Field, FormError, Select, TextArea, TextInput } from '../../../components/Field';
+import { Field, FormError, TextArea, TextInput } from '../../../components/Field';
 import { Modal } from '../../../components/Modal';
 import { fromLocalInput, toLocalInput } from '../../../lib/format';
 import { CallDirectionField, type CallDirection } from '../CallDirectionField';
+import { AttachField } from '../../attachments/AttachField';
+import { useDraftFiles } from '../../attachments/use-attachments';
 import { useDraft } from '../use-draft';
 import { confirmOnCtrlEnter, DialogFooter } from './DialogFooter';
 import { useOcAction } from './use-oc-action';
@@ -15,35 +14,6 @@ import { useOcAction } from './use-oc-action';
 type Props = { detail: OcDetail; onClose: () => void };
 
 /** A lead reassigns anyone's OC (SPEC §4, §8); the previous assignee stays in the history. */
-export const ReassignDialog = ({ detail, onClose }: Props) => {
-  const { t, lang } = useT();
-  const analysts = useSession((s) => s.directory.analysts);
-  const [to, setTo] = useState<string>(detail.oc.assigneeId ?? '');
-  const { run, error, busy } = useOcAction();
-  // Analysts work at their level; leads and admins can hold any OC.
-  const eligible = analysts.filter((a) => a.active && (a.role !== 'analyst' || a.level === detail.oc.level));
-  const confirm = async (): Promise<void> => {
-    if (await run('oc.reassign', { ocId: detail.oc.id, toAnalystId: to === '' ? null : to }, 'action.done.reassign', { number: detail.displayNumber })) onClose();
-  };
-  return (
-    <Modal title={t('reassign.title', { number: detail.displayNumber })} onClose={onClose} width={480} testId="reassign-dialog" footer={<DialogFooter onClose={onClose} onConfirm={() => void confirm()} label={t('reassign.confirm')} busy={busy} testId="reassign-confirm" />}>
-      <FormError message={error} />
-      <Field label={t('reassign.to')}>
-        {(id) => (
-          <Select id={id} value={to} onChange={(e) => setTo(e.target.value)} data-testid="reassign-to">
-            <option value="">{t('reassign.nobody')}</option>
-            {eligible.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name} — {a.role === 'analyst' ? lbl(LEVEL_LABELS[a.level], lang) : t(`role.${a.role}`)} · {t(`presence.${a.presence}`)}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
-    </Modal>
-  );
-};
-
 interface CallDraft {
   direction: CallDirection;
   contactName: string;
@@ -55,7 +25,7 @@ interface CallDraft {
 
 /** A call logged on the OC counts as a first response (SPEC §3 rule 3) from the call's start. */
 export const LogCallDialog = ({ detail, onClose }: Props) => {
-  const { t } = useT();
+  const { t, lang } = useT();
   const { clock } = useServices();
   const contacts = detail.customer.contacts.filter((c) => c.active);
   const now = clock.read();
@@ -69,12 +39,14 @@ export const LogCallDialog = ({ detail, onClose }: Props) => {
     notes: '',
   });
   const { run, error, setError, busy } = useOcAction();
+  const files = useDraftFiles(detail.oc.id, lang);
   const set = (patch: Partial<CallDraft>): void => setDraft({ ...draft, ...patch });
   const confirm = async (): Promise<void> => {
     const startedAt = fromLocalInput(draft.start);
     const endedAt = fromLocalInput(draft.end);
     if (startedAt === null || endedAt === null || endedAt < startedAt) return setError(t('call.endBeforeStart'));
     if (draft.contactName.trim() === '') return setError(t('call.contactRequired'));
+    if (files.reading) return setError(t('att.waitReading'));
     const ok = await run(
       'call.log',
       {
@@ -82,10 +54,12 @@ export const LogCallDialog = ({ detail, onClose }: Props) => {
         ocId: detail.oc.id,
         call: { direction: draft.direction, startedAt, endedAt, contactName: draft.contactName.trim(), phone: draft.phone.trim() === '' ? null : draft.phone.trim() },
         body: draft.notes.trim(),
+        attachmentIds: files.ids,
       },
       'action.done.call',
     );
     if (ok) {
+      files.clear();
       clear();
       onClose();
     }
@@ -103,7 +77,9 @@ export const LogCallDialog = ({ detail, onClose }: Props) => {
           <Field label={t('call.end')}>{(id, _d, labelId) => <DateTimeInput id={id} labelledBy={labelId} value={draft.end} onChange={(end) => set({ end })} testId="call-end" />}</Field>
           <Field label={t('call.phone')} optional={t('common.optional')}>{(id) => <TextInput id={id} value={draft.phone} onChange={(e) => set({ phone: e.target.value })} />}</Field>
           <div className="span-2">
-            <Field label={t('call.notes')}>{(id) => <TextArea id={id} rows={4} value={draft.notes} onChange={(e) => set({ notes: e.target.value })} data-testid="call-notes" data-autofocus />}</Field>
+            <AttachField files={files}>
+              <Field label={t('call.notes')}>{(id) => <TextArea id={id} rows={4} value={draft.notes} onChange={(e) => set({ notes: e.target.value })} data-testid="call-notes" data-autofocus />}</Field>
+            </AttachField>
           </div>
         </div>
         <datalist id="soe-call-contacts">
