@@ -1,6 +1,7 @@
 // npm run bench [-- --only store,sla,sync,ui,attach]
-// Prints a table and writes bench/results.json: { "<metric>": { value, unit, baseline?, ratio? } }.
-import { writeFileSync } from 'node:fs';
+// Prints a table and writes bench/results.json: { "<metric>": { value, unit, baseline?, ratio? } } (--only updates
+// its own figures there and keeps the rest).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { BenchFigures } from './figures';
 
@@ -37,5 +38,8 @@ const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join
 console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const row of rows) console.log(line(row));
-writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+// A partial run (--only) updates its own figures and keeps the others from the last runs.
+const resultsUrl = new URL('./results.json', import.meta.url);
+const kept: BenchFigures = values.only === undefined || !existsSync(resultsUrl) ? {} : (JSON.parse(readFileSync(resultsUrl, 'utf8')) as BenchFigures);
+writeFileSync(resultsUrl, `${JSON.stringify({ ...kept, ...results }, null, 2)}\n`);
 console.log('\nwritten to bench/results.json');

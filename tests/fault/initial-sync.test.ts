@@ -4,8 +4,10 @@ import { seedManyOcs } from '../support/big-server';
 import { freePort } from '../support/pg-cluster';
 import { DEMO_NOW, startDesktop, startTestServer, testStorage, type TestStorage } from '../support/sync-harness';
 import type { ServerApi } from '../../src/core/sync/server-api';
+import { BULK_META } from '../../src/core/sync/initial-sync';
 
-// A large initial sync is paged and resumable: interrupted at 60 %, it continues from its cursor.
+// A large initial sync is paged and resumable: interrupted at 60 %, it continues from its cursor (in bulk mode,
+// src/core/sync/initial-sync.ts) and ends with a replica whose queues and search work.
 
 let storage: TestStorage;
 let server: RunningServer | null = null;
@@ -57,6 +59,15 @@ describe('initial sync of 100 000 OCs', () => {
       expect((ana.core.db.prepare('SELECT count(*) AS n FROM ocorrencia').get() as { n: number }).n).toBe(total);
       expect((ana.core.db.prepare('SELECT count(*) AS n FROM oc_event').get() as { n: number }).n)
         .toBe(Number((await server.db.query<{ n: number }>('SELECT count(*) AS n FROM oc_event')).rows[0]?.n));
+      // The bulk mode it resumed in ended: indexes back, nothing staged, every OC searchable and in its queue.
+      expect(ana.core.db.prepare('SELECT value FROM meta WHERE key = ?').get(BULK_META)).toBeUndefined();
+      expect((ana.core.db.prepare('SELECT count(*) AS n FROM bulk_event').get() as { n: number }).n).toBe(0);
+      const indexes = (ana.core.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").pluck().all() as string[]);
+      expect(indexes).toEqual(expect.arrayContaining(['ocorrencia_queue', 'ocorrencia_assignee', 'interaction_oc', 'contact_customer', 'customer_name']));
+      const sample = ana.core.db.prepare('SELECT id, number FROM ocorrencia WHERE number IS NOT NULL ORDER BY id LIMIT 1').get() as { id: string; number: string };
+      const found = await ana.core.api.invoke('oc.search', { text: sample.number });
+      expect(found.ok && (found.value as Array<{ id: string }>).some((row) => row.id === sample.id)).toBe(true);
+      expect((ana.core.db.prepare('SELECT count(*) AS n FROM oc_fts WHERE rowid < 0').get() as { n: number }).n).toBe(total);
     } finally {
       await ana.close();
     }

@@ -19,6 +19,7 @@ import type { AttachmentRemote, SyncPort } from './port';
 import { PokeSocket } from './poke-socket';
 import { SocketPresenceRelay } from './presence-relay';
 import { pushOutbox } from './push-outbox';
+import { applyBulkPage, beginBulk, finishBulk, inBulk, wantsBulk } from './initial-sync';
 import { applyPullPage, META_CURSOR } from './rebase';
 import { ServerApi, ServerRefused, Unreachable, type Timed } from './server-api';
 import { TokenStore } from './tokens';
@@ -30,6 +31,8 @@ export interface SyncClientOptions {
   timeZone?: string;
   /** Rows per pulled page (a large initial sync resumes page by page). */
   pageSize?: number;
+  /** Off: an initial sync takes the rebase path page by page like any pull (tests compare the two). */
+  bulkInitialSync?: boolean;
   pushBatch?: number;
   /** Pull at least this often even without pokes. */
   periodicMs?: number;
@@ -331,17 +334,39 @@ export class SyncClient implements SyncPort {
     if (analystId === null) throw new Unreachable('not logged in to the server');
     const limit = this.options.pageSize ?? 10_000;
     const fetchPage = (cursor: number) => this.withSession(analystId, (token) => this.api.pull(token, { clientId: this.clientId, clientSecret: clientSecretOf(this.db), cursor, limit }));
-    let next = fetchPage(this.cursor());
+    const cursor = this.cursor();
+    // A replica with nothing of its own yet (or an initial sync that was interrupted) takes the pages in bulk mode.
+    const announce = (result: { tables: Set<string>; ocIds: Set<string> }) => {
+      if (result.tables.size > 0 || result.ocIds.size > 0) this.events.emit('data.changed', { tables: [...result.tables], ocIds: [...result.ocIds] });
+    };
+    let bulk = this.options.bulkInitialSync !== false && wantsBulk(this.db, cursor);
+    const finish = () => {
+      bulk = false;
+      announce(finishBulk(this.local, this.local.clock.now()));
+    };
+    // An interrupted one that cannot go on (a change of this desktop's own waits) ends before anything else.
+    if (bulk) beginBulk(this.db);
+    else if (inBulk(this.db)) finish();
+    let next = fetchPage(cursor);
     for (;;) {
       const page = await next;
       this.sample(page);
       this.knownHead = Math.max(this.knownHead, page.value.head);
       // The next page is fetched while this one is written (a large initial sync overlaps network and SQLite).
       if (page.value.hasMore) next = fetchPage(page.value.cursor);
-      if (page.value.changes.length === 0 && page.value.lastMutationId <= Number(getMeta(this.db, 'sync.lastMutationId') ?? '0') && pendingCount(this.db) === 0) return;
       try {
-        const result = applyPullPage(this.local, page.value, this.local.clock.now(), (message) => this.reportMismatch(message));
-        if (result.tables.size > 0 || result.ocIds.size > 0) this.events.emit('data.changed', { tables: [...result.tables], ocIds: [...result.ocIds] });
+        // A change made here meanwhile needs the rebase path: the bulk ends (indexes, search, SLA) before it.
+        if (bulk && !wantsBulk(this.db, cursor)) finish();
+        if (bulk) {
+          applyBulkPage(this.db, page.value, (message) => this.reportMismatch(message));
+          if (!page.value.hasMore) finish();
+        } else {
+          if (page.value.changes.length === 0 && page.value.lastMutationId <= Number(getMeta(this.db, 'sync.lastMutationId') ?? '0') && pendingCount(this.db) === 0) {
+            if (!page.value.hasMore) return;
+            continue;
+          }
+          announce(applyPullPage(this.local, page.value, this.local.clock.now(), (message) => this.reportMismatch(message)));
+        }
       } catch (error) {
         if (page.value.hasMore) next.catch(() => undefined);
         throw error;

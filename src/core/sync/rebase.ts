@@ -45,7 +45,7 @@ export interface PageResult {
  * shared code: it is reported (onSchemaMismatch) and still written as the server holds it — refusing it would
  * leave this replica diverged from every other one for good.
  */
-const parseChange = (change: PulledChange, onSchemaMismatch: (message: string) => void): { table: SyncTable; version: number; row: unknown } => {
+export const parseChange = (change: PulledChange, onSchemaMismatch: (message: string) => void): { table: SyncTable; version: number; row: unknown } => {
   const parsed = ROW_SCHEMAS[change.table].safeParse(change.row);
   if (parsed.success) return { table: change.table, version: change.version, row: parsed.data };
   const issue = parsed.error.issues[0];

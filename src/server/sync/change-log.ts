@@ -9,7 +9,7 @@ export interface LoggedPage {
   /** The changes' JSON objects, comma-separated (the server's own text, never re-serialised). */
   changes: string;
   count: number;
-  /** The last version in the page, or the cursor when empty. */
+  /** The last version in the page when it is full; otherwise the log's top (every version up to it was looked at). */
   next: number;
   /** The committed head the log has caught up to (at least what the caller asked for). */
   head: number;
@@ -51,7 +51,8 @@ export class ChangeLog {
       parts.push(text);
       next = this.versions[i] as number;
     }
-    return { changes: parts.join(','), count: parts.length, next, head: this.top };
+    // Not full: every version up to the log's top was looked at, so the cursor moves there (not only to the last row).
+    return { changes: parts.join(','), count: parts.length, next: parts.length < limit ? Math.max(next, this.top) : next, head: this.top };
   }
 
   /** One read at a time; pulls arriving meanwhile wait for it and check again. */

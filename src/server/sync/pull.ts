@@ -59,7 +59,8 @@ export class PullPages {
     if ('kind' in heads) return heads;
     const { last, head } = heads;
     const page = cursor >= head ? { changes: '', count: 0, next: cursor, head } : ((await this.log.page(cursor, limit, head)) ?? (await this.page(cursor, limit, head)));
-    const hasMore = page.count === limit;
+    // A full page, or a window of versions that ended below the head (sparse versions: see migration 012).
+    const hasMore = page.count === limit || page.next < page.head;
     const body = `{"changes":[${page.changes}],"cursor":${page.next},"hasMore":${hasMore},"head":${Math.max(page.head, page.next)},` +
       `"lastMutationId":${last},"serverTime":${this.clock.now()}}`;
     return { body, count: page.count, cursor: page.next, hasMore };

@@ -6,6 +6,7 @@ import { migration004 } from './004-sla';
 import { migration005 } from './005-lean-writes';
 import { migration006 } from './006-event-log-by-oc';
 import { migration007 } from './007-attachments';
+import { migration008 } from './008-bulk-events';
 
 export interface Migration {
   version: number;
@@ -14,7 +15,7 @@ export interface Migration {
 }
 
 // Append-only: never edit a shipped migration; add the next number (ARCHITECTURE.md style 7).
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export class NewerDatabaseError extends Error {
