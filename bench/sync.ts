@@ -126,6 +126,7 @@ const desktop = async (url: string, who: string, options: { manual?: boolean } =
 interface PropagationSample {
   pushed: number;
   poked: number;
+  /** NaN when the poke carried the change and B did not pull. */
   pulled: number;
   applied: number;
 }
@@ -134,7 +135,7 @@ interface PropagationSample {
  * Desktop A writes; how long until desktop B has the change (A's push → commit → poke → B pulls → rebase →
  * data.changed)? The server runs in its own process, as deployed; each stage is timed from the desktops' side:
  * `pushed` when A's push is answered (applied and committed), `poked` when B's socket hears the poke, `pulled`
- * when B's pull is answered, `applied` when B's replica has the note.
+ * when B's pull is answered (none when the poke carried the note), `applied` when B's replica has the note.
  */
 const propagation = async (samples: number): Promise<PropagationSample[]> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'soe-bench-prop-'));
@@ -163,11 +164,11 @@ const propagation = async (samples: number): Promise<PropagationSample[]> => {
       return answer;
     };
     // The poke as B's socket hears it (bench-only reach into the client's socket options).
-    const socketOptions = (b.sync as unknown as { socket: { options: { onPoke: (head: number) => void } } }).socket.options;
+    const socketOptions = (b.sync as unknown as { socket: { options: { onPoke: (...args: never[]) => void } } }).socket.options;
     const onPoke = socketOptions.onPoke;
-    socketOptions.onPoke = (head) => {
+    socketOptions.onPoke = (...args: never[]) => {
       marks.poked = performance.now();
-      onPoke(head);
+      onPoke(...args);
     };
     const ocId = (a.core.db.prepare('SELECT id FROM ocorrencia ORDER BY id LIMIT 1').get() as { id: string }).id;
     const times: PropagationSample[] = [];
@@ -181,6 +182,7 @@ const propagation = async (samples: number): Promise<PropagationSample[]> => {
           }
         });
       });
+      marks.pulled = Number.NaN;
       const t0 = performance.now();
       const ack = await a.core.api.invoke('oc.note', { ocId, interactionId, body: `Propagação ${i}` });
       if (!ack.ok) throw new Error(ack.error.code);
@@ -306,10 +308,14 @@ export async function benchSync(): Promise<BenchFigures> {
       figures['sync.propagation.p99_ms'] = { value: total, unit: 'ms (target ≤ ws_rtt p99 + 10)', baseline: round(rtt, 2), ratio: round(total / rtt, 1) };
       figures['sync.propagation.p50_ms'] = { value: p50((s) => s.applied), unit: 'ms' };
       // The breakdown, each stage's own share at p50 and p99 (ms from the previous stage).
+      // A pull stage only where B pulled; otherwise the poke carried the note and apply follows the poke.
+      const pulledAt = (s: PropagationSample) => (Number.isNaN(s.pulled) ? s.poked : s.pulled);
       const shares: Array<[string, (s: PropagationSample) => number]> = [
-        ['push', (s) => s.pushed], ['poke', (s) => s.poked - s.pushed], ['pull', (s) => s.pulled - s.poked], ['apply', (s) => s.applied - s.pulled],
+        ['push', (s) => s.pushed], ['poke', (s) => s.poked - s.pushed], ['pull', (s) => pulledAt(s) - s.poked], ['apply', (s) => s.applied - pulledAt(s)],
       ];
       for (const [name, pick] of shares) figures[`sync.propagation.${name}.p99_ms`] = { value: p99(pick), unit: `ms (p50 ${p50(pick)})` };
+      const carried = stages.filter((s) => Number.isNaN(s.pulled)).length;
+      figures['sync.propagation.carried_share'] = { value: round(carried / stages.length, 2), unit: `of ${stages.length} notes reached B in the poke, without a pull` };
     }
 
     if (PARTS.has('initial')) {

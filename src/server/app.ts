@@ -157,7 +157,8 @@ export const startServer = async (options: ServerOptions = {}): Promise<RunningS
       },
       log: app.log,
     };
-    const hub = new PokeHub(options.pokeThrottleMs ?? 25);
+    const pulls = new PullPages(db, clock);
+    const hub = new PokeHub(options.pokeThrottleMs ?? 25, (from, head) => pulls.carried(from, head));
     const presence = new PresenceHub({
       node,
       clock,
@@ -176,7 +177,7 @@ export const startServer = async (options: ServerOptions = {}): Promise<RunningS
     }, () => void headVersion(db).then((head) => hub.committed(head), () => undefined));
     await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
     app.get('/healthz', async () => ({ ok: true, node, storage: db.kind }));
-    registerSyncRoutes(app, ctx, new PullPages(db, clock), hub);
+    registerSyncRoutes(app, ctx, pulls, hub);
     registerSocketRoute(app, ctx, hub, presence, live);
     const attachments = postgresAttachments(db, attachmentConfig, clock);
     await registerMultipart(app, attachmentConfig);

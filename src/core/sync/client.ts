@@ -1,7 +1,7 @@
 import type { AccessEndedState, SyncState } from '../../shared/api/notices';
 import { domainError, type Analyst, type DomainError } from '../../shared/domain';
 import { ACCESS_ENDED_CLOSE_CODE, accessEndReasonOf, type AccessEndReason } from '../../shared/sync/access-ended';
-import type { LoginResponse } from '../../shared/sync/protocol';
+import type { LoginResponse, PullResponse } from '../../shared/sync/protocol';
 import { DEFAULT_TIME_ZONE, offsetClock, systemClock, type Clock } from '../../shared/time';
 import type { CoreEvents } from '../api/emitter';
 import type { Db } from '../db/connection';
@@ -16,10 +16,10 @@ import { clientSecretOf, ensureRegistered, identityProblemOf } from './client-id
 import { backoffDelay, ClockOffset } from './clock-offset';
 import { downloadIntoCache, prefetchEnabled, prefetchOpen, uploadQueued, type TransferHost } from '../attachments/transfer';
 import type { AttachmentRemote, SyncPort } from './port';
-import { PokeSocket } from './poke-socket';
+import { PokeSocket, type CarriedChanges } from './poke-socket';
 import { SocketPresenceRelay } from './presence-relay';
 import { pushOutbox } from './push-outbox';
-import { applyBulkPage, beginBulk, finishBulk, inBulk, wantsBulk } from './initial-sync';
+import { applyBulkPage, beginBulk, finishBulk, inBulk, nothingLocal, wantsBulk } from './initial-sync';
 import { applyPullPage, META_CURSOR } from './rebase';
 import { ServerApi, ServerRefused, Unreachable, type Timed } from './server-api';
 import { TokenStore } from './tokens';
@@ -94,8 +94,9 @@ export class SyncClient implements SyncPort {
         const token = analystId === null ? null : this.tokens.get(analystId);
         return token === null ? null : this.api.socketUrl(token);
       },
-      onPoke: (head) => {
-        if (head > this.cursor()) this.schedule(0);
+      onPoke: (head, carried) => {
+        if (head <= this.cursor()) return;
+        if (carried === undefined || !this.applyCarried(head, carried)) this.schedule(0);
       },
       onOpen: () => {
         this.schedule(0);
@@ -114,6 +115,33 @@ export class SyncClient implements SyncPort {
       random,
     });
     this.presence = new SocketPresenceRelay(this.socket, () => this.tokens.current(), this.local.clock);
+  }
+
+  /**
+   * A poke that carries the changes above this replica's cursor is applied as the pull it saves, when nothing of
+   * this desktop's own waits (its outbox and rebase bases empty: a pull would confirm nothing) and no cycle is out
+   * (a page it is fetching must not land on top of newer rows). Otherwise false: the caller pulls.
+   */
+  private applyCarried(head: number, carried: CarriedChanges): boolean {
+    const cursor = this.cursor();
+    if (this.running !== null || this.stopped || this.tokens.current() === null || carried.from > cursor || !nothingLocal(this.db) || inBulk(this.db)) return false;
+    const page: PullResponse = {
+      changes: carried.changes.filter((change) => change.version > cursor),
+      cursor: head,
+      hasMore: false,
+      head,
+      lastMutationId: Number(getMeta(this.db, 'sync.lastMutationId') ?? '0'),
+      serverTime: this.local.clock.now(),
+    };
+    try {
+      const result = applyPullPage(this.local, page, this.local.clock.now(), (message) => this.reportMismatch(message));
+      this.knownHead = Math.max(this.knownHead, head);
+      if (result.tables.size > 0 || result.ocIds.size > 0) this.events.emit('data.changed', { tables: [...result.tables], ocIds: [...result.ocIds] });
+      return true;
+    } catch (error) {
+      this.options.onError?.(error);
+      return false;
+    }
   }
 
   /** What the attachment transfers use: this client's HTTP API, sessions and events. */

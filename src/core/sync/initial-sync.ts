@@ -32,7 +32,7 @@ const BULK_TABLES = ['ocorrencia', 'interaction', 'oc_event', 'customer', 'conta
 const bases = (db: Db): number => (stmt(db, 'SELECT COUNT(*) AS n FROM pending_base').get() as { n: number }).n;
 
 /** Nothing local waits to be rebased: the pulled rows can go in as they are. */
-const nothingLocal = (db: Db): boolean => pendingCount(db) === 0 && bases(db) === 0;
+export const nothingLocal = (db: Db): boolean => pendingCount(db) === 0 && bases(db) === 0;
 
 /** An initial sync in progress (a desktop killed during one continues it). */
 export const inBulk = (db: Db): boolean => getMeta(db, BULK_META) !== undefined;

@@ -1,11 +1,18 @@
 import WebSocket from 'ws';
-import { ServerSocketMessage, type ClientSocketMessage, type RelayedPresenceMessage } from '../../shared/sync/protocol';
+import { ServerSocketMessage, type ClientSocketMessage, type PulledChange, type RelayedPresenceMessage } from '../../shared/sync/protocol';
 import { backoffDelay } from './clock-offset';
+
+/** The changes a poke carries: every row whose current version is in (from, head]. */
+export interface CarriedChanges {
+  from: number;
+  changes: PulledChange[];
+}
 
 export interface PokeSocketOptions {
   url: () => string | null;
   /** The server committed something up to `head`. */
-  onPoke: (head: number) => void;
+  /** A newer head; `carried`: the changes above `carried.from` up to it, when the poke brings them. */
+  onPoke: (head: number, carried?: CarriedChanges) => void;
   /** (Re)connected: pull, since pokes may have been missed while the socket was down. */
   onOpen: () => void;
   onPong: (sentAt: number, serverTime: number, receivedAt: number) => void;
@@ -83,7 +90,10 @@ export class PokeSocket {
     }
     if (!parsed.success) return;
     const message = parsed.data;
-    if (message.type === 'poke' || message.type === 'hello') this.options.onPoke(message.head);
+    if (message.type === 'hello') this.options.onPoke(message.head);
+    if (message.type === 'poke') {
+      this.options.onPoke(message.head, message.from === undefined || message.changes === undefined ? undefined : { from: message.from, changes: message.changes });
+    }
     if (message.type === 'presence') this.options.onPresence?.(message);
     if (message.type === 'pong') {
       const sentAt = this.pings.get(message.id);

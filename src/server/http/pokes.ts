@@ -33,7 +33,17 @@ export class PokeHub implements PullObserver {
   /** When the pulls in flight last dropped back to a few (the end of a poke's wave). */
   private lastSettledAt = -Infinity;
 
-  constructor(private readonly throttleMs: number) {}
+  /** Pokes go out in the order they were decided, even when reading what one carries takes a moment. */
+  private sending: Promise<void> = Promise.resolve();
+
+  /**
+   * `carry` reads the changes above a head for a poke to carry (null: too many, or not at hand); without it a
+   * poke only says "pull".
+   */
+  constructor(
+    private readonly throttleMs: number,
+    private readonly carry?: (from: number, head: number) => Promise<{ changes: string; head: number } | null>,
+  ) {}
 
   get size(): number {
     return this.sockets.size;
@@ -86,10 +96,25 @@ export class PokeHub implements PullObserver {
   private flush(): void {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
-    this.sentHead = this.head;
+    const from = this.sentHead;
+    const head = this.head;
+    this.sentHead = head;
     this.lastSentAt = performance.now();
-    const message = JSON.stringify({ type: 'poke', head: this.head } satisfies ServerSocketMessage);
-    for (const socket of this.sockets) if (socket.readyState === socket.OPEN) socket.send(message);
+    const plain = JSON.stringify({ type: 'poke', head } satisfies ServerSocketMessage);
+    const send = (message: string) => {
+      for (const socket of this.sockets) if (socket.readyState === socket.OPEN) socket.send(message);
+    };
+    const carry = this.carry;
+    if (carry === undefined || from === 0) {
+      this.sending = this.sending.then(() => send(plain));
+      return;
+    }
+    // Read now, sent in turn: the desktops at `from` apply the changes without a pull each (one read for all).
+    const carried = carry(from, head).catch(() => null);
+    this.sending = this.sending.then(async () => {
+      const changes = await carried;
+      send(changes === null ? plain : `{"type":"poke","head":${changes.head},"from":${from},"changes":[${changes.changes}]}`);
+    });
   }
 
   close(): void {

@@ -26,6 +26,10 @@ interface SharedPage {
   head: number;
 }
 
+/** What a poke may carry (the rest of the time it says "pull"): a few notes' worth, well inside a socket frame. */
+const CARRY_ROWS = 200;
+const CARRY_CHARS = 48_000;
+
 /** Pages kept for pulls that come later (the desktops a poke woke up); big pages (initial syncs) are not kept. */
 const KEPT_PAGES = 32;
 const KEPT_PAGE_CHARS = 1_000_000;
@@ -64,6 +68,17 @@ export class PullPages {
     const body = `{"changes":[${page.changes}],"cursor":${page.next},"hasMore":${hasMore},"head":${Math.max(page.head, page.next)},` +
       `"lastMutationId":${last},"serverTime":${this.clock.now()}}`;
     return { body, count: page.count, cursor: page.next, hasMore };
+  }
+
+  /**
+   * The changes above `from` up to a committed head of at least `atLeast`, for a poke to carry: from the node's
+   * log only (one read for every desktop the poke reaches), and only when they are few (at most CARRY_ROWS rows
+   * and CARRY_CHARS characters); otherwise null and the poke says only "pull".
+   */
+  async carried(from: number, atLeast: number): Promise<{ changes: string; head: number } | null> {
+    const page = await this.log.page(from, CARRY_ROWS + 1, atLeast);
+    if (page === null || page.count > CARRY_ROWS || page.changes.length > CARRY_CHARS) return null;
+    return { changes: page.changes, head: page.next };
   }
 
   /**

@@ -150,9 +150,14 @@ export const PresenceBeatMessage = z.object({
 export const RelayedPresenceMessage = PresenceBeatMessage.extend({ analystId: Id, name: z.string().max(200) });
 export type RelayedPresenceMessage = z.infer<typeof RelayedPresenceMessage>;
 
-/** Server → client WebSocket messages: a poke says "something newer than your cursor exists; pull". */
+/**
+ * Server → client WebSocket messages: a poke says "something newer than your cursor exists; pull". When the new
+ * changes are few, the poke carries them (issue 14): every row whose current version is in (from, head], exactly
+ * what a pull from `from` would return, so a desktop at or above `from` with nothing of its own pending applies
+ * them without pulling (older desktops ignore the extra fields and pull).
+ */
 export const ServerSocketMessage = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('poke'), head: z.number().int().nonnegative() }),
+  z.object({ type: z.literal('poke'), head: z.number().int().nonnegative(), from: z.number().int().nonnegative().optional(), changes: z.array(PulledChange).optional() }),
   z.object({ type: z.literal('hello'), head: z.number().int().nonnegative(), serverTime: Instant }),
   z.object({ type: z.literal('pong'), id: z.number().int(), serverTime: Instant }),
   RelayedPresenceMessage,
