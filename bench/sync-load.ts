@@ -1,5 +1,6 @@
 // The load run of the sync benchmark: N simulated desktops on loopback, each pushing one mutation a second for
-// BENCH_LOAD_SECONDS while pulling on every poke — the protocol as a desktop speaks it, without 200 SQLite replicas.
+// BENCH_LOAD_SECONDS, pulling after each push (to confirm it) and on every poke that does not carry the changes —
+// the protocol as a desktop speaks it, without 200 SQLite replicas.
 import { randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import WebSocket from 'ws';
@@ -16,6 +17,8 @@ export interface LoadResult {
   perS: number;
   /** What all simulated desktops downloaded per second: every change goes to every desktop. */
   pulledMbPerS: number;
+  /** Pokes applied without a pull (they carried the changes). */
+  carried: number;
   /** What the errors were (HTTP status or exception), to tell overload from bugs. */
   errorKinds: Record<string, number>;
 }
@@ -58,6 +61,16 @@ const cursorOf = (text: string): number => {
   return cursor;
 };
 
+/**
+ * A poke's head and, when it carries the changes, their base — read from the frame's first bytes, which the server
+ * writes as `{"type":"poke","head":H[,"from":F,"changes":[…]]}`: like the pulls' bodies, the carried changes are
+ * not parsed (applying them is the desktop's work, not the server's). Null for any other message.
+ */
+const pokeOf = (text: string): { head: number; from: number | null } | null => {
+  const match = /^\{"type":"poke","head":(\d+)(?:,"from":(\d+),"changes":\[)?/.exec(text);
+  return match === null ? null : { head: Number(match[1]), from: match[2] === undefined ? null : Number(match[2]) };
+};
+
 /** Runs the load against a started server; `logins` are analysts whose tokens the simulated desktops share. */
 export const runLoad = async (baseUrl: string, options: { clients: number; seconds: number; logins: string[]; ocIds: string[] }): Promise<LoadResult> => {
   const agent = new http.Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY });
@@ -71,6 +84,7 @@ export const runLoad = async (baseUrl: string, options: { clients: number; secon
   const latencies: number[] = [];
   let errors = 0;
   let pulls = 0;
+  let carried = 0;
   const errorKinds: Record<string, number> = {};
   const failed = (kind: string): void => {
     errors += 1;
@@ -87,6 +101,7 @@ export const runLoad = async (baseUrl: string, options: { clients: number; secon
     const registered = await post(agent, `${baseUrl}/api/v1/clients`, token, { clientId, clientSecret }).catch(() => ({ status: 0, text: '' }));
     if (registered.status !== 200) failed(`register ${registered.status}`);
     let cursor = 0;
+    let confirming = false;
     let pulling = false;
     let pullAgain = false;
     const pull = async (): Promise<void> => {
@@ -117,13 +132,22 @@ export const runLoad = async (baseUrl: string, options: { clients: number; secon
       url.searchParams.set('protocol', String(PROTOCOL_VERSION));
       const socket = new WebSocket(url);
       sockets.push(socket);
-      socket.on('message', (data) => {
-        const message = ServerSocketMessage.safeParse(JSON.parse(String(data)));
-        if (!message.success) return;
-        if (message.data.type === 'hello') {
-          cursor = message.data.head;
-          resolve();
-        } else if (message.data.type === 'poke' && message.data.head > cursor) void pull();
+      socket.on('message', (data: Buffer) => {
+        const poke = pokeOf(data.subarray(0, 80).toString('utf8'));
+        if (poke === null) {
+          const message = ServerSocketMessage.safeParse(JSON.parse(data.toString('utf8')));
+          if (message.success && message.data.type === 'hello') {
+            cursor = message.data.head;
+            resolve();
+          }
+        } else if (poke.head > cursor) {
+          // A poke that carries the changes above this cursor is applied without a pull, as a desktop with
+          // nothing of its own waiting does (one whose push awaits confirmation pulls: the pull confirms it).
+          if (poke.from !== null && poke.from <= cursor && !confirming && !pulling) {
+            carried += 1;
+            cursor = poke.head;
+          } else void pull();
+        }
       });
       socket.on('error', (error) => {
         failed(`socket ${error.message}`);
@@ -153,6 +177,9 @@ export const runLoad = async (baseUrl: string, options: { clients: number; secon
         if (ok) {
           latencies.push(performance.now() - firstAt);
           pending = null;
+          // A desktop's cycle pulls after its push: the pull's lastMutationId confirms the outbox.
+          confirming = true;
+          void pull().finally(() => (confirming = false));
         } else {
           failed(`push ${answer.status}`);
         }
@@ -166,5 +193,5 @@ export const runLoad = async (baseUrl: string, options: { clients: number; secon
   for (const socket of sockets) socket.terminate();
   agent.destroy();
   const elapsedS = (performance.now() - started) / 1_000;
-  return { pulledMbPerS: round(pulledBytes / 1e6 / elapsedS, 1), pushes: latencies.length, pulls, errors, errorKinds, p99Ms: round(percentile(latencies, 99), 1), p50Ms: round(percentile(latencies, 50), 1), perS: round(latencies.length / elapsedS, 1) };
+  return { pulledMbPerS: round(pulledBytes / 1e6 / elapsedS, 1), pushes: latencies.length, pulls, carried, errors, errorKinds, p99Ms: round(percentile(latencies, 99), 1), p50Ms: round(percentile(latencies, 50), 1), perS: round(latencies.length / elapsedS, 1) };
 };

@@ -7,13 +7,17 @@
 //                              and its peak memory (the server runs in its own process); .ratio against a raw
 //                              better-sqlite3 insert of the same rows in one transaction, same run   (target ≤ 3)
 //   load.push.p99_ms/.errors   BENCH_LOAD_CLIENTS (200) simulated desktops, one push a second each for
-//                              BENCH_LOAD_SECONDS (60) while pulling on pokes; PGlite and PostgreSQL
+//                              BENCH_LOAD_SECONDS (60) while pulling on pokes; PGlite and PostgreSQL; on PostgreSQL
+//                              a curve (BENCH_LOAD_CURVE, 50,100,200,400: p50, p99, server CPU ms per push) and
+//   load.push.p99.ratio.postgres  the 200-desktop p99 ÷ a raw single-row commit's p99 by 200 connections at the
+//                              same rate, same run                                                  (target ≤ 10)
 // BENCH_SYNC_PARTS=push,propagation,initial,load picks parts (all by default); BENCH_SYNC_STORAGE=pglite|postgres
 // picks the storage of the push and load parts (both by default, PostgreSQL when its binaries exist).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { WebSocketServer, WebSocket } from 'ws';
 import { createCore } from '../src/core/core';
 import { openDatabase, type Db } from '../src/core/db/connection';
@@ -29,6 +33,8 @@ const BENCH_NOW = Date.parse('2026-11-25T15:00:00Z');
 const INITIAL_OCS = Number(process.env.BENCH_SYNC_OCS ?? 100_000);
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
 const LOAD_CLIENTS = Number(process.env.BENCH_LOAD_CLIENTS ?? 200);
+/** Desktops per PostgreSQL load run: the growth of the cost (LOAD_CLIENTS's run gives the headline figures). */
+const LOAD_CURVE = (process.env.BENCH_LOAD_CURVE ?? `50,100,${LOAD_CLIENTS},400`).split(',').map(Number).filter((n) => n > 0);
 const PARTS = new Set((process.env.BENCH_SYNC_PARTS ?? 'push,propagation,initial,load').split(',').map((p) => p.trim()));
 const STORAGES = new Set((process.env.BENCH_SYNC_STORAGE ?? 'pglite,postgres').split(',').map((p) => p.trim()));
 const LOGINS = ['ana', 'bruno', 'carla', 'diego', 'eduarda', 'felipe', 'gabriela', 'henrique', 'isabela', 'joao', 'juliana', 'lucas',
@@ -37,7 +43,7 @@ const LOGINS = ['ana', 'bruno', 'carla', 'diego', 'eduarda', 'felipe', 'gabriela
 type Storage = Pick<ServerOptions, 'databaseUrl' | 'dataDir'>;
 
 /** The real CLI (`npm run server`) in a child process, so the measured desktop does not share its CPU time. */
-const serverProcess = async (args: string[], env: Record<string, string> = {}): Promise<{ url: string; stop(): Promise<void> }> => {
+const serverProcess = async (args: string[], env: Record<string, string> = {}): Promise<{ url: string; pid: number; stop(): Promise<void> }> => {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/index.ts', ...args], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   child.stderr?.on('data', (c: Buffer) => (err = (err + String(c)).slice(-2_000)));
@@ -52,6 +58,7 @@ const serverProcess = async (args: string[], env: Record<string, string> = {}): 
   });
   return {
     url,
+    pid: child.pid ?? 0,
     stop: () => new Promise<void>((resolve) => {
       if (child.exitCode !== null) return resolve();
       child.on('exit', () => resolve());
@@ -256,7 +263,17 @@ const initialSync = async (): Promise<{ seconds: number; peakMb: number; rows: n
   }
 };
 
-const loadRun = async (label: string, env: Record<string, string>, dataDir: string) => {
+/** CPU time (user + system, ms) a process has used so far, from /proc (NaN where there is none). */
+const cpuMsOf = (pid: number): number => {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return ((Number(fields[11]) + Number(fields[12])) * 1_000) / 100;
+  } catch {
+    return Number.NaN;
+  }
+};
+
+const loadRun = async (label: string, env: Record<string, string>, dataDir: string, clients = LOAD_CLIENTS) => {
   const port = await freePort();
   const server = await serverProcess(['--data', dataDir, '--port', String(port), '--demo', '--ocs', '2000', '--seed', '3', '--now', new Date(BENCH_NOW).toISOString()], env);
   try {
@@ -264,12 +281,46 @@ const loadRun = async (label: string, env: Record<string, string>, dataDir: stri
     const clientSecret = await registerClient(server.url, token, 'bench-ids-0001');
     const page = await fetch(`${server.url}/api/v1/pull`, { method: 'POST', headers: apiHeaders(token), body: JSON.stringify({ clientId: 'bench-ids-0001', clientSecret, cursor: 0, limit: 20_000 }) });
     const ocIds = ((await page.json()) as { changes: Array<{ table: string; row: { id: string } }> }).changes.filter((c) => c.table === 'ocorrencia').map((c) => c.row.id).slice(0, 500);
-    const result = await runLoad(server.url, { clients: LOAD_CLIENTS, seconds: LOAD_SECONDS, logins: LOGINS, ocIds });
-    process.stderr.write(`bench: load on ${label}: ${result.pushes} pushes, ${result.pulls} pulls, ${result.errors} errors, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms${result.errors > 0 ? ` — ${JSON.stringify(result.errorKinds)}` : ''}\n`);
-    return result;
+    const cpuBefore = cpuMsOf(server.pid);
+    const result = await runLoad(server.url, { clients, seconds: LOAD_SECONDS, logins: LOGINS, ocIds });
+    const cpuMsPerPush = round((cpuMsOf(server.pid) - cpuBefore) / Math.max(1, result.pushes), 2);
+    process.stderr.write(`bench: load on ${label}, ${clients} desktops: ${result.pushes} pushes, ${result.pulls} pulls, ${result.carried} carried pokes, ${result.errors} errors, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ${cpuMsPerPush} server CPU ms/push${result.errors > 0 ? ` — ${JSON.stringify(result.errorKinds)}` : ''}\n`);
+    return { ...result, cpuMsPerPush };
   } finally {
     await server.stop();
   }
+};
+
+/**
+ * The baseline of the load run: `clients` connections each making one raw single-row commit a second (autocommit
+ * INSERT) for `seconds`, spread over the second like the simulated desktops; the p99 of a commit.
+ */
+const rawCommitP99 = async (databaseUrl: string, clients: number, seconds: number): Promise<number> => {
+  const setup = new pg.Client({ connectionString: databaseUrl });
+  await setup.connect();
+  await setup.query('CREATE TABLE IF NOT EXISTS bench_commit (id bigserial PRIMARY KEY, doc jsonb NOT NULL)');
+  await setup.end();
+  const connections = await Promise.all(Array.from({ length: clients }, async () => {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    return client;
+  }));
+  const latencies: number[] = [];
+  const endAt = performance.now() + seconds * 1_000;
+  try {
+    await Promise.all(connections.map(async (client, index) => {
+      await new Promise((r) => setTimeout(r, (index / clients) * 1_000));
+      while (performance.now() < endAt) {
+        const tickAt = performance.now();
+        await client.query('INSERT INTO bench_commit (doc) VALUES ($1::jsonb)', [JSON.stringify({ body: `Carga ${index}`, at: Date.now() })]);
+        latencies.push(performance.now() - tickAt);
+        await new Promise((r) => setTimeout(r, Math.max(0, tickAt + 1_000 - performance.now())));
+      }
+    }));
+  } finally {
+    await Promise.all(connections.map((c) => c.end()));
+  }
+  return percentile(latencies, 99);
 };
 
 export async function benchSync(): Promise<BenchFigures> {
@@ -336,10 +387,20 @@ export async function benchSync(): Promise<BenchFigures> {
         figures['load.errors'] = { value: liteLoad.errors, unit: 'errors (PGlite)' };
       }
       if (cluster !== null) {
-        const pgLoad = await loadRun('PostgreSQL', { DATABASE_URL: await createDatabase(cluster, 'bench_load') }, tempDir('soe-bench-load-pg-'));
-        figures['load.push.p99_ms.postgres'] = { value: pgLoad.p99Ms, unit: `ms (PostgreSQL, ${LOAD_CLIENTS} clients × ${LOAD_SECONDS} s)` };
-        figures['load.push.per_s.postgres'] = { value: pgLoad.perS, unit: 'pushes/s (PostgreSQL)' };
-        figures['load.errors.postgres'] = { value: pgLoad.errors, unit: 'errors (PostgreSQL)' };
+        // The raw single-row commit by as many connections at the same offered rate, then the curve.
+        const rawP99 = round(await rawCommitP99(await createDatabase(cluster, 'bench_raw_commit'), LOAD_CLIENTS, LOAD_SECONDS), 1);
+        figures['load.raw_commit.p99_ms.postgres'] = { value: rawP99, unit: `ms (${LOAD_CLIENTS} connections × 1 commit/s × ${LOAD_SECONDS} s)` };
+        for (const clients of LOAD_CURVE) {
+          const run = await loadRun('PostgreSQL', { DATABASE_URL: await createDatabase(cluster, `bench_load_${clients}`) }, tempDir('soe-bench-load-pg-'), clients);
+          const at = clients === LOAD_CLIENTS ? '' : `.${clients}`;
+          figures[`load.push.p99_ms.postgres${at}`] = { value: run.p99Ms, unit: `ms (p50 ${run.p50Ms}; ${clients} desktops × ${LOAD_SECONDS} s)` };
+          figures[`load.push.per_s.postgres${at}`] = { value: run.perS, unit: `pushes/s (${clients} offered)` };
+          figures[`load.server_cpu_ms_per_push.postgres${at}`] = { value: run.cpuMsPerPush, unit: `ms (${run.pulls} pulls, ${run.carried} carried pokes)` };
+          figures[`load.errors.postgres${at}`] = { value: run.errors, unit: 'errors' };
+          if (clients === LOAD_CLIENTS) {
+            figures['load.push.p99.ratio.postgres'] = { value: round(run.p99Ms / rawP99, 2), unit: 'x raw commit p99 (target ≤ 10)', baseline: rawP99, ratio: round(run.p99Ms / rawP99, 2) };
+          }
+        }
       }
     }
   } finally {

@@ -26,9 +26,13 @@ interface SharedPage {
   head: number;
 }
 
-/** What a poke may carry (the rest of the time it says "pull"): a few notes' worth, well inside a socket frame. */
-const CARRY_ROWS = 200;
-const CARRY_CHARS = 48_000;
+/**
+ * What a poke may carry (beyond it, it says "pull"): a busy second of a large team's changes. The same bytes
+ * would go to every desktop in its own pull anyway; carried, they cost one read of the log instead of one per
+ * desktop.
+ */
+const CARRY_ROWS = 2_000;
+const CARRY_CHARS = 1_000_000;
 
 /** Pages kept for pulls that come later (the desktops a poke woke up); big pages (initial syncs) are not kept. */
 const KEPT_PAGES = 32;

@@ -7,7 +7,7 @@ import { PokeHub } from '../../../src/server/http/pokes';
 
 const fakeSocket = () => {
   const sent: unknown[] = [];
-  const socket = { OPEN: 1, readyState: 1, send: (text: string) => sent.push(JSON.parse(text)), on: () => socket, terminate: () => undefined };
+  const socket = { OPEN: 1, readyState: 1, send: (frame: Buffer | string) => sent.push(JSON.parse(String(frame))), on: () => socket, terminate: () => undefined };
   return { socket: socket as unknown as WebSocket, sent };
 };
 
