@@ -134,14 +134,18 @@ export class SyncClient implements SyncPort {
       serverTime: this.local.clock.now(),
     };
     try {
-      const result = applyPullPage(this.local, page, this.local.clock.now(), (message) => this.reportMismatch(message));
+      this.announce(applyPullPage(this.local, page, this.local.clock.now(), (message) => this.reportMismatch(message)));
       this.knownHead = Math.max(this.knownHead, head);
-      if (result.tables.size > 0 || result.ocIds.size > 0) this.events.emit('data.changed', { tables: [...result.tables], ocIds: [...result.ocIds] });
       return true;
     } catch (error) {
       this.options.onError?.(error);
       return false;
     }
+  }
+
+  /** One `data.changed` for what a page (pulled, carried or the end of an initial sync) changed. */
+  private announce(result: { tables: Set<string>; ocIds: Set<string> }): void {
+    if (result.tables.size > 0 || result.ocIds.size > 0) this.events.emit('data.changed', { tables: [...result.tables], ocIds: [...result.ocIds] });
   }
 
   /** What the attachment transfers use: this client's HTTP API, sessions and events. */
@@ -364,13 +368,10 @@ export class SyncClient implements SyncPort {
     const fetchPage = (cursor: number) => this.withSession(analystId, (token) => this.api.pull(token, { clientId: this.clientId, clientSecret: clientSecretOf(this.db), cursor, limit }));
     const cursor = this.cursor();
     // A replica with nothing of its own yet (or an initial sync that was interrupted) takes the pages in bulk mode.
-    const announce = (result: { tables: Set<string>; ocIds: Set<string> }) => {
-      if (result.tables.size > 0 || result.ocIds.size > 0) this.events.emit('data.changed', { tables: [...result.tables], ocIds: [...result.ocIds] });
-    };
     let bulk = this.options.bulkInitialSync !== false && wantsBulk(this.db, cursor);
     const finish = () => {
       bulk = false;
-      announce(finishBulk(this.local, this.local.clock.now()));
+      this.announce(finishBulk(this.local, this.local.clock.now()));
     };
     // An interrupted one that cannot go on (a change of this desktop's own waits) ends before anything else.
     if (bulk) beginBulk(this.db);
@@ -393,7 +394,7 @@ export class SyncClient implements SyncPort {
             if (!page.value.hasMore) return;
             continue;
           }
-          announce(applyPullPage(this.local, page.value, this.local.clock.now(), (message) => this.reportMismatch(message)));
+          this.announce(applyPullPage(this.local, page.value, this.local.clock.now(), (message) => this.reportMismatch(message)));
         }
       } catch (error) {
         if (page.value.hasMore) next.catch(() => undefined);
