@@ -16,9 +16,10 @@ import { META_CURSOR, META_LAST_MUTATION, parseChange, type PageResult } from '.
 // replica that holds nothing of its own yet. Row by row through the rebase path, every page maintained every
 // secondary index, the search index of each OC and the SLA columns of each OC it touched, and announced
 // `data.changed` (so the SLA scheduler and the search indexer ran on a replica still being filled). In bulk mode a
-// page is only its rows, upserted with one prepared statement per table inside the page's transaction; the
-// secondary indexes of the big tables are dropped first and built once at the end, with the OCs' search text and
-// their SLA columns, in one transaction. It stays resumable: the dropped indexes are kept in the replica (meta
+// page is only its rows, upserted with one prepared statement per table inside the page's transaction (committed
+// without an fsync of its own: see applyBulkPage), its events appended to a staging table (core migration 008);
+// the secondary indexes of the big tables are dropped first and built once at the end, with the events moved into
+// the log in key order, the OCs' search text and their SLA columns, in one transaction. It stays resumable: the dropped indexes are kept in the replica (meta
 // BULK_META) in the same transaction that drops them, so a desktop killed half-way continues in bulk mode from its
 // cursor and still builds them, and a replica that gets a change of its own meanwhile leaves bulk mode first (the
 // rebase path takes it from there).
@@ -59,11 +60,20 @@ export const beginBulk = (db: Db): void => {
   })();
 };
 
-/** One upsert per table, from its codec's columns (the same columns putRow writes). */
+const upserts = new Map<string, string>();
+
+/** One upsert per table, from its codec's columns (the same columns putRow writes); its SQL made once. */
 const upsertSql = (table: EntityTable, names: readonly string[]): string => {
-  const key = CODECS[table].key;
-  return `INSERT INTO ${table} (${key}, ${names.join(', ')}) VALUES (?${', ?'.repeat(names.length)})
-    ON CONFLICT(${key}) DO UPDATE SET ${names.map((n) => `${n} = excluded.${n}`).join(', ')}`;
+  // A codec returns the same columns, in the same order, for every row of its table.
+  const id = `${table}:${names.length}`;
+  let sql = upserts.get(id);
+  if (sql === undefined) {
+    const key = CODECS[table].key;
+    sql = `INSERT INTO ${table} (${key}, ${names.join(', ')}) VALUES (?${', ?'.repeat(names.length)})
+      ON CONFLICT(${key}) DO UPDATE SET ${names.map((n) => `${n} = excluded.${n}`).join(', ')}`;
+    upserts.set(id, sql);
+  }
+  return sql;
 };
 
 const upsertRow = (db: Db, change: Change, serverVersion: number): void => {

@@ -23,11 +23,12 @@ const PULL_DUTY = 3;
 
 /**
  * The WebSocket clients of this node. Every commit on any node NOTIFYs its new head; each node pokes its own
- * sockets, and every poked desktop pulls (or, when the poke carries the changes, applies them). Pokes are paced by those pulls rather than by a fixed delay per socket:
- * a poke goes out `throttleMs` after the previous one (a burst of commits becomes one poke) once the wave of
- * pulls the previous one caused has mostly finished, and no sooner than PULL_DUTY times that wave's duration
- * after it started — so an idle server pokes at once, and a busy one never spends more than about a third of
- * its time on pulls nor piles pulls on pulls (at most MAX_POKE_SPACING_MS between pokes).
+ * sockets, and every poked desktop pulls (or, when the poke carries the changes, applies them). Pokes are paced
+ * by those pulls rather than by a fixed delay per socket: a poke goes out `throttleMs` after the previous one (a
+ * burst of commits becomes one poke) once the wave of pulls the previous one caused has mostly finished, and no
+ * sooner than PULL_DUTY times that wave's duration after it started nor than POKE_FRAMES_PER_S allows — so an
+ * idle server pokes at once, and a busy one never spends more than about a third of its time on pulls nor piles
+ * pulls on pulls (at most MAX_POKE_SPACING_MS between pokes).
  */
 export class PokeHub implements PullObserver {
   private readonly sockets = new Set<WebSocket>();
