@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AttachmentView } from '../../src/shared/api/attachments';
 import type { RunningServer } from '../../src/server/app';
+import { pngBytes } from '../fixtures/attachment-files';
 import { DEMO_NOW, startDesktop, startTestServer, testStorage, type TestDesktop, type TestStorage } from '../support/sync-harness';
 
 // A poke carries the changes when they are few (issue 14): a desktop with nothing of its own pending applies them
@@ -74,6 +76,25 @@ describe('pokes that carry the changes', () => {
     expect(reader.core.db.prepare('SELECT doc FROM ocorrencia WHERE id = ?').get(ocId)).toEqual(writer.core.db.prepare('SELECT doc FROM ocorrencia WHERE id = ?').get(ocId));
     await reader.sync.syncNow();
     expect(interactions(reader)).toEqual(interactions(writer));
+  }, 60_000);
+
+  it("bring a new file to a lead's prefetching desktop with its bytes", async () => {
+    const [writer] = desktops as [TestDesktop];
+    const lead = await start('beatriz');
+    await until(() => lead.sync.socketConnected, 'the lead socket');
+    await lead.invoke('attachment.prefetch', { enabled: true });
+    const ocId = (writer.core.db.prepare('SELECT id FROM ocorrencia WHERE is_open = 1 ORDER BY id LIMIT 1 OFFSET 2').get() as { id: string }).id;
+    const png = pngBytes(12_000, 5);
+    const { id } = await writer.invoke<{ id: string }>('attachment.begin', { ocId, name: 'levado.png', size: png.length });
+    await writer.invoke('attachment.append', { id, offset: 0, data: Buffer.from(png).toString('base64') });
+    await writer.invoke('attachment.finish', { id });
+    await writer.invoke('oc.note', { ocId, body: 'Print levado pelo aviso.', attachmentIds: [id] });
+    const cached = async () => (await lead.invoke<AttachmentView[]>('attachment.list', { ocId })).find((v) => v.id === id)?.cached === true;
+    const deadline = Date.now() + 10_000;
+    while (!(await cached())) {
+      if (Date.now() > deadline) throw new Error('the file never reached the lead cache');
+      await new Promise((r) => setTimeout(r, 20));
+    }
   }, 60_000);
 
   it('leave a desktop with changes of its own to pull, so they are confirmed', async () => {

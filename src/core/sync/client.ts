@@ -134,8 +134,13 @@ export class SyncClient implements SyncPort {
       serverTime: this.local.clock.now(),
     };
     try {
-      this.announce(applyPullPage(this.local, page, this.local.clock.now(), (message) => this.reportMismatch(message)));
+      const result = applyPullPage(this.local, page, this.local.clock.now(), (message) => this.reportMismatch(message));
+      this.announce(result);
       this.knownHead = Math.max(this.knownHead, head);
+      setMeta(this.db, 'sync.lastSyncAt', String(this.local.clock.now()));
+      this.emitState();
+      // New files on a lead's desktop that prefetches them: a cycle fetches their bytes (its pull is empty).
+      if (result.tables.has('attachment') && prefetchEnabled(this.db)) this.schedule(0);
       return true;
     } catch (error) {
       this.options.onError?.(error);
