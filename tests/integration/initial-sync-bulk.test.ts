@@ -124,6 +124,10 @@ describe('initial sync in bulk mode', () => {
     // Half-way: the secondary indexes wait in meta, the replica is consistent and readable.
     expect(d.core.db.prepare('SELECT value FROM meta WHERE key = ?').get(BULK_META)).toBeDefined();
     expect(schemaOf(d.core.db)).not.toEqual(freshSchema());
+    // The queues answer meanwhile: the partial indexes they name stay (INDEXED BY ocorrencia_queue).
+    const mine = await d.invoke<{ available: unknown[] }>('queue.mine', {});
+    expect(Array.isArray(mine.available)).toBe(true);
+    expect(await d.invoke<unknown[]>('queue.list', {})).not.toHaveLength(0);
 
     requested.length = 0;
     await d.sync.syncNow();

@@ -27,7 +27,11 @@ import { META_CURSOR, META_LAST_MUTATION, parseChange, type PageResult } from '.
 /** Meta key: the SQL of the indexes dropped for an initial sync in progress (JSON array). */
 export const BULK_META = 'sync.bulkIndexes';
 
-/** The tables an initial sync fills by the hundred thousand; their non-unique indexes wait for the end. */
+/**
+ * The tables an initial sync fills by the hundred thousand; their full, non-unique indexes wait for the end. The
+ * partial ones (open OCs only, SLA instants set at the end) cost little to keep and stay, so the queues answer —
+ * and a query that names its index (INDEXED BY ocorrencia_queue) works — while the sync runs.
+ */
 const BULK_TABLES = ['ocorrencia', 'interaction', 'oc_event', 'customer', 'contact', 'attachment'];
 
 const bases = (db: Db): number => (stmt(db, 'SELECT COUNT(*) AS n FROM pending_base').get() as { n: number }).n;
@@ -48,12 +52,12 @@ export const wantsBulk = (db: Db, cursor: number): boolean => {
   return cursor === 0 && stmt(db, 'SELECT 1 FROM ocorrencia LIMIT 1').get() === undefined;
 };
 
-/** Drops the big tables' non-unique secondary indexes, remembering their SQL in the same transaction. */
+/** Drops the big tables' full non-unique secondary indexes, remembering their SQL in the same transaction. */
 export const beginBulk = (db: Db): void => {
   if (inBulk(db)) return;
   db.transaction(() => {
     const indexes = stmt(db, `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
-      AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN (${BULK_TABLES.map(() => '?').join(', ')}) ORDER BY name`)
+      AND sql NOT LIKE 'CREATE UNIQUE%' AND sql NOT LIKE '% WHERE %' AND tbl_name IN (${BULK_TABLES.map(() => '?').join(', ')}) ORDER BY name`)
       .all(...BULK_TABLES) as { name: string; sql: string }[];
     for (const index of indexes) db.exec(`DROP INDEX "${index.name}"`);
     setMeta(db, BULK_META, JSON.stringify(indexes.map((i) => i.sql)));

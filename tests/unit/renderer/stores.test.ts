@@ -108,3 +108,37 @@ describe('team queue store', () => {
     expect(store.getState()).toMatchObject({ teamTotal: 400, teamPartial: false, teamLoading: false });
   });
 });
+
+describe('my queue store', () => {
+  it('reads again when a change arrives while its first load is out (the first sync ends meanwhile)', async () => {
+    // queue.mine answers the replica as it is when the call arrives: empty before the sync, 3 OCs after.
+    let synced = false;
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((done) => (release = done));
+    const calls: boolean[] = [];
+    let emit: (event: 'data.changed', payload: unknown) => void = () => undefined;
+    const transport: Transport = {
+      invoke: async (method) => {
+        if (method !== 'queue.mine') return { ok: true, value: null };
+        const sawSync = synced;
+        calls.push(sawSync);
+        if (calls.length === 1) await held;
+        const mine = sawSync ? [{ id: 'a' }, { id: 'b' }, { id: 'c' }] : [];
+        return { ok: true, value: { mine, directed: [], available: [], recados: [] } };
+      },
+      subscribe: (listener) => {
+        emit = (event, payload) => listener(event, payload);
+        return () => undefined;
+      },
+    };
+    const store = createQueueStore(createApiClient(transport), () => 0, () => 'id');
+    const first = store.getState().loadMine();
+    // The sync ends and says so while the first read (of the empty replica) is still on its way.
+    synced = true;
+    emit('data.changed', { tables: ['ocorrencia'], ocIds: ['a', 'b', 'c'] });
+    release();
+    await first;
+    await vi.waitFor(() => expect(store.getState().my?.mine).toHaveLength(3));
+    expect(calls).toEqual([false, true]);
+  });
+});

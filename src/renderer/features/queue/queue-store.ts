@@ -52,6 +52,12 @@ export const FIRST_PAGE = 150;
 
 export const createQueueStore = (api: ApiClient, now: () => number, newId: () => string): QueueStore => {
   let teamRequest = 0;
+  // A data.changed that arrives while a queue's first load is out (nothing on screen yet, so the listener below
+  // has nothing to refresh) may be newer than what that load read: the first sync's only data.changed can come
+  // while the queue's first read is on its way. The load then reads again instead of showing an empty queue
+  // until the next change.
+  let missedMine = false;
+  let missedTeam = false;
   const store = createStore<QueueState>((set, get) => {
     const persistViews = (savedViews: SavedView[]): void => {
       set({ savedViews });
@@ -72,16 +78,19 @@ export const createQueueStore = (api: ApiClient, now: () => number, newId: () =>
       savedViews: [],
       cursor: null,
       loadMine: async () => {
+        missedMine = false;
         const result = await api.call('queue.mine', {});
         if (!result.ok) return set({ myError: result.error });
         const first = get().my === null;
         set({ my: result.value, myError: null });
         // First load: open on the tab that has work.
         if (first && result.value.mine.length === 0) set({ myTab: result.value.directed.length > 0 ? 'directed' : 'available' });
+        if (missedMine) void get().loadMine();
       },
       setMyTab: (myTab) => set({ myTab, cursor: null }),
       loadTeam: async (options = {}) => {
         const request = ++teamRequest;
+        missedTeam = false;
         set({ teamLoading: true });
         const filter = toQueueFilter(get().teamFilter);
         if (options.progressive === true) {
@@ -96,6 +105,7 @@ export const createQueueStore = (api: ApiClient, now: () => number, newId: () =>
         if (request !== teamRequest) return;
         if (!result.ok) return set({ teamLoading: false, teamPartial: false, teamError: result.error });
         set({ team: result.value, teamTotal: total.ok ? total.value : null, teamPartial: false, teamLoading: false, teamError: null });
+        if (missedTeam) void get().loadTeam();
       },
       setTeamFilter: (teamFilter, groupBy) => {
         set({ teamFilter, viewId: null, ...(groupBy === undefined ? {} : { groupBy }) });
@@ -135,7 +145,10 @@ export const createQueueStore = (api: ApiClient, now: () => number, newId: () =>
   let fullReload = false;
   api.on('data.changed', (change) => {
     const { my, team } = store.getState();
-    if (my !== null && mineTimer === null) {
+    if (my === null) missedMine = true;
+    if (team === null) missedTeam = true;
+    // A queue on screen, or one whose last load failed (the replica may answer now), reads again.
+    if ((my !== null || store.getState().myError !== null) && mineTimer === null) {
       mineTimer = setTimeout(() => {
         mineTimer = null;
         void store.getState().loadMine();
