@@ -135,10 +135,16 @@ test('queue keys: a cursor at once, J K ↑ ↓ and Enter from anywhere, back on
   await page.getByTestId('composer-public').click();
   await page.getByTestId('templates').click();
   await page.getByTestId('templates-item-fiscal').click();
+  // As a person does: once the template is in the composer with its first [placeholder] selected.
+  const input = page.getByTestId('composer-input');
+  await expect(input).toBeFocused();
+  await expect.poll(() => input.evaluate((el) => {
+    const area = el as unknown as { value: string; selectionStart: number; selectionEnd: number };
+    return area.value.slice(area.selectionStart, area.selectionEnd);
+  })).toBe('[campo]');
   await page.keyboard.type('CST');
   await page.keyboard.press('Tab');
   await page.keyboard.type('Cadastros > Produtos');
-  const input = page.getByTestId('composer-input');
   await expect(input).toHaveValue(new RegExp(`^Olá(, \\p{L}+)?! Analisamos a rejeição da ocorrência ${numbers[2] as string} e identificamos que a informação apontada como incorreta é: CST na tela Cadastros > Produtos\\.`, 'u'));
   await expect(input).toHaveValue(/Atenciosamente,\nDiego Nunes — Suporte UNO$/);
   await page.keyboard.press('Tab');

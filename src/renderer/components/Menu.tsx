@@ -1,5 +1,6 @@
 import { useClick, useDismiss, useInteractions, useListNavigation, useRole, useTypeahead } from '@floating-ui/react';
 import { useId, useRef, useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import { FloatingLayer, useAnchored } from './floating';
 import { Icon, type IconName } from './icons';
 import { Kbd } from './Kbd';
@@ -21,14 +22,31 @@ export interface MenuItem {
  * scrolls when taller than the room). Arrow keys, Home/End and the first letters move; Enter or Space picks;
  * Escape closes and focus returns to the button. Disabled items stay reachable, so their reason can be read.
  */
-export const MenuButton = ({ label, icon, items, align = 'left', testId }: { label: ReactNode; icon?: IconName; items: MenuItem[]; align?: 'left' | 'right'; testId?: string }) => {
+export const MenuButton = ({ label, icon, items, align = 'left', testId, focusAfterPick = 'button' }: {
+  label: ReactNode;
+  icon?: IconName;
+  items: MenuItem[];
+  align?: 'left' | 'right';
+  testId?: string;
+  /**
+   * Where focus goes once an item is picked: back to the button (the default), or wherever the item puts it
+   * ('item': the composer's templates select a placeholder to type over, which a focus handed back to the
+   * button a frame later would take away). Escape always gives it back to the button.
+   */
+  focusAfterPick?: 'button' | 'item';
+}) => {
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState<number | null>(null);
   const itemsRef = useRef<Array<HTMLElement | null>>([]);
   const labelsRef = useRef<Array<string | null>>([]);
   labelsRef.current = items.map((item) => item.label);
   const reasonId = useId();
-  const { refs, floatingStyles, context, nodeId } = useAnchored({ open, onOpenChange: setOpen, placement: align === 'right' ? 'bottom-end' : 'bottom-start' });
+  const [picked, setPicked] = useState(false);
+  const onOpenChange = (next: boolean): void => {
+    if (next) setPicked(false);
+    setOpen(next);
+  };
+  const { refs, floatingStyles, context, nodeId } = useAnchored({ open, onOpenChange, placement: align === 'right' ? 'bottom-end' : 'bottom-start' });
   const { getReferenceProps, getFloatingProps, getItemProps } = useInteractions([
     useClick(context),
     useDismiss(context),
@@ -38,6 +56,8 @@ export const MenuButton = ({ label, icon, items, align = 'left', testId }: { lab
   ]);
   const pick = (item: MenuItem): void => {
     if (item.disabled === true) return;
+    // Rendered before the menu closes: the focus manager reads it as it unmounts.
+    flushSync(() => setPicked(focusAfterPick === 'item'));
     setOpen(false);
     // After the menu has closed and handed focus back to its button: a dialog the item opens then takes focus
     // from there, and gives it back to the button when it closes.
@@ -51,7 +71,7 @@ export const MenuButton = ({ label, icon, items, align = 'left', testId }: { lab
         <Icon name="chevronDown" size={14} />
       </button>
       {open ? (
-        <FloatingLayer nodeId={nodeId} context={context} initialFocus={-1}>
+        <FloatingLayer nodeId={nodeId} context={context} initialFocus={-1} returnFocus={!picked}>
           <div ref={refs.setFloating} className="menu" style={floatingStyles} data-testid={testId === undefined ? undefined : `${testId}-menu`} {...getFloatingProps()}>
             {items.map((item, index) => (
               <button

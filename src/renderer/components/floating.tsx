@@ -73,18 +73,21 @@ export const FloatingLayer = ({
   context,
   focus = true,
   initialFocus,
+  returnFocus = true,
   children,
 }: {
   nodeId: string | undefined;
   context: ReturnType<typeof useFloating>['context'];
   focus?: boolean;
   initialFocus?: number | React.MutableRefObject<HTMLElement | null>;
+  /** false: focus stays where the closing action put it instead of going back to the anchor. */
+  returnFocus?: boolean;
   children: ReactElement;
 }) => (
   <FloatingNode id={nodeId}>
     <FloatingPortal>
       {focus ? (
-        <FloatingFocusManager context={context} modal={false} initialFocus={initialFocus ?? 0} returnFocus>
+        <FloatingFocusManager context={context} modal={false} initialFocus={initialFocus ?? 0} returnFocus={returnFocus}>
           {children}
         </FloatingFocusManager>
       ) : (

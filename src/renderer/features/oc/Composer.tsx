@@ -119,6 +119,7 @@ export const Composer = forwardRef<ComposerHandle, { detail: OcDetail; canReply:
               icon="note"
               align="right"
               testId="templates"
+              focusAfterPick="item"
               items={REPLY_TEMPLATES.map((tpl) => ({
                 id: tpl.id,
                 label: t(`template.${tpl.id}`),
