@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { xmlBytes } from '../fixtures/attachment-files';
 import { openOffice, syncIndicator, waitSynced, type Office } from './support/desktops';
 import { expectLayoutIntact } from './support/layout-integrity';
-import { ensureCapacity, openFromQueue, rowNumbers } from './support/workspace';
+import { ensureCapacity, openFirstAvailable, openFromQueue } from './support/workspace';
 
 // Issue 16: a print pasted into a reply, an NF-e XML and a PDF attached by the button reach another desktop
 // through the server (thumbnail, indented XML); a log attached offline goes up once the server is back, bytes
@@ -51,9 +51,7 @@ test('a pasted print, an XML and a PDF reach the other desktop; a log attached o
   const [a, b] = office.desktops as [NonNullable<Office['desktops'][0]>, NonNullable<Office['desktops'][0]>];
   await ensureCapacity(a.page);
   await waitSynced(a.page);
-  await a.page.getByTestId('tab-available').click();
-  const number = (await rowNumbers(a.page, 'queue-table'))[0] as string;
-  await openFromQueue(a.page, 'queue-table', number);
+  const number = await openFirstAvailable(a.page);
   await a.page.getByTestId('action-take').click();
   await expect(a.page.getByTestId('oc-assignee')).toContainText('Diego Nunes (você)');
 

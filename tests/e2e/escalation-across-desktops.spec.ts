@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { openOffice, waitSynced, type Office } from './support/desktops';
-import { ensureCapacity, openFromQueue, rowNumbers, toast } from './support/workspace';
+import { ensureCapacity, openFirstAvailable, openFromQueue, toast } from './support/workspace';
 
 // The N1 → N2 → lead path across three desktops synced through the central server: what Diego escalates on
 // his desktop reaches Sabrina's N2 queue on hers, and Beatriz's reassignment reaches both.
@@ -16,9 +16,7 @@ test('escalated on one desktop, in the N2 queue on another, reassigned by a lead
 
   await ensureCapacity(n1.page);
   await waitSynced(n1.page);
-  await n1.page.getByTestId('tab-available').click();
-  const number = (await rowNumbers(n1.page, 'queue-table'))[0] as string;
-  await openFromQueue(n1.page, 'queue-table', number);
+  const number = await openFirstAvailable(n1.page);
   await n1.page.keyboard.press('t');
   await expect(n1.page.getByTestId('oc-assignee')).toContainText('Diego Nunes (você)');
   await n1.page.keyboard.press('e');

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { openOffice, syncIndicator, waitSynced, type Office } from './support/desktops';
-import { ensureCapacity, openFromQueue, rowNumbers, shot } from './support/workspace';
+import { ensureCapacity, openFirstAvailable, openFromQueue, shot } from './support/workspace';
 
 // SPEC §6: the server goes away; the analyst keeps working on the local replica, the indicator says offline
 // since when and the pending count grows; the server comes back; everything is pushed, nothing is lost, and
@@ -16,9 +16,7 @@ test('server stopped: work continues offline, the pending count grows; server ba
   const [a, b] = office.desktops as [NonNullable<Office['desktops'][0]>, NonNullable<Office['desktops'][0]>];
   await ensureCapacity(a.page);
   await waitSynced(a.page);
-  await a.page.getByTestId('tab-available').click();
-  const number = (await rowNumbers(a.page, 'queue-table'))[0] as string;
-  await openFromQueue(a.page, 'queue-table', number);
+  const number = await openFirstAvailable(a.page);
 
   await office.stopServer();
   await expect(syncIndicator(a.page)).toHaveAttribute('data-sync-status', 'offline', { timeout: 60_000 });

@@ -39,6 +39,9 @@ export const pendingMutations = (db: Db, limit = 1_000_000, afterId = 0): Outbox
 
 export const pendingCount = (db: Db): number => (stmt(db, 'SELECT COUNT(*) AS n FROM outbox').get() as { n: number }).n;
 
+/** Rows changed optimistically whose server version waits for the next rebase. */
+export const baseCount = (db: Db): number => (stmt(db, 'SELECT COUNT(*) AS n FROM pending_base').get() as { n: number }).n;
+
 /** Drops the mutations the server has applied (or permanently rejected): everything up to lastMutationId. */
 export const confirmUpTo = (db: Db, lastMutationId: number): void => {
   const confirmed = (stmt(db, 'SELECT MAX(mutation_id) AS id FROM outbox WHERE mutation_id <= ?').get(lastMutationId) as { id: number | null }).id;

@@ -24,6 +24,23 @@ export const indexOcText = (db: Db, oc: Ocorrencia, rowid: number): void => {
   stmt(db, 'INSERT OR REPLACE INTO oc_fts (rowid, body, oc_id) VALUES (?, ?, ?)').run(-rowid, ocTextOf(oc), oc.id);
 };
 
+const withOcText = new WeakSet<Db>();
+
+/** `soe_oc_text(id, number, subject, description)`: an OC's indexed text (ocTextOf above) for one INSERT … SELECT. */
+const registerOcText = (db: Db): void => {
+  if (withOcText.has(db)) return;
+  db.function('soe_oc_text', { deterministic: true }, (id, number, subject, description) =>
+    ocTextOf({ id: String(id), number: number === null ? null : String(number), subject: String(subject ?? ''), description: String(description ?? '') } as Pick<Ocorrencia, 'id' | 'number' | 'subject' | 'description'>));
+  withOcText.add(db);
+};
+
+/** Indexes every OC's own text in one statement (the end of an initial sync in bulk mode). */
+export const indexEveryOcText = (db: Db): void => {
+  registerOcText(db);
+  stmt(db, `INSERT OR REPLACE INTO oc_fts (rowid, body, oc_id)
+    SELECT -rowid, soe_oc_text(id, number, subject, doc ->> '$.description'), id FROM ocorrencia`).run();
+};
+
 const searchMark = (db: Db): number => Number(getMeta(db, SEARCH_MARK) ?? '0');
 
 /** Indexes every interaction added since the last batch; returns how many rows it looked at. */

@@ -28,6 +28,15 @@ export const logout = async (page: Page): Promise<void> => {
 export const rowNumbers = async (page: Page, table: string): Promise<string[]> =>
   page.getByTestId(table).locator('[data-testid="queue-row"] .q-number .mono').allTextContents();
 
+/** Opens the first OC of the Disponíveis tab of my queue (once the tab shows one) and returns its number. */
+export const openFirstAvailable = async (page: Page): Promise<string> => {
+  await page.getByTestId('tab-available').click();
+  await expect(page.getByTestId('queue-table').locator('[data-testid="queue-row"]').first()).toBeVisible();
+  const number = (await rowNumbers(page, 'queue-table'))[0] as string;
+  await openFromQueue(page, 'queue-table', number);
+  return number;
+};
+
 export const openFromQueue = async (page: Page, table: string, number: string): Promise<void> => {
   await page.getByTestId(table).locator('[data-testid="queue-row"]', { hasText: number }).first().click();
   await expect(page.getByTestId('oc-number')).toHaveText(number);
