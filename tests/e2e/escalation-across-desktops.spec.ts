@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { openOffice, waitSynced, type Office } from './support/desktops';
-import { ensureCapacity, openFirstAvailable, openFromQueue, toast } from './support/workspace';
+import { ensureCapacity, openFirstAvailable, openFromQueue, shot, toast } from './support/workspace';
 
 // The N1 → N2 → lead path across three desktops synced through the central server: what Diego escalates on
 // his desktop reaches Sabrina's N2 queue on hers, and Beatriz's reassignment reaches both.
@@ -28,11 +28,29 @@ test('escalated on one desktop, in the N2 queue on another, reassigned by a lead
   await expect(toast(n1.page).filter({ hasText: `${number} escalada para o Nível 2` })).toBeVisible();
   await waitSynced(n1.page);
 
-  // Sabrina's N2 queue (her specialties, her level) gets it from the server.
+  // Issue 13 item 4: on Diego's screen it now waits for an N2 — its own state, read-only for him, told why in
+  // whole sentences; a note is still his to write.
+  const notice = n1.page.getByTestId('escalation-notice');
+  await expect(notice).toContainText('Aguardando N2');
+  await expect(notice).toContainText('Escalada para o Nível 2 por Diego Nunes; nenhum analista N2 a assumiu ainda.');
+  await expect(notice).toContainText('OLA de pick-up: vence');
+  await expect(notice).toContainText('Você pode acompanhá-la e adicionar notas internas');
+  await expect(n1.page.locator('.oc-badges [data-status="aguardando_n2"]')).toHaveText('Aguardando N2');
+  const reply = n1.page.getByTestId('action-reply');
+  await expect(reply).toBeDisabled();
+  await expect(reply).toHaveAttribute('title', /Esta OC foi escalada para o Nível 2 e aguarda um analista N2\. Você pode acompanhá-la e adicionar notas internas\./);
+  await expect(n1.page.getByTestId('action-note')).toBeEnabled();
+  await shot(n1.page, 'issue13-escalated-n1-readonly');
+
+  // Sabrina's N2 queue (her specialties, her level) gets it from the server, as "Aguardando N2".
   await n2.page.getByTestId('tab-available').click();
-  await expect(n2.page.getByTestId('queue-table').locator('[data-testid="queue-row"]', { hasText: number })).toBeVisible({ timeout: 60_000 });
+  const row = n2.page.getByTestId('queue-table').locator('[data-testid="queue-row"]', { hasText: number });
+  await expect(row).toBeVisible({ timeout: 60_000 });
+  await expect(row.locator('[data-status="aguardando_n2"]')).toHaveText('Aguardando N2');
+  await shot(n2.page, 'issue13-n2-queue-awaiting');
   await openFromQueue(n2.page, 'queue-table', number);
   await expect(n2.page.getByTestId('interaction-simulation_record')).toContainText('Rejeição 225');
+  await expect(n2.page.getByTestId('escalation-notice')).toContainText('Assuma para atendê-la.');
 
   // Beatriz reassigns it to Rafael; both other desktops see the new assignee.
   await lead.page.getByTestId('nav-team').click();
@@ -46,4 +64,8 @@ test('escalated on one desktop, in the N2 queue on another, reassigned by a lead
   await waitSynced(lead.page);
   await expect(n2.page.getByTestId('oc-assignee')).toContainText('Rafael Andrade', { timeout: 60_000 });
   await expect(n1.page.getByTestId('oc-assignee')).toContainText('Rafael Andrade', { timeout: 60_000 });
+  // Held by an N2 now: no longer waiting, and Diego is told who has it.
+  await expect(n1.page.getByTestId('escalation-notice')).toHaveCount(0);
+  await expect(n1.page.locator('.oc-badges [data-status="em_atendimento"]')).toBeVisible();
+  await expect(reply).toHaveAttribute('title', 'Esta OC está com Rafael Andrade; só quem a assumiu ou um líder pode respondê-la.');
 });

@@ -1,5 +1,6 @@
 import type { QueueFilter, QueueRow } from '../../shared/api/views';
-import { displayNumber, type Analyst, type Recado } from '../../shared/domain';
+import { displayNumber, type Analyst, type OcStatus, type Recado } from '../../shared/domain';
+import { AWAITING_N2_STATUSES } from '../../shared/oc/stage';
 import type { Db } from './connection';
 import { docs } from './rows';
 import { stmt } from './statements';
@@ -75,6 +76,9 @@ export const directedTo = (db: Db, analystId: string): QueueRow[] =>
 export const openRecadosFor = (db: Db, analystId: string): Recado[] =>
   docs<Recado>(stmt(db, 'SELECT doc FROM recado WHERE for_analyst_id = ? AND done_at IS NULL ORDER BY created_at').all(analystId) as { doc: string }[]);
 
+/** shared/oc/stage.ts awaitsN2Pickup, as SQL over the row's columns. */
+const AWAITING_N2_SQL = `(o.level = 'n2' AND o.assignee_id IS NULL AND o.status IN (${AWAITING_N2_STATUSES.map((s) => `'${s}'`).join(', ')}))`;
+
 /** The WHERE clause of a team view (SPEC §4): any combination of filters. */
 const teamWhere = (filter: QueueFilter, now: number): { sql: string; params: unknown[] } => {
   const where: string[] = [];
@@ -89,6 +93,17 @@ const teamWhere = (filter: QueueFilter, now: number): { sql: string; params: unk
   inList('o.segment', filter.segments);
   inList('o.level', filter.levels);
   inList('o.status', filter.statuses);
+  if (filter.stages !== undefined && filter.stages.length > 0) {
+    // A status stage leaves out the OCs waiting for an N2 (they show as aguardando_n2, not as their status).
+    const statuses = filter.stages.filter((s): s is OcStatus => s !== 'aguardando_n2');
+    const either: string[] = [];
+    if (statuses.length > 0) {
+      either.push(`(o.status IN (${placeholders(statuses)}) AND NOT ${AWAITING_N2_SQL})`);
+      params.push(...statuses);
+    }
+    if (filter.stages.includes('aguardando_n2')) either.push(AWAITING_N2_SQL);
+    where.push(`(${either.join(' OR ')})`);
+  }
   inList('o.plan', filter.plans);
   inList('o.criticidade', filter.criticidades);
   if (filter.assigneeId !== undefined) {

@@ -1,12 +1,13 @@
 import { memo } from 'react';
-import type { Criticidade, Level, Messages, OcStatus, Plan } from '../../shared/domain';
-import { CRITICIDADE_LABELS, LEVEL_LABELS, PLAN_LABELS, STATUS_LABELS } from '../../shared/domain';
+import type { Criticidade, Level, Messages, Plan } from '../../shared/domain';
+import { CRITICIDADE_LABELS, LEVEL_LABELS, PLAN_LABELS } from '../../shared/domain';
+import { STAGE_LABELS, type OcStage } from '../../shared/oc/stage';
 import type { Lang } from '../i18n/define';
 import { Icon, type IconName } from './icons';
 
 export const lbl = (messages: Messages, lang: Lang): string => messages[lang];
 
-const STATUS_LOOK: Record<OcStatus, { icon: IconName; tone: string }> = {
+const STAGE_LOOK: Record<OcStage, { icon: IconName; tone: string }> = {
   nova: { icon: 'dot', tone: 'info' },
   em_atendimento: { icon: 'user', tone: 'accent' },
   aguardando_cliente: { icon: 'pause', tone: 'purple' },
@@ -16,15 +17,19 @@ const STATUS_LOOK: Record<OcStatus, { icon: IconName; tone: string }> = {
   reaberta: { icon: 'reopen', tone: 'warn' },
   encerrada: { icon: 'check', tone: 'muted' },
   cancelada: { icon: 'ban', tone: 'muted' },
+  aguardando_n2: { icon: 'escalate', tone: 'warn' },
 };
 
-/** `bare`: icon and coloured text without the pill — for dense tables, where thousands of pills cost paint time. */
-export const StatusBadge = memo(({ status, lang, bare = false }: { status: OcStatus; lang: Lang; bare?: boolean }) => {
-  const look = STATUS_LOOK[status];
+/**
+ * Where the OC stands (shared/oc/stage.ts: its status, or "Aguardando N2" while an escalated OC waits for an N2).
+ * `bare`: icon and coloured text without the pill — for dense tables, where thousands of pills cost paint time.
+ */
+export const StatusBadge = memo(({ stage, lang, bare = false }: { stage: OcStage; lang: Lang; bare?: boolean }) => {
+  const look = STAGE_LOOK[stage];
   return (
-    <span className={`badge badge-${look.tone}${bare ? ' badge-bare' : ''}`} data-status={status} title={lbl(STATUS_LABELS[status], lang)}>
+    <span className={`badge badge-${look.tone}${bare ? ' badge-bare' : ''}`} data-status={stage} title={lbl(STAGE_LABELS[stage], lang)}>
       <Icon name={look.icon} size={13} />
-      <span className="badge-text">{lbl(STATUS_LABELS[status], lang)}</span>
+      <span className="badge-text">{lbl(STAGE_LABELS[stage], lang)}</span>
     </span>
   );
 });

@@ -20,6 +20,7 @@ import {
   Slug,
   Channel,
 } from '../domain';
+import { OC_STAGES } from '../oc/stage';
 
 // What queries return. Rows are flat and small: the queue shows tens of thousands of them.
 
@@ -70,6 +71,8 @@ export const QueueFilter = z.object({
   segments: z.array(Slug).optional(),
   levels: z.array(Level).optional(),
   statuses: z.array(OcStatus).optional(),
+  /** Stages (shared/oc/stage.ts): statuses, and aguardando_n2 — an escalated OC no N2 has taken yet. */
+  stages: z.array(z.enum(OC_STAGES)).optional(),
   plans: z.array(Plan).optional(),
   criticidades: z.array(Criticidade).optional(),
   assigneeId: Id.nullable().optional(),

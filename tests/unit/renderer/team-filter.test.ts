@@ -54,6 +54,16 @@ describe('team view filter (the core query, mirrored for patching)', () => {
     expect(matchesFilter(row({ id: 'g' }), { ...emptyFilter(), atRisk: true }, NOW)).toBe(false);
   });
 
+  it('filters by stage: an escalated OC no N2 holds is aguardando_n2, not its status (issue 13 item 4)', () => {
+    const waiting = row({ id: 'h', status: 'em_atendimento', level: 'n2', assigneeId: null });
+    const held = row({ id: 'i', status: 'em_atendimento', level: 'n2', assigneeId: 'rafael' });
+    expect(matchesFilter(waiting, { ...emptyFilter(), statuses: ['aguardando_n2'] }, NOW)).toBe(true);
+    expect(matchesFilter(waiting, { ...emptyFilter(), statuses: ['em_atendimento'] }, NOW)).toBe(false);
+    expect(matchesFilter(held, { ...emptyFilter(), statuses: ['em_atendimento'] }, NOW)).toBe(true);
+    expect(matchesFilter(held, { ...emptyFilter(), statuses: ['aguardando_n2'] }, NOW)).toBe(false);
+    expect(toQueueFilter({ ...emptyFilter(), statuses: ['aguardando_n2'] })).toMatchObject({ stages: ['aguardando_n2'] });
+  });
+
   it('builds the core query from the view', () => {
     expect(toQueueFilter({ ...emptyFilter(), assignee: 'unassigned', atRisk: true, openOnly: false })).toEqual({
       openOnly: false,

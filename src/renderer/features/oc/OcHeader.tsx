@@ -1,9 +1,11 @@
+import { ocStage } from '../../../shared/oc/stage';
 import type { OcDetail } from '../../../shared/api/views';
 import { CHANNEL_LABELS, KIND_LABELS } from '../../../shared/domain';
 import { useNow, useOc, useSession, useT } from '../../app/services';
 import { Avatar, CriticidadeBadge, LevelBadge, PlanBadge, StatusBadge, Tag } from '../../components/badges';
 import { IconButton } from '../../components/Button';
 import { formatWhen } from '../../lib/format';
+import { EscalationNotice } from './EscalationNotice';
 import { PresenceNotice } from './PresenceNotice';
 
 export const OcHeader = ({ detail, meId, onBack }: { detail: OcDetail; meId: string; onBack: () => void }) => {
@@ -45,7 +47,7 @@ export const OcHeader = ({ detail, meId, onBack }: { detail: OcDetail; meId: str
         {oc.subject}
       </h1>
       <div className="oc-badges">
-        <StatusBadge status={oc.status} lang={lang} />
+        <StatusBadge stage={ocStage(oc)} lang={lang} />
         <CriticidadeBadge criticidade={oc.criticidade} lang={lang} />
         <LevelBadge level={oc.level} lang={lang} />
         <PlanBadge plan={oc.plan} lang={lang} />
@@ -53,6 +55,7 @@ export const OcHeader = ({ detail, meId, onBack }: { detail: OcDetail; meId: str
         <Tag icon="building">{catalogName(oc.segment)}</Tag>
         <Tag icon="tag">{KIND_LABELS[oc.kind][lang]}</Tag>
       </div>
+      <EscalationNotice detail={detail} />
       <PresenceNotice viewers={viewers} />
     </header>
   );

@@ -1,3 +1,4 @@
+import { ocStage } from '../../../shared/oc/stage';
 import { useEffect } from 'react';
 import { formatCnpj } from '../../../shared/domain';
 import { useNow, usePhone, useRouter, useServices, useT } from '../../app/services';
@@ -110,7 +111,7 @@ export const PhonePage = ({ customerId }: { customerId: string | null }) => {
                           <SlaCountdown sla={row.sla} />
                         </span>
                         <span className="ellipsis" title={row.subject}>{row.subject}</span>
-                        <StatusBadge status={row.status} lang={lang} />
+                        <StatusBadge stage={ocStage(row)} lang={lang} />
                       </button>
                     </li>
                   ))}

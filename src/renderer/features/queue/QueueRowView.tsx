@@ -1,3 +1,4 @@
+import { ocStage } from '../../../shared/oc/stage';
 import { memo } from 'react';
 import type { QueueRow } from '../../../shared/api/views';
 import { isOpenStatus } from '../../../shared/domain';
@@ -48,7 +49,7 @@ export const cell = (column: VisibleColumn, row: QueueRow, ctx: RowContext) => {
     case 'criticidade':
       return <CriticidadeBadge criticidade={row.criticidade} lang={ctx.lang} />;
     case 'status':
-      return <StatusBadge status={row.status} lang={ctx.lang} bare />;
+      return <StatusBadge stage={ocStage(row)} lang={ctx.lang} bare />;
     case 'level':
       return <LevelBadge level={row.level} lang={ctx.lang} />;
     case 'assignee':

@@ -2,7 +2,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTable, type ExpandedState, type SortingState } from '@tanstack/react-table';
 import type { QueueRow } from '../../../shared/api/views';
-import { CRITICIDADE_LABELS, LEVEL_LABELS, PLAN_LABELS, STATUS_LABELS, type Criticidade, type Level, type OcStatus, type Plan } from '../../../shared/domain';
+import { CRITICIDADE_LABELS, LEVEL_LABELS, PLAN_LABELS, type Criticidade, type Level, type Plan } from '../../../shared/domain';
+import { isOcStage, STAGE_LABELS } from '../../../shared/oc/stage';
 import { useSession, useT } from '../../app/services';
 import { lbl } from '../../components/badges';
 import { Icon } from '../../components/icons';
@@ -115,7 +116,7 @@ export const QueueTable = ({ rows, groupBy, quickFilter, cursor, onCursor, onOpe
   const cursorVisible = cursor !== null && leafIds.includes(cursor);
   const groupLabel = (columnId: string, value: unknown): string => {
     const v = String(value);
-    if (columnId === 'status') return lbl(STATUS_LABELS[v as OcStatus], lang);
+    if (columnId === 'status') return isOcStage(v) ? lbl(STAGE_LABELS[v], lang) : v;
     if (columnId === 'plan') return lbl(PLAN_LABELS[v as Plan], lang);
     if (columnId === 'level') return lbl(LEVEL_LABELS[v as Level], lang);
     if (columnId === 'criticidade') return lbl(CRITICIDADE_LABELS[v as Criticidade], lang);

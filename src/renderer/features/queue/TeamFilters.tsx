@@ -1,4 +1,5 @@
-import { CRITICIDADES, LEVELS, OC_STATUSES, PLANS, CRITICIDADE_LABELS, LEVEL_LABELS, PLAN_LABELS, STATUS_LABELS } from '../../../shared/domain';
+import { CRITICIDADES, LEVELS, PLANS, CRITICIDADE_LABELS, LEVEL_LABELS, PLAN_LABELS } from '../../../shared/domain';
+import { OC_STAGES, STAGE_LABELS } from '../../../shared/oc/stage';
 import { useSession, useT } from '../../app/services';
 import { lbl } from '../../components/badges';
 import { MultiSelect } from '../../components/MultiSelect';
@@ -24,7 +25,7 @@ export const TeamFilters = ({ filter, onChange }: { filter: TeamFilter; onChange
       />
       <MultiSelect
         label={t('team.filter.status')}
-        options={OC_STATUSES.map((s) => ({ value: s, label: lbl(STATUS_LABELS[s], lang) }))}
+        options={OC_STAGES.map((s) => ({ value: s, label: lbl(STAGE_LABELS[s], lang) }))}
         value={filter.statuses}
         onChange={(v) => set('statuses', v)}
         testId="filter-status"

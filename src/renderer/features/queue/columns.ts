@@ -17,6 +17,7 @@ import {
 } from '@tanstack/react-table';
 import type { QueueRow } from '../../../shared/api/views';
 import { foldText } from '../../../shared/domain';
+import { ocStage } from '../../../shared/oc/stage';
 import type { VisibleColumn } from './column-fit';
 import { urgencyOf } from './team-filter';
 
@@ -56,7 +57,7 @@ export const queueColumns = helper.columns([
   helper.accessor((row) => row.module, { id: 'module', sortFn: 'alphanumeric', enableGlobalFilter: false }),
   helper.accessor((row) => row.segment, { id: 'segment', sortFn: 'alphanumeric', enableGlobalFilter: false }),
   helper.accessor((row) => CRIT_RANK[row.criticidade], { id: 'criticidade', sortFn: 'basic', enableGrouping: false, enableGlobalFilter: false }),
-  helper.accessor((row) => row.status, { id: 'status', sortFn: 'alphanumeric', enableGlobalFilter: false }),
+  helper.accessor((row) => ocStage(row), { id: 'status', sortFn: 'alphanumeric', enableGlobalFilter: false }),
   helper.accessor((row) => LEVEL_RANK[row.level], { id: 'level', sortFn: 'basic', enableGlobalFilter: false, getGroupingValue: (row) => row.level }),
   helper.accessor((row) => row.assigneeName ?? '', { id: 'assignee', sortFn: 'alphanumeric', enableGrouping: false }),
   helper.accessor((row) => row.plan, { id: 'plan', enableGlobalFilter: false }),

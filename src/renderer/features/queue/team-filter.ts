@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { QueueFilter, QueueRow } from '../../../shared/api/views';
 import { isOpenStatus } from '../../../shared/domain';
+import { ocStage, type OcStage } from '../../../shared/oc/stage';
 
 // A team view (SPEC §4: by module, segment, level, status, plan, breached, at risk) as the analyst composes it.
 
@@ -15,6 +16,7 @@ export const TeamFilter = z.object({
   modules: z.array(z.string()).default([]),
   segments: z.array(z.string()).default([]),
   levels: z.array(z.enum(['n1', 'n2'])).default([]),
+  /** Stages (shared/oc/stage.ts): a status, or aguardando_n2 — an escalated OC no N2 has taken yet. */
   statuses: z.array(z.string()).default([]),
   plans: z.array(z.enum(['prata', 'ouro', 'vip'])).default([]),
   criticidades: z.array(z.enum(['critica', 'alta', 'media', 'baixa'])).default([]),
@@ -43,7 +45,7 @@ export const toQueueFilter = (filter: TeamFilter): QueueFilter => ({
   ...(filter.modules.length > 0 ? { modules: filter.modules } : {}),
   ...(filter.segments.length > 0 ? { segments: filter.segments } : {}),
   ...(filter.levels.length > 0 ? { levels: filter.levels } : {}),
-  ...(filter.statuses.length > 0 ? { statuses: filter.statuses as QueueFilter['statuses'] } : {}),
+  ...(filter.statuses.length > 0 ? { stages: filter.statuses as OcStage[] } : {}),
   ...(filter.plans.length > 0 ? { plans: filter.plans } : {}),
   ...(filter.criticidades.length > 0 ? { criticidades: filter.criticidades } : {}),
   ...(filter.assignee === 'any' ? {} : { assigneeId: filter.assignee === 'unassigned' ? null : filter.assignee }),
@@ -60,7 +62,7 @@ const inList = (values: readonly string[], value: string): boolean => values.len
 export const matchesFilter = (row: QueueRow, filter: TeamFilter, now: number): boolean => {
   if (filter.openOnly && !isOpenStatus(row.status)) return false;
   if (!inList(filter.modules, row.module) || !inList(filter.segments, row.segment) || !inList(filter.levels, row.level)) return false;
-  if (!inList(filter.statuses, row.status) || !inList(filter.plans, row.plan) || !inList(filter.criticidades, row.criticidade)) return false;
+  if (!inList(filter.statuses, ocStage(row)) || !inList(filter.plans, row.plan) || !inList(filter.criticidades, row.criticidade)) return false;
   if (filter.assignee === 'unassigned' && row.assigneeId !== null) return false;
   if (filter.assignee !== 'any' && filter.assignee !== 'unassigned' && row.assigneeId !== filter.assignee) return false;
   if (filter.breached && (row.sla === null || row.sla.breachedAt === null)) return false;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OC_STATUSES, isDomainError, type Analyst, type OcStatus } from '../../../../src/shared/domain';
-import { checkOcAction, OC_ACTIONS, type OcAction } from '../../../../src/shared/oc/state-machine';
+import { checkOcAction, OC_ACTION_RULES, OC_ACTIONS, type OcAction } from '../../../../src/shared/oc/state-machine';
 import type { Actor } from '../../../../src/shared/oc/actor';
 import { ADMIN, ANA, BEATRIZ, contact, RAFAEL } from '../../../fixtures/domain';
 
@@ -102,6 +102,46 @@ describe('OC state machine: ownership, levels and actor kinds', () => {
 
   it('asks to take an unassigned OC before working on it', () => {
     expect(checkOcAction('reply', { status: 'nova', assigneeId: null, assignedAt: null, level: 'n1' }, analystActor(ANA), names)).toMatchObject({ code: 'NOT_ASSIGNED' });
+  });
+
+  // Issue 13 item 4: the refusals read as Portuguese ("Assuma a OC antes de respondê-la", not "… responder ela").
+  it.each([
+    ['reply', 'Assuma a OC antes de respondê-la.', 'Take the OC before you reply to it.'],
+    ['pause', 'Assuma a OC antes de pausá-la.', 'Take the OC before you pause it.'],
+    ['add_simulation', 'Assuma a OC antes de registrar uma simulação nela.', 'Take the OC before you add a simulation record to it.'],
+    ['escalate', 'Assuma a OC antes de escalá-la para o Nível 2.', 'Take the OC before you escalate it to Level 2.'],
+  ] as const)('%s on an unassigned OC asks to take it first, in a whole sentence', (action, pt, en) => {
+    expect(checkOcAction(action, { status: 'em_atendimento', assigneeId: null, assignedAt: null, level: 'n1' }, analystActor(ANA), names)).toMatchObject({ code: 'NOT_ASSIGNED', message: { 'pt-BR': pt, en } });
+  });
+
+  it("names the holder in a whole sentence when the OC is someone else's", () => {
+    const held = { status: 'em_atendimento' as const, assigneeId: 'ana', assignedAt: null, level: 'n1' as const };
+    expect(checkOcAction('resolve', held, analystActor({ ...RAFAEL, id: 'bruno', level: 'n1' }), names)).toMatchObject({
+      message: { 'pt-BR': 'Esta OC está com Ana Souza; só quem a assumiu ou um líder pode solucioná-la.', en: 'This OC belongs to Ana Souza; only the assignee or a lead may resolve it.' },
+    });
+  });
+
+  it('every action only its owner may do has its sentence form (no "ela" after the verb)', () => {
+    for (const [action, rule] of Object.entries(OC_ACTION_RULES)) {
+      if (rule.ownership === 'own') expect(rule.it, action).toBeDefined();
+    }
+  });
+
+  describe('an escalated OC no N2 has taken', () => {
+    const escalated = { status: 'em_atendimento' as const, assigneeId: null, assignedAt: null, level: 'n2' as const };
+    const reason = 'Esta OC foi escalada para o Nível 2 e aguarda um analista N2. Você pode acompanhá-la e adicionar notas internas.';
+    it.each(['reply', 'pause', 'resolve', 'add_simulation', 'cancel'] as const)('N1 cannot %s it, and is told why', (action) => {
+      expect(checkOcAction(action, escalated, analystActor(ANA), names)).toMatchObject({ code: 'ESCALATED_TO_N2', message: { 'pt-BR': reason } });
+    });
+    it('N1 cannot take it (same reason, the take keeps its WRONG_LEVEL code) but may add a note', () => {
+      expect(checkOcAction('take', escalated, analystActor(ANA), names)).toMatchObject({ code: 'WRONG_LEVEL', message: { 'pt-BR': reason } });
+      expect(checkOcAction('note', escalated, analystActor(ANA), names)).toEqual({ to: 'em_atendimento' });
+    });
+    it('an N2 may take it and is asked to take it before replying; a lead may reply', () => {
+      expect(checkOcAction('take', escalated, analystActor(RAFAEL), names)).toEqual({ to: 'em_atendimento' });
+      expect(checkOcAction('reply', escalated, analystActor(RAFAEL), names)).toMatchObject({ code: 'NOT_ASSIGNED' });
+      expect(checkOcAction('reply', escalated, analystActor(BEATRIZ), names)).toEqual({ to: 'em_atendimento' });
+    });
   });
 
   it('lets the phone analyst log a call and any analyst note an OC held by someone else', () => {
