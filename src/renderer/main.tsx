@@ -10,6 +10,7 @@ import { createNotificationsStore } from './features/notifications/notifications
 import { createOcStore } from './features/oc/oc-store';
 import { createPhoneStore } from './features/phone/phone-store';
 import { createQueueStore } from './features/queue/queue-store';
+import { createRejectedToaster, rejectedToastOf } from './features/sync/rejected-toasts';
 import { createSyncStore } from './features/sync/sync-store';
 import { connect } from './lib/api/connect';
 import { createClock } from './lib/clock';
@@ -35,6 +36,11 @@ if (connection.kind === 'no_token') {
   const clock = createClock(() => Date.now());
   clock.start();
   const session = createSessionStore(api);
+  const rejectedToaster = createRejectedToaster((notices) => {
+    const ocId = notices[0]?.ocId ?? null;
+    if (ocId !== null) ui.getState().withdrawAbout(ocId);
+    ui.getState().toast({ tone: 'danger', sticky: true, ...rejectedToastOf(notices, t(), ui.getState().lang), ...(ocId === null ? {} : { ocId }) });
+  });
   const services: Services = {
     api,
     clock,
@@ -47,16 +53,7 @@ if (connection.kind === 'no_token') {
     phone: createPhoneStore(api),
     sync: createSyncStore(
       api,
-      (notice) => {
-        if (notice.ocId !== null) ui.getState().withdrawAbout(notice.ocId);
-        ui.getState().toast({
-          tone: 'danger',
-          sticky: true,
-          title: t()('sync.rejectedToast'),
-          body: notice.error.message[ui.getState().lang],
-          ...(notice.ocId === null ? {} : { ocId: notice.ocId }),
-        });
-      },
+      rejectedToaster.add,
       (ms) => clock.setOffset(ms),
     ),
     notifications: createNotificationsStore(

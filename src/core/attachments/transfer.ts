@@ -41,7 +41,7 @@ const refuse = (host: TransferHost, entry: SpoolEntry, error: DomainError): void
   setUploadState(host.db, entry.id, 'refused', 0, error.message);
   addNotice(host.db, {
     id: `attachment:${entry.id}`, mutationId: 0, name: 'attachment.upload', ocId: entry.ocId,
-    error: { code: error.code, message: error.message }, at: host.now(), dismissed: false,
+    error: { code: error.code, message: error.message }, at: host.now(), dismissed: false, text: null,
   });
   host.events.emit('attachment.progress', progressOf(entry, 'refused', 0, error.message));
 };

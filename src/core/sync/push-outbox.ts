@@ -1,5 +1,6 @@
 import type { RejectedNotice } from '../../shared/api/notices';
 import { domainError } from '../../shared/domain';
+import { writtenTextOf } from '../../shared/mutators/written-text';
 import type { MutationResult } from '../../shared/sync/protocol';
 import { getMeta, setMeta } from '../db/meta';
 import { addNotice } from '../db/notices';
@@ -25,6 +26,7 @@ const noticeOf = (clientId: string, entry: OutboxEntry, result: Extract<Mutation
   error: result.error,
   at,
   dismissed: false,
+  text: writtenTextOf(entry.args),
 });
 
 /** The latest action time this desktop has pushed: later mutations are never dated before it. */

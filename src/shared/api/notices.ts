@@ -47,6 +47,8 @@ export const RejectedNotice = z.object({
   error: ErrorPayload,
   at: Instant,
   dismissed: z.boolean(),
+  /** What the author wrote in the refused change (a reply, a note…), to copy elsewhere; null for a take or a pause. */
+  text: z.string().max(60_000).nullable(),
 });
 export type RejectedNotice = z.infer<typeof RejectedNotice>;
 

@@ -80,5 +80,8 @@ export const OcEvent = z.object({
   actorId: Id,
   actorName: Line().max(200),
   data: OcEventData,
+  /** The other of the two times (times.ts), present only where it differs from `at` by a minute or more. */
+  actedAt: Instant.optional(),
+  receivedAt: Instant.optional(),
 });
 export type OcEvent = z.infer<typeof OcEvent>;

@@ -39,6 +39,9 @@ export const Interaction = z.object({
   simulation: SimulationRecord.nullable(),
   /** When it counts: server receipt for customer-visible actions (SPEC §3 rule 10). */
   createdAt: Instant,
+  /** The other of the two times (mutators/times.ts), present only where it differs from createdAt by a minute or more. */
+  actedAt: Instant.optional(),
+  receivedAt: Instant.optional(),
 });
 export type Interaction = z.infer<typeof Interaction>;
 

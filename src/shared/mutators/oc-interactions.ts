@@ -12,6 +12,7 @@ import {
 } from '../domain';
 import { checkOcAction } from '../oc/state-machine';
 import { actorIdOf, actorNameOf, analystNameIn, beginOcAction, notFound, ocOutcome, patchOc, statusEvents, statusFields } from './helpers';
+import { otherTimes } from './times';
 import { defineMutator, type EventDraft, type MutationContext } from './types';
 
 /** The text of a reply, note or customer reply (also the Extranet's reply body, src/shared/api/extranet.ts). */
@@ -33,6 +34,7 @@ export const buildInteraction = (
   call: fields.call ?? null,
   simulation: fields.simulation ?? null,
   createdAt: fields.at,
+  ...otherTimes(fields.at, ctx),
 });
 
 export const interactionEvent = (oc: Ocorrencia, interaction: Interaction): EventDraft => ({

@@ -14,6 +14,7 @@ import type {
   SlaConfig,
 } from '../domain';
 import type { Actor } from '../oc/actor';
+import { otherTimes } from './times';
 
 // A mutator is the one place a domain change is written (ARCHITECTURE.md): pure, synchronous,
 // `(state, args, ctx) => { changes, events } | DomainError`. The desktop core runs it optimistically on SQLite,
@@ -156,4 +157,5 @@ export const finalizeEvents = (drafts: readonly EventDraft[], ctx: MutationConte
     actorId: actorIdValue,
     actorName: actorNameValue,
     data: draft.data,
+    ...otherTimes(draft.at, ctx),
   }));

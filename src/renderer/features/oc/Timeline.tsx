@@ -8,11 +8,14 @@ import { Icon, type IconName } from '../../components/icons';
 import { formatDuration, formatWhen } from '../../lib/format';
 import { AttachmentList } from '../attachments/AttachmentList';
 import { useOcAttachments } from '../attachments/use-attachments';
+import { appliedOrder } from '../../../shared/mutators/times';
 import { eventText } from './event-text';
 
 const NO_FILES: readonly AttachmentView[] = [];
 
-type Item = { kind: 'interaction'; at: number; interaction: Interaction } | { kind: 'event'; at: number; event: OcEvent; text: string };
+type Item = { kind: 'interaction'; order: [number, number]; interaction: Interaction } | { kind: 'event'; order: [number, number]; event: OcEvent; text: string };
+
+const byApplied = (a: Item, b: Item): number => a.order[0] - b.order[0] || a.order[1] - b.order[1];
 
 const KIND_ICON: Record<Interaction['kind'], IconName> = {
   public_reply: 'globe',
@@ -23,7 +26,7 @@ const KIND_ICON: Record<Interaction['kind'], IconName> = {
 };
 
 const InteractionCard = ({ interaction, now, attachments }: { interaction: Interaction; now: number; attachments: readonly AttachmentView[] }) => {
-  const { t, lang } = useT();
+  const { t } = useT();
   const call = interaction.call;
   const sim = interaction.simulation;
   return (
@@ -35,9 +38,7 @@ const InteractionCard = ({ interaction, now, attachments }: { interaction: Inter
           <Icon name={KIND_ICON[interaction.kind]} size={13} /> {t(`timeline.kind.${interaction.kind}`)}
         </span>
         <span className="spacer" />
-        <time className="faint" dateTime={new Date(interaction.createdAt).toISOString()}>
-          {formatWhen(interaction.createdAt, now, lang)}
-        </time>
+        <When at={interaction.createdAt} times={interaction} now={now} />
       </header>
       {call === null ? null : (
         <div className="tl-call">
@@ -68,7 +69,30 @@ const InteractionCard = ({ interaction, now, attachments }: { interaction: Inter
   );
 };
 
-/** Interactions and events of the OC in time order; the newest is kept in view. */
+/**
+ * When a change counts, and the other of its two times when they differ (shared/mutators/times.ts): a note
+ * written offline at 10:05 and received at 11:00 shows both, so its place in the history is explained.
+ */
+const When = ({ at, times, now, className = '' }: { at: number; times: { actedAt?: number | undefined; receivedAt?: number | undefined }; now: number; className?: string }) => {
+  const { t, lang } = useT();
+  const acted = times.actedAt ?? at;
+  const received = times.receivedAt ?? at;
+  const two = times.actedAt !== undefined || times.receivedAt !== undefined;
+  return (
+    <time
+      className={`faint ${className}`}
+      dateTime={new Date(at).toISOString()}
+      title={two ? t('timeline.twoTimes', { acted: formatWhen(acted, now, lang), received: formatWhen(received, now, lang) }) : undefined}
+      data-testid={two ? 'tl-two-times' : undefined}
+    >
+      {formatWhen(at, now, lang)}
+      {times.receivedAt !== undefined ? <span className="tl-other-time"> · {t('timeline.receivedAt', { when: formatWhen(times.receivedAt, now, lang) })}</span> : null}
+      {times.actedAt !== undefined ? <span className="tl-other-time"> · {t('timeline.actedAt', { when: formatWhen(times.actedAt, now, lang) })}</span> : null}
+    </time>
+  );
+};
+
+/** Interactions and events of the OC in the order the server applied them; the newest is kept in view. */
 export const Timeline = ({ detail }: { detail: OcDetail }) => {
   const { t, lang } = useT();
   const now = useNow();
@@ -76,12 +100,13 @@ export const Timeline = ({ detail }: { detail: OcDetail }) => {
   const end = useRef<HTMLDivElement>(null);
   const { byInteraction } = useOcAttachments(detail.oc.id);
   const items = useMemo<Item[]>(() => {
-    const list: Item[] = detail.interactions.map((interaction) => ({ kind: 'interaction', at: interaction.createdAt, interaction }));
+    const list: Item[] = detail.interactions.map((interaction) => ({ kind: 'interaction', order: appliedOrder({ ...interaction, at: interaction.createdAt }), interaction }));
     for (const event of detail.events) {
       const text = eventText(event, t, lang, analystName);
-      if (text !== null) list.push({ kind: 'event', at: event.at, event, text });
+      if (text !== null) list.push({ kind: 'event', order: appliedOrder(event), event, text });
     }
-    return list.sort((a, b) => a.at - b.at);
+    // Stable: the log's own order breaks ties (the changes of one push share their receipt).
+    return list.sort(byApplied);
   }, [detail, t, lang, analystName]);
   useEffect(() => {
     end.current?.scrollIntoView({ block: 'end' });
@@ -98,7 +123,7 @@ export const Timeline = ({ detail }: { detail: OcDetail }) => {
             <span className="tl-line">
               <span className="tl-actor">{item.event.actorName}</span> <span className="muted">{item.text}</span>
             </span>
-            <span className="faint tl-when">{formatWhen(item.at, now, lang)}</span>
+            <When at={item.event.at} times={item.event} now={now} className="tl-when" />
           </div>
         ),
       )}

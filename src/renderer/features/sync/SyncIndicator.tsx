@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { useNow, useRouter, useSession, useSync, useT } from '../../app/services';
+import { useNow, useSession, useSync, useT } from '../../app/services';
 import { Button } from '../../components/Button';
 import { FloatingLayer, usePopover } from '../../components/floating';
 import { Icon, type IconName } from '../../components/icons';
 import { formatCountdown, formatNumber, formatWhen } from '../../lib/format';
-import { mutationLabel } from './mutation-labels';
+import { RejectedNotices } from './RejectedNotices';
 
 const LOOK: Record<string, { icon: IconName; tone: string }> = {
   online: { icon: 'wifi', tone: 'ok' },
@@ -19,8 +19,6 @@ export const SyncIndicator = () => {
   const now = useNow();
   const sync = useSync((s) => s.sync);
   const notices = useSync((s) => s.notices);
-  const dismiss = useSync((s) => s.dismiss);
-  const navigate = useRouter((s) => s.navigate);
   const logout = useSession((s) => s.logout);
   const [open, setOpen] = useState(false);
   const { refs, floatingStyles, context, nodeId, getReferenceProps, getFloatingProps } = usePopover({ open, onOpenChange: setOpen, placement: 'bottom-end' });
@@ -87,29 +85,7 @@ export const SyncIndicator = () => {
               </>
             )}
           </dl>
-          <h3>{t('sync.rejected')}</h3>
-          {notices.length === 0 ? <div className="faint">{t('sync.rejectedNone')}</div> : null}
-          <ul className="notices">
-            {notices.map((notice) => (
-              <li key={notice.id} className="notice" data-testid="rejected-notice">
-                <Icon name="octagon" size={14} className="danger-text" />
-                <div className="notice-main">
-                  <div>{notice.error.message[lang]}</div>
-                  <div className="faint">{mutationLabel(notice.name, lang)} · {formatWhen(notice.at, now, lang)}</div>
-                  <div className="row">
-                    {notice.ocId === null ? null : (
-                      <Button size="s" variant="ghost" onClick={() => navigate({ name: 'oc', id: notice.ocId as string })}>
-                        {t('sync.open')}
-                      </Button>
-                    )}
-                    <Button size="s" variant="ghost" onClick={() => void dismiss(notice.id)}>
-                      {t('sync.dismiss')}
-                    </Button>
-                  </div>
-                </div>
-              </li>
-            ))}
-          </ul>
+          <RejectedNotices notices={notices} />
         </div>
         </FloatingLayer>
       ) : null}
