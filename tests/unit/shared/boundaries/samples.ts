@@ -65,6 +65,8 @@ export const mutatorSamples: Record<MutatorName, Record<string, unknown>> = {
   'recado.create': { id: ID, forAnalystId: ID2, customerId: ID, ocId: ID2, callerName: 'Helena Prado', callerPhone: '(11) 4002-8922', message: 'Ligar de volta sobre a NF-e.' },
   'recado.done': { recadoId: ID },
   'release.register': { id: ID, version: '2026.48', releasedAt: NOW, notes: 'Correção da rejeição 225.' },
+  'version.plan': { id: ID, version: '2026.12.07', plannedFor: '2026-12-07' },
+  'version.update': { version: '2026.12.07', plannedFor: '2026-12-14', status: 'planejada' },
   'analyst.setPresence': { analystId: ID, presence: 'on_call' },
   'analyst.upsert': {
     id: ID, name: 'Ana Souza', login: 'ana.souza', email: 'ana@unosolucoes.com.br', level: 'n1', role: 'analyst',
