@@ -4,6 +4,7 @@ import type { Database } from '../../src/server/db/database';
 import { migrate, SERVER_SCHEMA_VERSION } from '../../src/server/db/migrations';
 import { refusalOfWrite, type WriteFailure } from '../../src/server/sync/write-refusal';
 import type { ReleasePreview } from '../../src/shared/api/versions';
+import { PlannedVersion } from '../../src/shared/domain';
 import type { Directory } from '../../src/shared/api/views';
 import { eligibleCustomer, localOc, openOc, serverOc } from '../support/fixtures';
 import { apiCall, loginToken, registerClient } from '../support/raw-client';
@@ -157,10 +158,17 @@ describe.each(STORAGE_KINDS)('server migration 013 (%s)', (kind) => {
     await migrate(db, 12);
     const release = { id: 'r1', version: '2026.3.2', releasedAt: 1, notes: '', registeredById: 'lead' };
     expect(await write(db, [{ table: 'release', row: release }])).toHaveProperty('head');
+    // OCs waiting from before: for a version not released (it becomes planned) and for the released one (it does not).
+    const waiting = (id: string, targetVersion: string) => ({ table: 'ocorrencia', row: { id, number: null, customerId: 'c', contactId: null, status: 'aguardando_versao', assigneeId: null, targetVersion, solvedAt: null, createdAt: 1 } });
+    expect(await write(db, [waiting('oc-a', '2026.3.9'), waiting('oc-b', '2026.3.9'), waiting('oc-c', '2026.3.2')])).toHaveProperty('head');
     // Before 013 the table is unknown to soe_write: refused, never half-written.
     expect(await write(db, [planned('p0', '2026.12.7')])).toHaveProperty('failed');
     expect(await migrate(db)).toBe(SERVER_SCHEMA_VERSION);
     expect((await db.query<{ doc: unknown }>("SELECT doc FROM release WHERE id = 'r1'")).rows).toEqual([{ doc: release }]);
+    const legacy = (await db.query<{ doc: PlannedVersion }>('SELECT doc FROM planned_version')).rows.map((r) => r.doc);
+    expect(legacy).toHaveLength(1);
+    expect(legacy[0]).toMatchObject({ id: 'legacy-2026.3.9', version: '2026.3.9', status: 'planejada', releaseId: null });
+    expect(PlannedVersion.safeParse(legacy[0]).success).toBe(true);
 
     const head = (await write(db, [planned('p1', '2026.12.7'), { table: 'release', row: { ...release, id: 'r2', version: '2026.12.14' } }])).head as number;
     expect(head).toBeGreaterThan(0);
@@ -183,6 +191,6 @@ describe.each(STORAGE_KINDS)('server migration 013 (%s)', (kind) => {
     expect(refusalOfWrite((dup as { failed: WriteFailure }).failed)).toMatchObject({ code: 'VERSION_EXISTS' });
     // Hostile text in a row: refused with its reason, nothing written.
     expect(await write(db, [planned('p3', '2026.12.21\u0000')])).toHaveProperty('failed');
-    expect((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM planned_version')).rows[0]?.n).toBe(1);
+    expect((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM planned_version')).rows[0]?.n).toBe(2);
   });
 });

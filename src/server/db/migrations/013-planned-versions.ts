@@ -9,7 +9,7 @@ const ROWS_UNION = SYNC_TABLES.map((t) =>
   `(SELECT '${t}'::text AS t, version, ${key(t)} AS k, doc FROM ${t} WHERE version > p_cursor ORDER BY version LIMIT p_limit)`).join(' UNION ALL ');
 
 // Planned versions (issue 13): the weekly versions an OC's target is chosen from, synced like every table (id,
-// doc, version from the global sequence). One row per normalised number (version_label UNIQUE: the mutators
+// doc, version from the global sequence); the versions waiting OCs already name are planned for the next Monday. One row per normalised number (version_label UNIQUE: the mutators
 // decide it from the loaded state, the constraint is the backstop, write-refusal.ts names it).
 //
 // soe_write and soe_load are wrapped, as 004 did (the bodies of 010 and 007 stay as soe_write_010 and
@@ -22,6 +22,17 @@ export const migration013: ServerMigration = {
   sql: `
     CREATE TABLE planned_version (id text PRIMARY KEY, version_label text NOT NULL UNIQUE, doc jsonb NOT NULL, version bigint NOT NULL);
     CREATE INDEX planned_version_version_idx ON planned_version (version);
+
+    -- The versions OCs already wait for become planned versions (for the Monday after the upgrade, a lead moves
+    -- them): without a row they could be neither chosen again nor registered from the list.
+    INSERT INTO planned_version (id, version_label, doc, version)
+    SELECT 'legacy-' || w.label, w.label, jsonb_build_object('id', 'legacy-' || w.label, 'version', w.label,
+        'plannedFor', to_char(date_trunc('week', now() AT TIME ZONE 'America/Sao_Paulo') + interval '7 days', 'YYYY-MM-DD'),
+        'status', 'planejada', 'createdById', 'system', 'createdAt', w.at, 'updatedAt', w.at, 'releaseId', NULL), nextval('change_version')
+    FROM (SELECT DISTINCT target_version AS label, (extract(epoch FROM now()) * 1000)::bigint AS at FROM ocorrencia
+          WHERE status = 'aguardando_versao' AND target_version IS NOT NULL
+            AND target_version NOT IN (SELECT release_version FROM release)) AS w
+    ORDER BY w.label;
 
     ALTER FUNCTION soe_write(jsonb) RENAME TO soe_write_010;
     CREATE FUNCTION soe_write(p jsonb) RETURNS bigint LANGUAGE plpgsql AS $fn$
