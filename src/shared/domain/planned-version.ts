@@ -77,3 +77,11 @@ export const checkPlannedTransition = (version: string, from: PlannedVersionStat
     en: `Version ${version} is ${statusNames[from].en}: it cannot become ${statusNames[to].en}. Plan it again to bring it back.`,
   }, { version, from, to });
 };
+
+/** `count` Mondays ("YYYY-MM-DD") from `monday` on, a week apart: the dates a version may be planned for. */
+export const mondaysFrom = (monday: string, count: number): string[] => {
+  const parts = parseIsoDate(monday);
+  if (parts === null) return [];
+  const start = Date.UTC(parts.year, parts.month - 1, parts.day);
+  return Array.from({ length: count }, (_, i) => new Date(start + i * 7 * 86_400_000).toISOString().slice(0, 10));
+};
