@@ -82,7 +82,7 @@ export const ReleasePreviewDialog = ({ version, t, lang, onClose, onDone }: { ve
               <Field label={t('releases.releasedAt')}>
                 {(id, _d, labelId) => <DateTimeInput id={id} labelledBy={labelId} value={releasedAt} onChange={setReleasedAt} testId="release-at" />}
               </Field>
-              <Field label={t('releases.notes')} optional="">
+              <Field label={t('releases.notes')} optional={t('versions.optional')}>
                 {(id) => <TextArea id={id} rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} data-testid="release-notes" />}
               </Field>
             </div>

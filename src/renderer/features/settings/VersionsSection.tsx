@@ -7,7 +7,7 @@ import { Tag } from '../../components/badges';
 import { Button } from '../../components/Button';
 import { Field, FormError, Select, TextInput } from '../../components/Field';
 import type { Lang } from '../../i18n/define';
-import { DISPLAY_TIME_ZONE, formatDateTime, formatIsoDate } from '../../lib/format';
+import { DISPLAY_TIME_ZONE, formatIsoDate } from '../../lib/format';
 import type { SettingsT } from './messages';
 import { ReleasePreviewDialog } from './ReleasePreviewDialog';
 
@@ -21,7 +21,6 @@ const TONE: Record<PlannedVersionStatus, string> = { proposta: 'warn', planejada
 export const VersionsSection = ({ t, lang }: { t: SettingsT; lang: Lang }) => {
   const { api, clock, session } = useServices();
   const planned = useSession((s) => s.directory.plannedVersions);
-  const releases = useSession((s) => s.directory.releases);
   const analystName = useSession((s) => s.analystName);
   const mondays = useMemo(() => mondaysFrom(mondayOf(clock.read(), DISPLAY_TIME_ZONE), 13), [clock]);
   const [number, setNumber] = useState('');
@@ -78,16 +77,6 @@ export const VersionsSection = ({ t, lang }: { t: SettingsT; lang: Lang }) => {
         </div>
         <div><Button variant="primary" icon="plus" busy={busy === 'plan'} disabled={number.trim() === ''} onClick={() => void plan()} data-testid="version-plan">{t('versions.planButton')}</Button></div>
         {outcome === null ? null : outcome.ok ? <p className="st-done" role="status" data-testid="versions-outcome">{outcome.text}</p> : <FormError message={outcome.text} />}
-        <h3 className="lt-h3">{t('releases.recent')}</h3>
-        {releases.length === 0 ? <p className="muted">{t('releases.empty')}</p> : null}
-        <ul className="st-releases">
-          {releases.slice(0, 6).map((r) => (
-            <li key={r.id}>
-              <strong className="mono">{r.version}</strong> <span className="muted">{formatDateTime(r.releasedAt, lang)}</span>
-              {r.notes === '' ? null : <div className="faint">{r.notes}</div>}
-            </li>
-          ))}
-        </ul>
       </section>
       <section className="card st-card" data-testid="settings-releases">
         <h3 className="lt-h3">{t('versions.list')}</h3>
@@ -117,7 +106,7 @@ export const VersionsSection = ({ t, lang }: { t: SettingsT; lang: Lang }) => {
                     {v.status === 'proposta' ? <div className="faint">{t('versions.proposedBy', { name: analystName(v.createdById) ?? '—' })}</div> : null}
                   </td>
                   <td className="num">{waiting.get(v.version) ?? 0}</td>
-                  <td className="st-actions">
+                  <td><div className="st-actions">
                     {v.status === 'proposta' ? (
                       <Button size="s" busy={busy === `${v.id}:planejada`} onClick={() => update(v, 'planejada', v.plannedFor, t('versions.accepted', { version: v.version, date: formatIsoDate(v.plannedFor, lang) }))} data-testid="version-accept">{t('versions.accept')}</Button>
                     ) : null}
@@ -127,7 +116,7 @@ export const VersionsSection = ({ t, lang }: { t: SettingsT; lang: Lang }) => {
                     {v.status === 'proposta' || v.status === 'planejada' ? (
                       <Button size="s" variant="ghost" busy={busy === `${v.id}:cancelada`} onClick={() => update(v, 'cancelada', v.plannedFor, t('versions.cancelled', { version: v.version }))} data-testid="version-cancel">{t('versions.cancel')}</Button>
                     ) : null}
-                  </td>
+                  </div></td>
                 </tr>
               ))}
             </tbody>
