@@ -95,6 +95,28 @@ describe.each(storageKinds('planned-versions'))('planned versions (%s)', (kind) 
     expect(await beatriz.refusal('oc.setTargetVersion', { ocId, version: '2027.01.04' })).toMatchObject({ code: 'VERSION_UNKNOWN' });
   });
 
+  it('refuses hostile plans from a raw client: an N1, a 1 MB number, a NUL, a lone surrogate, a Tuesday; nothing written', async () => {
+    const before = (await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM planned_version')).rows[0]?.n;
+    const push = async (login: string, clientId: string, argsList: Array<Record<string, unknown>>) => {
+      const token = await loginToken(server.url, login);
+      const secret = await registerClient(server.url, token, clientId);
+      const answer = await apiCall<{ results: Array<{ ok: boolean; error?: { code: string } }> }>(server.url, '/api/v1/push', {
+        clientId, clientSecret: secret,
+        mutations: argsList.map((args, i) => ({ id: i + 1, name: 'version.plan', args, clientTime: DEMO_NOW })),
+      }, token);
+      expect(answer.status).toBe(200);
+      return answer.body.results.map((r) => r.error?.code ?? 'ok');
+    };
+    expect(await push('ana', 'raw-versions-n1', [{ id: 'pv-n1', version: '2027.1.4', plannedFor: '2027-01-04' }])).toEqual(['FORBIDDEN_ROLE']);
+    expect(await push('rafael', 'raw-versions-n2', [
+      { id: 'pv-big', version: `2027.${'1'.repeat(1_000_000)}`, plannedFor: '2027-01-04' },
+      { id: 'pv-nul', version: '2027.1.4\u0000', plannedFor: '2027-01-04' },
+      { id: 'pv-\ud800', version: '2027.1.4', plannedFor: '2027-01-04' },
+      { id: 'pv-tue', version: '2027.1.5', plannedFor: '2027-01-05' },
+    ])).toEqual(['INVALID_ARGS', 'INVALID_ARGS', 'INVALID_ARGS', 'INVALID_ARGS']);
+    expect((await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM planned_version')).rows[0]?.n).toBe(before);
+  });
+
   it('previews a release, then registers it: the planned version is released and exactly the listed OCs solved', async () => {
     const first = await forwardedOc(1);
     const second = await forwardedOc(2);

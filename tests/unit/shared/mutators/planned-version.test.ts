@@ -79,9 +79,24 @@ describe('version.plan', () => {
     expect(world.state.plannedVersions.size).toBe(0);
   });
 
-  it.each(['', ' ', 'v2026', '2026.12.7; DROP TABLE', 'x'.repeat(40), '2026\u0000', '2026.\ud800'])('refuses the number %j', (version) => {
+  it.each([
+    ['empty', ''], ['blank', ' '], ['a prefix', 'v2026'], ['SQL', '2026.12.7; DROP TABLE'], ['40 characters', 'x'.repeat(40)],
+    ['1 MB', `2026.${'1'.repeat(1_000_000)}`], ['a NUL', '2026\u0000'], ['a lone surrogate', '2026.\ud800'],
+  ])('refuses a number with %s', (_what, version) => {
     const world = worldWith(null);
     expect(world.run('version.plan', { id: 'pv-a', version, plannedFor: '2026-12-07' }, world.as(BEATRIZ))).toMatchObject({ code: 'INVALID_ARGS' });
+    expect(world.state.plannedVersions.size).toBe(0);
+  });
+
+  it.each([
+    ['a 1 MB date', '2026-12-07'.padEnd(1_000_000, '7')],
+    ['a NUL in the date', '2026-12-07\u0000'],
+    ['a lone surrogate in the id', '2026-12-07'],
+  ])('refuses %s', (what, plannedFor) => {
+    const world = worldWith(null);
+    const id = what.includes('id') ? 'pv-\udc00' : 'pv-a';
+    expect(world.run('version.plan', { id, version: '2026.12.7', plannedFor }, world.as(BEATRIZ))).toMatchObject({ code: 'INVALID_ARGS' });
+    expect(world.state.plannedVersions.size).toBe(0);
   });
 });
 
