@@ -24,7 +24,8 @@ export const TargetVersionDialog = ({ detail, onClose }: { detail: OcDetail; onC
   const me = useSession((s) => s.analyst);
   const planned = useSession((s) => s.directory.plannedVersions);
   const releases = useSession((s) => s.directory.releases);
-  const [draft, setDraft, clear] = useDraft<{ version: string; number: string; date: string }>(`oc:${detail.oc.id}:version`, { version: detail.oc.targetVersion ?? '', number: '', date: '' });
+  // A key of its own: a draft of the old free-text field (a string) under the old key would not fit this form.
+  const [draft, setDraft, clear] = useDraft<{ version: string; number: string; date: string }>(`oc:${detail.oc.id}:target-version`, { version: detail.oc.targetVersion ?? '', number: '', date: '' });
   const { run, error, setError, busy } = useOcAction();
   const [proposing, setProposing] = useState(false);
   const mondays = useMemo(() => mondaysFrom(mondayOf(clock.read(), DISPLAY_TIME_ZONE), 13), [clock]);
