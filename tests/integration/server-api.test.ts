@@ -141,7 +141,7 @@ describe('mutations on the server', () => {
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
     const total = await server.db.query<{ n: number }>(`SELECT (SELECT count(*) FROM ocorrencia) + (SELECT count(*) FROM oc_event) + (SELECT count(*) FROM interaction)
       + (SELECT count(*) FROM customer) + (SELECT count(*) FROM contact) + (SELECT count(*) FROM analyst) + (SELECT count(*) FROM recado)
-      + (SELECT count(*) FROM release) + (SELECT count(*) FROM catalog) + (SELECT count(*) FROM sla_config) AS n`);
+      + (SELECT count(*) FROM release) + (SELECT count(*) FROM planned_version) + (SELECT count(*) FROM catalog) + (SELECT count(*) FROM sla_config) AS n`);
     expect(seen.length).toBe(Number(total.rows[0]?.n));
   });
 });

@@ -4,7 +4,8 @@ import { migrate } from '../../src/server/db/migrations';
 import { openPglite } from '../../src/server/db/pglite';
 import { openPostgres } from '../../src/server/db/postgres';
 import { loadState } from '../../src/server/sync/loaded-context';
-import { seedDemo } from '../../src/server/seed';
+import { seedDemoData } from '../../src/server/seed';
+import { generateDemo } from '../../src/shared/demo/generate';
 import type { DemoOptions } from '../../src/shared/demo/generate';
 import { isDomainError } from '../../src/shared/domain';
 import { isMutatorName } from '../../src/shared/mutators/registry';
@@ -30,7 +31,8 @@ export const legacyDatabase = async (spec: { databaseUrl?: string; dataDir?: str
   const db = await openSpec(spec);
   try {
     await migrate(db, 6);
-    await seedDemo(db, demo);
+    // A server of before planned versions (migration 013) never had their rows.
+    await seedDemoData(db, { ...generateDemo(demo), plannedVersions: [] });
     for (const push of pushes) {
       const { rows } = await db.query<{ id: string }>('SELECT id FROM analyst WHERE login = $1', [push.login]);
       const parsed = isMutatorName(push.name) ? parseMutationArgs(push.name, push.args) : null;

@@ -14,6 +14,7 @@ import { setPassword } from './people-handlers';
 import { mutate, takeNext } from './mutation-handlers';
 import { customerCalls, customerCardOf, directory, findCustomers, myQueue, ocDetail, searchOcs, teamQueue, teamQueueCount } from './query-handlers';
 import { currentSession, login, logout } from './session-handlers';
+import { versionQueryHandlers } from './version-handlers';
 import { customerPenalties, getPrefs, presenceOf, putPref, queueRows, setPresence, suggestArticles } from './workspace-handlers';
 
 type Queries = typeof queries;
@@ -53,6 +54,7 @@ const queryHandlers: QueryHandlers = {
   ...leadQueryHandlers,
   'customer.list': listCustomers,
   ...attachmentHandlers,
+  ...versionQueryHandlers,
 };
 
 const internalError = (error: unknown): DomainError =>

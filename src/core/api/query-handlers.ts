@@ -1,6 +1,6 @@
 import type { CallEntry, Directory, MyQueue, OcDetail, QueueFilter, QueueRow } from '../../shared/api/views';
 import { displayNumber, DomainFailure, type Analyst } from '../../shared/domain';
-import { allAnalysts, allCatalog, customerCard, interactionsOf, recentCalls, recentReleases, searchCustomers } from '../db/directory';
+import { allAnalysts, allCatalog, customerCard, interactionsOf, plannedVersions, recentCalls, recentReleases, searchCustomers } from '../db/directory';
 import { eventsOf } from '../db/events';
 import { currentSlaConfig } from '../db/loader';
 import { getRow, getRowWithVersion } from '../db/rows';
@@ -45,7 +45,7 @@ export const teamQueueCount = (deps: CoreDeps, filter: QueueFilter): number => {
 
 export const directory = (deps: CoreDeps): Directory => {
   requireAnalyst(deps);
-  return { analysts: allAnalysts(deps.db), catalog: allCatalog(deps.db), releases: recentReleases(deps.db) };
+  return { analysts: allAnalysts(deps.db), catalog: allCatalog(deps.db), releases: recentReleases(deps.db), plannedVersions: plannedVersions(deps.db) };
 };
 
 export const ocDetail = (deps: CoreDeps, id: string): OcDetail => {

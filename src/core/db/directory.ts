@@ -1,5 +1,5 @@
 import type { CustomerCard, CustomerSummary } from '../../shared/api/views';
-import { foldText, missingEligibility, onlyDigits, type Analyst, type CatalogItem, type Contact, type Customer, type Interaction, type Release } from '../../shared/domain';
+import { foldText, missingEligibility, onlyDigits, type Analyst, type CatalogItem, type Contact, type Customer, type Interaction, type PlannedVersion, type Release } from '../../shared/domain';
 import type { Db } from './connection';
 import { docs, getRow } from './rows';
 import { stmt } from './statements';
@@ -8,6 +8,17 @@ export const allAnalysts = (db: Db): Analyst[] => docs(stmt(db, 'SELECT doc FROM
 export const allCatalog = (db: Db): CatalogItem[] => docs(stmt(db, 'SELECT doc FROM catalog ORDER BY kind, name').all() as { doc: string }[]);
 export const recentReleases = (db: Db, limit = 20): Release[] =>
   docs(stmt(db, 'SELECT doc FROM release ORDER BY released_at DESC LIMIT ?').all(limit) as { doc: string }[]);
+
+/** Planned versions, newest date first: every one not yet shipped or cancelled, and the latest 30 of the others. */
+export const plannedVersions = (db: Db): PlannedVersion[] =>
+  docs(stmt(db, `SELECT doc FROM planned_version WHERE status IN ('proposta', 'planejada')
+    OR id IN (SELECT id FROM planned_version WHERE status IN ('liberada', 'cancelada') ORDER BY planned_for DESC LIMIT 30)
+    ORDER BY planned_for DESC, version DESC`).all() as { doc: string }[]);
+
+/** How many OCs wait for each version. */
+export const waitingByVersion = (db: Db): Array<{ version: string; waiting: number }> =>
+  (stmt(db, "SELECT json_extract(doc, '$.targetVersion') AS version, COUNT(*) AS waiting FROM ocorrencia WHERE status = 'aguardando_versao' GROUP BY 1 ORDER BY 1").all() as Array<{ version: string | null; waiting: number }>)
+    .filter((r): r is { version: string; waiting: number } => r.version !== null);
 
 export const analystByLogin = (db: Db, login: string): Analyst | undefined => {
   const row = stmt(db, 'SELECT doc FROM analyst WHERE login = ?').get(login.toLowerCase()) as { doc: string } | undefined;

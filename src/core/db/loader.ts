@@ -56,6 +56,10 @@ export const loadState = (db: Db, needs: Needs, slaConfig: SlaConfig): MutationS
     const row = stmt(db, 'SELECT doc FROM release WHERE version = ?').get(needs.releaseVersion) as { doc: string } | undefined;
     state.release = row === undefined ? null : JSON.parse(row.doc);
   }
+  if (needs.plannedVersion !== undefined) {
+    const row = stmt(db, 'SELECT doc FROM planned_version WHERE version = ?').get(needs.plannedVersion) as { doc: string } | undefined;
+    state.plannedVersion = row === undefined ? null : JSON.parse(row.doc);
+  }
   if (needs.allOpenOcs === true) state.allOpenOcs = docs(stmt(db, 'SELECT doc FROM ocorrencia WHERE is_open = 1').all() as { doc: string }[]);
   if (needs.catalog === true) state.catalog = docs(stmt(db, 'SELECT doc FROM catalog ORDER BY kind, id').all() as { doc: string }[]);
   if (needs.analystLogin !== undefined) state.analystsWithLogin = docs(stmt(db, 'SELECT doc FROM analyst WHERE login = ?').all(needs.analystLogin) as { doc: string }[]);

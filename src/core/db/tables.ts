@@ -1,4 +1,4 @@
-import { foldText, isOpenStatus, type Analyst, type CatalogItem, type Contact, type Customer, type Interaction, type Ocorrencia, type Recado, type Release, type SlaConfig } from '../../shared/domain';
+import { foldText, isOpenStatus, type Analyst, type CatalogItem, type Contact, type Customer, type Interaction, type Ocorrencia, type PlannedVersion, type Recado, type Release, type SlaConfig } from '../../shared/domain';
 import type { Attachment } from '../../shared/domain/attachment';
 import type { Change, EntityTable } from '../../shared/mutators/types';
 
@@ -59,6 +59,11 @@ export const CODECS: { [K in EntityTable]: TableCodec<Extract<Change, { table: K
     columns: (r: Recado) => ({ for_analyst_id: r.forAnalystId, done_at: r.doneAt, created_at: r.createdAt }),
   },
   release: { key: 'id', keyOf: (r: Release) => r.id, columns: (r: Release) => ({ version: r.version, released_at: r.releasedAt }) },
+  planned_version: {
+    key: 'id',
+    keyOf: (r: PlannedVersion) => r.id,
+    columns: (r: PlannedVersion) => ({ version: r.version, planned_for: r.plannedFor, status: r.status }),
+  },
   sla_config: { key: 'version', keyOf: (r: SlaConfig) => r.version, columns: (r: SlaConfig) => ({ effective_from: r.effectiveFrom }) },
 };
 

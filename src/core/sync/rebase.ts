@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Attachment } from '../../shared/domain/attachment';
-import { Analyst, CatalogItem, Contact, Customer, Interaction, isDomainError, OcEvent, Ocorrencia, Recado, Release, SlaConfig } from '../../shared/domain';
+import { Analyst, CatalogItem, Contact, Customer, Interaction, isDomainError, OcEvent, Ocorrencia, PlannedVersion, Recado, Release, SlaConfig } from '../../shared/domain';
 import { isMutatorName } from '../../shared/mutators/registry';
 import type { Change, EntityTable } from '../../shared/mutators/types';
 import type { PulledChange, PullResponse, SyncTable } from '../../shared/sync/protocol';
@@ -24,6 +24,7 @@ export const ROW_SCHEMAS: Record<SyncTable, z.ZodType> = {
   analyst: Analyst,
   recado: Recado,
   release: Release,
+  planned_version: PlannedVersion,
   catalog: CatalogItem,
   sla_config: SlaConfig,
   oc_event: OcEvent,

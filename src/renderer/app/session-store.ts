@@ -23,7 +23,7 @@ export interface SessionState {
 
 export type SessionStore = StoreApi<SessionState>;
 
-const EMPTY_DIRECTORY: Directory = { analysts: [], catalog: [], releases: [] };
+const EMPTY_DIRECTORY: Directory = { analysts: [], catalog: [], releases: [], plannedVersions: [] };
 
 export const createSessionStore = (api: ApiClient): SessionStore => {
   let names = new Map<string, string>();
@@ -86,7 +86,7 @@ export const createSessionStore = (api: ApiClient): SessionStore => {
   });
   // A lead's change to my role, capacity or specialties applies as soon as it arrives.
   api.on('data.changed', (change) => {
-    if (store.getState().status === 'logged_in' && (change.tables.includes('analyst') || change.tables.includes('catalog') || change.tables.includes('release'))) {
+    if (store.getState().status === 'logged_in' && (change.tables.includes('analyst') || change.tables.includes('catalog') || change.tables.includes('release') || change.tables.includes('planned_version'))) {
       void store.getState().refresh();
     }
   });

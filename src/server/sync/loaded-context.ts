@@ -135,7 +135,7 @@ export class LoadedContext {
     if (request.actorAnalystId !== null && !this.rows.analysts.has(request.actorAnalystId)) return false;
     if (request.actorContactId !== null && !this.rows.contacts.has(request.actorContactId)) return false;
     if (needs.ocsAwaitingVersion !== undefined || needs.openOcsOfCustomer !== undefined || needs.contactsOfCustomer !== undefined
-      || needs.releaseVersion !== undefined || needs.allOpenOcs === true || needs.catalog === true
+      || needs.releaseVersion !== undefined || needs.plannedVersion !== undefined || needs.allOpenOcs === true || needs.catalog === true
       || needs.analystLogin !== undefined || needs.customerCnpj !== undefined) return false;
     for (const table of ROW_TABLES) for (const id of needs[table] ?? []) if (!this.rows[table].has(id)) return false;
     for (const id of needs.ocorrencias ?? []) {

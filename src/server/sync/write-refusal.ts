@@ -21,6 +21,10 @@ const UNIQUE: Record<string, { code: string; message: Messages }> = {
     code: 'RELEASE_EXISTS',
     message: { 'pt-BR': 'Esta versão já foi registrada.', en: 'This version is already registered.' },
   },
+  planned_version_version_label_key: {
+    code: 'VERSION_EXISTS',
+    message: { 'pt-BR': 'Esta versão já está planejada.', en: 'This version is already planned.' },
+  },
   ocorrencia_number_key: {
     code: 'OC_NUMBER_IN_USE',
     message: { 'pt-BR': 'Este número de ocorrência já está em uso.', en: 'This ocorrência number is already in use.' },

@@ -8,6 +8,7 @@ import { customerAdminQueries } from './customer-admin';
 import { leadQueries } from './lead-views';
 import { DataChanged, RejectedNotice, SlaAlert, SyncState } from './notices';
 import { CallEntry, CustomerCard, CustomerSummary, Directory, MutationAck, MyQueue, OcDetail, QueueFilter, QueueRow, Session } from './views';
+import { versionQueries } from './versions';
 import { CustomerPenalties, KbSuggestArgs, N0Article, OcPresence, Prefs, PrefsPutArgs, PresenceSetArgs, QueueRowsArgs } from './workspace';
 
 // The API contract: method name → zod args → zod result, plus the events the core emits. Electron IPC, the
@@ -53,6 +54,8 @@ export const queries = {
   ...customerAdminQueries,
   // Attachments: drafts in the spool, slices in and out, the lead's prefetch (src/shared/api/attachments.ts).
   ...attachmentQueries,
+  // Planned versions and the release preview (src/shared/api/versions.ts).
+  ...versionQueries,
 } as const;
 
 /** Mutators an analyst's desktop may call (the customer's reply comes only through the Extranet API). */

@@ -16,6 +16,7 @@ import {
   OcStatus,
   Plan,
   Recado,
+  PlannedVersion,
   Release,
   Slug,
   Channel,
@@ -145,6 +146,8 @@ export const Directory = z.object({
   analysts: z.array(Analyst),
   catalog: z.array(CatalogItem),
   releases: z.array(Release),
+  /** Planned versions, newest date first (issue 13): what an OC's target version is chosen from. */
+  plannedVersions: z.array(PlannedVersion),
 });
 export type Directory = z.infer<typeof Directory>;
 

@@ -1,4 +1,4 @@
-import { defaultCatalog, isOpenStatus, type Analyst, type CatalogItem, type Contact, type Customer, type Interaction, type OcEvent, type Ocorrencia, type Recado, type Release, type SlaConfig } from '../domain';
+import { defaultCatalog, isOpenStatus, type Analyst, type CatalogItem, type Contact, type Customer, type Interaction, normalizeVersion, type OcEvent, type Ocorrencia, type PlannedVersion, type Recado, type Release, type SlaConfig } from '../domain';
 import { MemoryState } from '../mutators/memory-state';
 import type { Change } from '../mutators/types';
 import { systemActor } from '../oc/actor';
@@ -37,6 +37,7 @@ export interface DemoData {
   customers: Customer[];
   contacts: Contact[];
   releases: Release[];
+  plannedVersions: PlannedVersion[];
   ocorrencias: Ocorrencia[];
   interactions: Interaction[];
   events: OcEvent[];
@@ -55,6 +56,14 @@ const mondaysBetween = (from: number, to: number): number[] => {
   return result;
 };
 const versionLabel = (monday: number): string => new Date(monday + LOCAL_OFFSET).toISOString().slice(0, 10).replace(/-/g, '.');
+const plannedWeek = (monday: number, leadId: string): PlannedVersion => {
+  const label = versionLabel(monday);
+  const planned = Math.max(0, monday - 14 * DAY);
+  return {
+    id: `planned-${label}`, version: normalizeVersion(label), plannedFor: label.replace(/\./g, '-'), status: 'planejada',
+    createdById: leadId, createdAt: planned, updatedAt: planned, releaseId: null,
+  };
+};
 
 /** Deterministic demo data: people, customers and OC histories produced by running the real mutators. */
 export const generateDemo = (options: DemoOptions): DemoData => {
@@ -75,6 +84,9 @@ export const generateDemo = (options: DemoOptions): DemoData => {
 
   const mondays = mondaysBetween(start, now);
   const leads = analysts.filter((a) => a.role === 'lead');
+  // Every weekly version is planned by a lead two weeks ahead (issue 13: an OC waits only for a planned version);
+  // written as the reference rows are, so the stories' random streams stay what they were.
+  state.write(mondays.map((monday) => ({ table: 'planned_version' as const, row: plannedWeek(monday, leads[0]?.id ?? 'system') })), []);
   const cast: Cast = {
     analysts: analysts.filter((a) => a.role === 'analyst'),
     leads,
@@ -166,6 +178,7 @@ export const generateDemo = (options: DemoOptions): DemoData => {
     customers: [...state.customers.values()],
     contacts: [...state.contacts.values()],
     releases: [...state.releases.values()],
+    plannedVersions: [...state.plannedVersions.values()],
     ocorrencias: numbered,
     interactions: [...state.interactions.values()],
     events: state.events,
@@ -182,6 +195,7 @@ export const referenceRows = (data: DemoData): Change[] => [
   ...data.customers.map((row) => ({ table: 'customer' as const, row })),
   ...data.contacts.map((row) => ({ table: 'contact' as const, row })),
   ...data.releases.map((row) => ({ table: 'release' as const, row })),
+  ...data.plannedVersions.map((row) => ({ table: 'planned_version' as const, row })),
   ...data.recados.map((row) => ({ table: 'recado' as const, row })),
 ];
 

@@ -8,6 +8,7 @@ export * from './analyst';
 export * from './interaction';
 export * from './recado';
 export * from './release';
+export * from './planned-version';
 export * from './ocorrencia';
 export * from './sla-config';
 export * from './events';

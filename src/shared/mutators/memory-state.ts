@@ -1,4 +1,4 @@
-import { IN_HAND_STATUSES, OPEN_STATUSES, type Analyst, type CatalogItem, type OcStatus, type Contact, type Customer, type Interaction, type OcEvent, type Ocorrencia, type Recado, type Release, type SlaConfig } from '../domain';
+import { IN_HAND_STATUSES, OPEN_STATUSES, type Analyst, type CatalogItem, type OcStatus, type Contact, type Customer, type Interaction, type OcEvent, type Ocorrencia, type PlannedVersion, type Recado, type Release, type SlaConfig } from '../domain';
 import type { Change, MutationState, Needs } from './types';
 import { emptyState } from './types';
 
@@ -14,6 +14,7 @@ export class MemoryState {
   readonly recados = new Map<string, Recado>();
   readonly interactions = new Map<string, Interaction>();
   readonly releases = new Map<string, Release>();
+  readonly plannedVersions = new Map<string, PlannedVersion>();
   readonly catalog = new Map<string, CatalogItem>();
   readonly events: OcEvent[] = [];
   readonly slaConfigs = new Map<number, SlaConfig>();
@@ -52,6 +53,7 @@ export class MemoryState {
     if (needs.openOcsOfCustomer !== undefined) state.openOcsOfCustomer = open().filter((o) => o.customerId === needs.openOcsOfCustomer);
     if (needs.contactsOfCustomer !== undefined) state.contactsOfCustomer = [...this.contacts.values()].filter((c) => c.customerId === needs.contactsOfCustomer);
     if (needs.releaseVersion !== undefined) state.release = [...this.releases.values()].find((r) => r.version === needs.releaseVersion) ?? null;
+    if (needs.plannedVersion !== undefined) state.plannedVersion = [...this.plannedVersions.values()].find((v) => v.version === needs.plannedVersion) ?? null;
     if (needs.allOpenOcs === true) state.allOpenOcs = open();
     if (needs.catalog === true) state.catalog = [...this.catalog.values()];
     if (needs.analystLogin !== undefined) state.analystsWithLogin = [...this.analysts.values()].filter((a) => a.login === needs.analystLogin);
@@ -94,6 +96,7 @@ export class MemoryState {
         case 'recado': this.recados.set(change.row.id, change.row); break;
         case 'interaction': this.interactions.set(change.row.id, change.row); break;
         case 'release': this.releases.set(change.row.id, change.row); break;
+        case 'planned_version': this.plannedVersions.set(change.row.id, change.row); break;
         case 'sla_config': this.slaConfigs.set(change.row.version, change.row); break;
         case 'catalog': this.catalog.set(change.row.id, change.row); break;
       }

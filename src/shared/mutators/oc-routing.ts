@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { domainError, Id, isDomainError, Line, SimulationRecord, Text, VersionLabel, type DomainError, type Ocorrencia } from '../domain';
 import { analystNameIn, beginOcAction, ocOutcome, patchOc, statusEvents, statusFields } from './helpers';
 import { systemActor } from '../oc/actor';
+import { checkTargetVersion } from './planned-version';
 import { solveByRelease } from './release';
 import { buildInteraction, interactionEvent } from './oc-interactions';
 import { defineMutator, type Change, type EventDraft, type MutationContext } from './types';
@@ -154,17 +155,21 @@ export const forwardDev = defineMutator({
 export const SetTargetVersionArgs = z.object({ ocId: Id, version: VersionLabel });
 
 /**
- * "Fix will ship in version X": the OC waits for the weekly release (manual FAQ 4). A version already released
+ * "Fix will ship in version X": the OC waits for the weekly release (manual FAQ 4), a planned or proposed version.
+ * A version already released
  * has nothing to wait for: the OC is solved at once and its customer told, as the release would have done.
  */
 export const setTargetVersion = defineMutator({
   name: 'oc.setTargetVersion',
   args: SetTargetVersionArgs,
   generatedIds: [],
-  needs: (args) => ({ ocorrencias: [args.ocId], releaseVersion: args.version }),
+  needs: (args) => ({ ocorrencias: [args.ocId], releaseVersion: args.version, plannedVersion: args.version }),
   apply: (state, args, ctx) => {
     const begun = beginOcAction(state, args.ocId, 'set_target_version', ctx);
     if (isDomainError(begun)) return begun;
+    // Chosen among the planned versions, never typed free (issue 13: a number nobody plans never ships).
+    const unknown = checkTargetVersion(state, args.version);
+    if (unknown !== null) return unknown;
     const { oc, to } = begun;
     if (oc.targetVersion === args.version && oc.status === to) return { changes: [], events: [] };
     const waiting = patchOc(oc, { ...statusFields(oc, to, ctx), targetVersion: args.version }, ctx);

@@ -8,6 +8,7 @@ import { changeCriticidade, recomputeSla } from './oc-lead';
 import { escalateOc, forwardDev, recordQuote, recordQuoteDecision, returnToN1, setTargetVersion } from './oc-routing';
 import { cancelOc, closeOc, handOffOc, pauseOc, reopenOc, resolveOc, resumeOc } from './oc-status';
 import { createRecado, doneRecado } from './recado';
+import { planVersion, updateVersion } from './planned-version';
 import { registerRelease } from './release';
 
 // Every domain change the product knows, by name. Core, server and rebase all run these same functions.
@@ -37,6 +38,8 @@ export const mutators = {
   'recado.create': createRecado,
   'recado.done': doneRecado,
   'release.register': registerRelease,
+  'version.plan': planVersion,
+  'version.update': updateVersion,
   'analyst.setPresence': setPresence,
   'analyst.upsert': upsertAnalyst,
   'customer.upsert': upsertCustomer,

@@ -3,7 +3,8 @@ import { domainError, Id, Instant, isDomainError, normalizeVersion, Text, Versio
 import { checkOcAction } from '../oc/state-machine';
 import { analystNameIn, patchOc, requirePermission, statusEvents, statusFields } from './helpers';
 import { buildInteraction, interactionEvent } from './oc-interactions';
-import { defineMutator, type Change, type EventDraft, type MutationContext } from './types';
+import { releasedPlannedVersion } from './planned-version';
+import { defineMutator, type Change, type EventDraft, type MutationContext, type MutationState } from './types';
 
 export const RegisterReleaseArgs = z.object({
   id: Id,
@@ -18,12 +19,19 @@ export const releaseNotice = (version: string): string =>
   'Agende a atualização pelo módulo Segurança ou abra uma ocorrência de atualização de versão. ' +
   'Se o problema persistir após atualizar, responda por aqui pela Extranet.';
 
-/** A lead registers the weekly release; OCs waiting for it become solucionada and their customers are told. */
+/** The OCs a release of `version` solves: those waiting for it (the preview lists them, the mutator solves them). */
+export const ocsSolvedBy = (state: Pick<MutationState, 'ocsAwaitingVersion'>, version: string): Ocorrencia[] =>
+  state.ocsAwaitingVersion.filter((oc) => oc.status === 'aguardando_versao' && oc.targetVersion !== null && normalizeVersion(oc.targetVersion) === version);
+
+/**
+ * A lead registers the weekly release; OCs waiting for it become solucionada and their customers are told, and
+ * its planned version is marked liberada (one is made for a version nobody planned: a hotfix).
+ */
 export const registerRelease = defineMutator({
   name: 'release.register',
   args: RegisterReleaseArgs,
   generatedIds: ['id'],
-  needs: (args) => ({ releaseVersion: args.version, ocsAwaitingVersion: args.version }),
+  needs: (args) => ({ releaseVersion: args.version, ocsAwaitingVersion: args.version, plannedVersion: args.version }),
   apply: (state, args, ctx) => {
     const denied = requirePermission(ctx, 'configure');
     if (denied !== null) return denied;
@@ -35,10 +43,9 @@ export const registerRelease = defineMutator({
       });
     }
     const release: Release = { ...args, registeredById: ctx.actor.kind === 'analyst' ? ctx.actor.analyst.id : 'system' };
-    const changes: Change[] = [{ table: 'release', row: release }];
+    const changes: Change[] = [{ table: 'release', row: release }, { table: 'planned_version', row: releasedPlannedVersion(state, release, ctx) }];
     const events: EventDraft[] = [];
-    for (const oc of state.ocsAwaitingVersion) {
-      if (oc.targetVersion === null || normalizeVersion(oc.targetVersion) !== args.version) continue;
+    for (const oc of ocsSolvedBy(state, args.version)) {
       const solved = solveByRelease(oc, release, ctx, analystNameIn(state));
       if (isDomainError(solved)) continue;
       changes.push({ table: 'ocorrencia', row: solved.oc }, ...solved.changes);

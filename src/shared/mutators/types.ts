@@ -9,6 +9,7 @@ import type {
   Ocorrencia,
   OcEvent,
   OcEventData,
+  PlannedVersion,
   Recado,
   Release,
   SlaConfig,
@@ -30,6 +31,7 @@ export type Change =
   | { table: 'analyst'; row: Analyst }
   | { table: 'recado'; row: Recado }
   | { table: 'release'; row: Release }
+  | { table: 'planned_version'; row: PlannedVersion }
   | { table: 'catalog'; row: CatalogItem }
   | { table: 'sla_config'; row: SlaConfig };
 
@@ -59,6 +61,8 @@ export interface Needs {
   contactsOfCustomer?: string;
   /** An existing release with this version label (no duplicates). */
   releaseVersion?: string;
+  /** The planned version with this (normalised) number, whatever its status. */
+  plannedVersion?: string;
   /** Open OCs that an SLA recompute rebinds. */
   allOpenOcs?: boolean;
   /** Every module and segment (catalog edits check kinds and names). */
@@ -85,6 +89,7 @@ export interface MutationState {
   openOcsOfCustomer: Ocorrencia[];
   contactsOfCustomer: Contact[];
   release: Release | null;
+  plannedVersion: PlannedVersion | null;
   allOpenOcs: Ocorrencia[];
   catalog: CatalogItem[];
   analystsWithLogin: Analyst[];
@@ -141,6 +146,7 @@ export const emptyState = (slaConfig: SlaConfig): MutationState => ({
   openOcsOfCustomer: [],
   contactsOfCustomer: [],
   release: null,
+  plannedVersion: null,
   allOpenOcs: [],
   catalog: [],
   analystsWithLogin: [],

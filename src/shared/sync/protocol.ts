@@ -72,8 +72,12 @@ export type PushResponse = z.infer<typeof PushResponse>;
 
 /** The synced tables before attachments (server migrations 005–007 were written over exactly these; never edit). */
 export const SYNC_TABLES_V1 = ['ocorrencia', 'interaction', 'customer', 'contact', 'analyst', 'recado', 'release', 'catalog', 'sla_config', 'oc_event'] as const;
-/** Every synced table; `attachment` (issue 16): the metadata of the files on OCs (server migration 011). */
-export const SYNC_TABLES = [...SYNC_TABLES_V1, 'attachment'] as const;
+/** `attachment` (issue 16): the metadata of the files on OCs (server migrations 011–012 were written over these; never edit). */
+export const SYNC_TABLES_V2 = [...SYNC_TABLES_V1, 'attachment'] as const;
+/** `planned_version` (issue 13): the weekly versions an OC may wait for (server migration 013 was written over these; never edit). */
+export const SYNC_TABLES_V3 = [...SYNC_TABLES_V2, 'planned_version'] as const;
+/** Every synced table. */
+export const SYNC_TABLES = SYNC_TABLES_V3;
 export const SyncTable = z.enum(SYNC_TABLES);
 export type SyncTable = z.infer<typeof SyncTable>;
 

@@ -7,7 +7,8 @@ import { migration005 } from './005-lean-writes';
 import { migration006 } from './006-event-log-by-oc';
 import { migration007 } from './007-attachments';
 import { migration008 } from './008-bulk-events';
-import { migration009 } from './009-notice-text';
+import { migration009 } from './009-planned-versions';
+import { migration010 } from './010-notice-text';
 
 export interface Migration {
   version: number;
@@ -16,7 +17,7 @@ export interface Migration {
 }
 
 // Append-only: never edit a shipped migration; add the next number (ARCHITECTURE.md style 7).
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export class NewerDatabaseError extends Error {

@@ -6,7 +6,8 @@ import { ForwardDevDialog } from './dialogs/ForwardDevDialog';
 import { LogCallDialog } from './dialogs/PeopleDialogs';
 import { ReassignDialog } from './dialogs/ReassignDialog';
 import { ResolveDialog } from './dialogs/ResolveDialog';
-import { CancelDialog, CriticidadeDialog, HandOffDialog, TargetVersionDialog } from './dialogs/RoutingDialogs';
+import { CancelDialog, CriticidadeDialog, HandOffDialog } from './dialogs/RoutingDialogs';
+import { TargetVersionDialog } from './dialogs/TargetVersionDialog';
 import { TextReasonDialog } from './dialogs/TextReasonDialog';
 
 /** The dialog of an action that needs more than a click. */

@@ -15,7 +15,7 @@ import { settingsT, type SettingsT } from './messages';
 import { PeopleSection } from './PeopleSection';
 import { PolicySection } from './PolicySection';
 import { RecomputeSection } from './RecomputeSection';
-import { ReleasesSection } from './ReleasesSection';
+import { VersionsSection } from './VersionsSection';
 import { createSettingsStore, type SettingsStore, type SettingsTab } from './settings-store';
 import { TargetsSection } from './TargetsSection';
 import './settings.css';
@@ -105,7 +105,7 @@ export const SettingsPage = () => {
         {tab === 'recompute' ? <RecomputeSection store={store} t={t} lang={lang} /> : null}
         {tab === 'catalog' ? <CatalogSection t={t} lang={lang} /> : null}
         {tab === 'people' ? <PeopleSection t={t} lang={lang} /> : null}
-        {tab === 'releases' ? <ReleasesSection t={t} lang={lang} /> : null}
+        {tab === 'releases' ? <VersionsSection t={t} lang={lang} /> : null}
         {tab === 'desktop' ? <DesktopSection t={t} lang={lang} /> : null}
       </div>
       <SaveBar store={store} t={t} />

@@ -30,6 +30,8 @@ const MUTATION_LABELS: Record<MutatorName, Messages> = {
   'recado.create': { 'pt-BR': 'Deixar recado', en: 'Leave a recado (callback message)' },
   'recado.done': { 'pt-BR': 'Concluir recado', en: 'Mark a recado done' },
   'release.register': { 'pt-BR': 'Registrar versão liberada', en: 'Register a released version' },
+  'version.plan': { 'pt-BR': 'Planejar ou propor uma versão', en: 'Plan or propose a version' },
+  'version.update': { 'pt-BR': 'Confirmar, remarcar ou cancelar uma versão', en: 'Confirm, reschedule or cancel a version' },
   'analyst.setPresence': { 'pt-BR': 'Mudar a presença', en: 'Change presence' },
   'analyst.upsert': { 'pt-BR': 'Salvar analista', en: 'Save an analyst' },
   'customer.upsert': { 'pt-BR': 'Salvar cliente', en: 'Save a customer' },

@@ -1,4 +1,4 @@
-import { SYNC_TABLES } from '../../../shared/sync/protocol';
+import { SYNC_TABLES_V2 as SYNC_TABLES } from '../../../shared/sync/protocol';
 import type { ServerMigration } from './index';
 
 const key = (t: string): string => (t === 'sla_config' ? 'config_version::text' : 'id');

@@ -1,4 +1,4 @@
-import { SYNC_TABLES } from '../../../shared/sync/protocol';
+import { SYNC_TABLES_V2 as SYNC_TABLES } from '../../../shared/sync/protocol';
 import type { ServerMigration } from './index';
 
 const COMMITTED_HEAD = `GREATEST(0, ${SYNC_TABLES.map((t) => `(SELECT max(version) FROM ${t})`).join(', ')})`;

@@ -11,6 +11,7 @@ import { migration009 } from './009-attachments';
 import { migration010 } from './010-refused-writes';
 import { migration011 } from './011-attachment-pull';
 import { migration012 } from './012-window-pages';
+import { migration013 } from './013-planned-versions';
 
 /** One migration source for PostgreSQL and PGlite alike: plain SQL, numbered, append-only. */
 export interface ServerMigration {
@@ -20,7 +21,7 @@ export interface ServerMigration {
 }
 
 export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
-  migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012,
+  migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013,
 ];
 export const SERVER_SCHEMA_VERSION = Math.max(...SERVER_MIGRATIONS.map((m) => m.version));
 

@@ -122,6 +122,23 @@ describe('migrations', () => {
     expect(userVersion(db)).toBe(6);
   });
 
+  it('009 adds the planned versions: STRICT, one row per number, the four statuses only, the rows before it kept', () => {
+    const db = new Database(':memory:');
+    runMigrations(db, 8);
+    db.prepare("INSERT INTO release (id, version, released_at, doc) VALUES ('r1', '2026.3.2', 1, '{}')").run();
+    runMigrations(db, 9);
+    expect(userVersion(db)).toBe(9);
+    expect(tables(db)).toEqual(expect.arrayContaining(['planned_version', 'planned_version_number', 'planned_version_date']));
+    expect(isStrict(db, 'planned_version')).toBe(true);
+    expect(db.prepare('SELECT id FROM release').all()).toEqual([{ id: 'r1' }]);
+    const put = db.prepare("INSERT INTO planned_version (id, version, planned_for, status, doc) VALUES (?, ?, '2026-12-07', ?, '{}')");
+    put.run('p1', '2026.12.7', 'planejada');
+    expect(() => put.run('p2', '2026.12.7', 'proposta')).toThrow(/UNIQUE constraint failed: planned_version.version/);
+    expect(() => put.run('p3', '2026.12.14', 'talvez')).toThrow(/CHECK constraint failed/);
+    const plan = (db.prepare("EXPLAIN QUERY PLAN SELECT doc FROM planned_version WHERE version = '2026.12.7'").all() as { detail: string }[]).map((r) => r.detail).join(' ');
+    expect(plan).toMatch(/planned_version_number/);
+  });
+
   it('upgrades an existing database step by step, keeping its rows', () => {
     const path = tempDb();
     const old = new Database(path);

@@ -65,6 +65,8 @@ export const mutatorSamples: Record<MutatorName, Record<string, unknown>> = {
   'recado.create': { id: ID, forAnalystId: ID2, customerId: ID, ocId: ID2, callerName: 'Helena Prado', callerPhone: '(11) 4002-8922', message: 'Ligar de volta sobre a NF-e.' },
   'recado.done': { recadoId: ID },
   'release.register': { id: ID, version: '2026.48', releasedAt: NOW, notes: 'Correção da rejeição 225.' },
+  'version.plan': { id: ID, version: '2026.12.07', plannedFor: '2026-12-07' },
+  'version.update': { version: '2026.12.07', plannedFor: '2026-12-14', status: 'planejada' },
   'analyst.setPresence': { analystId: ID, presence: 'on_call' },
   'analyst.upsert': {
     id: ID, name: 'Ana Souza', login: 'ana.souza', email: 'ana@unosolucoes.com.br', level: 'n1', role: 'analyst',
@@ -86,6 +88,7 @@ export const querySamples: Record<string, Record<string, unknown>> = {
   'queue.list': { modules: ['fiscal'], segments: ['industria'], levels: ['n1'], statuses: ['nova'], plans: ['vip'], criticidades: ['alta'], assigneeId: ID, customerId: ID2, breached: false, dueWithinMs: 3_600_000, openOnly: true, limit: 100 },
   'queue.count': { modules: ['fiscal'], assigneeId: ID, customerId: ID2, breached: true, dueWithinMs: 60_000, openOnly: false, limit: 10 },
   'oc.get': { id: ID },
+  'release.preview': { version: '2026.12.07' },
   'oc.search': { text: 'rejeição 225', limit: 20 },
   'customer.search': { text: 'Horizonte' },
   'customer.card': { id: ID },

@@ -111,6 +111,9 @@ describe('escalation, development and releases', () => {
     world.ok('oc.take', { ocId: 'oc-1' }, world.as(RAFAEL));
     const forwarded = world.ok('oc.forwardDev', { ocId: 'oc-1', devReference: 'DEV-4411', simulationInteractionId: 'unused' }, world.as(RAFAEL));
     expect(forwarded.find((e) => e.data.type === 'status_changed')?.data).toEqual({ type: 'status_changed', from: 'em_atendimento', to: 'encaminhada_dev', simulationId: 's1' });
+    // Chosen among the planned versions: typed free, it is refused (issue 13); Rafael (N2) proposes it first.
+    expect(world.run('oc.setTargetVersion', { ocId: 'oc-1', version: '2026.3.9' }, world.as(RAFAEL))).toMatchObject({ code: 'VERSION_UNKNOWN' });
+    world.ok('version.plan', { id: 'pv-3-9', version: '2026.3.9', plannedFor: '2026-03-09' }, world.as(RAFAEL));
     world.ok('oc.setTargetVersion', { ocId: 'oc-1', version: '2026.3.9' }, world.as(RAFAEL));
     expect(world.oc('oc-1')).toMatchObject({ status: 'aguardando_versao', targetVersion: '2026.3.9' });
     expect(world.run('release.register', { id: 'rel', version: '2026.03.09', releasedAt: T0 }, world.as(RAFAEL))).toMatchObject({ code: 'FORBIDDEN_ROLE' });
@@ -121,6 +124,7 @@ describe('escalation, development and releases', () => {
     expect(notice).toMatchObject({ kind: 'public_reply', ocId: 'oc-1' });
     expect(notice?.body).toContain('2026.3.9');
     expect(world.run('release.register', { id: 'other', version: '2026.3.09', releasedAt: T0 }, world.as(BEATRIZ))).toMatchObject({ code: 'RELEASE_EXISTS' });
+    expect(world.state.plannedVersions.get('pv-3-9')).toMatchObject({ status: 'liberada', releaseId: 'rel' });
   });
 
   it('targeting a version already released solves the OC at once and tells the customer, whoever sets it', () => {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { OcDetail } from '../../../../shared/api/views';
 import { CRITICIDADES, CRITICIDADE_LABELS, type CancelReason, type Criticidade, type HandoffTarget } from '../../../../shared/domain';
-import { useServices, useSession, useT } from '../../../app/services';
+import { useServices, useT } from '../../../app/services';
 import { lbl } from '../../../components/badges';
 import { Field, FormError, Select, TextArea, TextInput } from '../../../components/Field';
 import { Modal } from '../../../components/Modal';
@@ -38,35 +38,6 @@ export const HandOffDialog = ({ detail, onClose }: Props) => {
           )}
         </Field>
         <Field label={t('handoff.note')}>{(id) => <TextArea id={id} rows={7} value={draft.note} onChange={(e) => setDraft({ ...draft, note: e.target.value })} data-testid="handoff-note" />}</Field>
-      </div>
-    </Modal>
-  );
-};
-
-export const TargetVersionDialog = ({ detail, onClose }: Props) => {
-  const { t, lang } = useT();
-  const releases = useSession((s) => s.directory.releases);
-  const [version, setVersion, clear] = useDraft(`oc:${detail.oc.id}:version`, detail.oc.targetVersion ?? '');
-  const { run, error, setError, busy } = useOcAction();
-  const confirm = async (): Promise<void> => {
-    if (!/^[0-9][0-9A-Za-z.-]{0,30}$/.test(version.trim())) return setError(lang === 'pt-BR' ? 'Versão inválida: use, por exemplo, 2026.12.07.' : 'Invalid version: use e.g. 2026.12.07.');
-    if (await run('oc.setTargetVersion', { ocId: detail.oc.id, version: version.trim() }, 'action.done.version', { number: detail.displayNumber, version: version.trim() })) {
-      clear();
-      onClose();
-    }
-  };
-  return (
-    <Modal title={t('version.title', { number: detail.displayNumber })} subtitle={t('version.sub')} onClose={onClose} width={460} testId="version-dialog" footer={<DialogFooter onClose={onClose} onConfirm={() => void confirm()} label={t('version.confirm')} busy={busy} testId="version-confirm" />}>
-      <div className="stack" onKeyDown={(e) => (e.key === 'Enter' ? void confirm() : undefined)}>
-        <FormError message={error} />
-        <Field label={t('version.label')} hint={t('version.hint')}>
-          {(id, d) => <TextInput id={id} aria-describedby={d} value={version} list="soe-releases" onChange={(e) => setVersion(e.target.value)} data-testid="version-input" />}
-        </Field>
-        <datalist id="soe-releases">
-          {releases.map((r) => (
-            <option key={r.id} value={r.version} />
-          ))}
-        </datalist>
       </div>
     </Modal>
   );
