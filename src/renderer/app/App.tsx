@@ -33,7 +33,7 @@ const Screen = () => {
     case 'phone':
       return <PhonePage customerId={route.customerId} />;
     case 'search':
-      return <SearchPage q={route.q} />;
+      return <SearchPage />;
     case 'reports':
       return <ReportsPage />;
     case 'settings':
