@@ -1,5 +1,5 @@
 import type { SearchFilters } from '../../../shared/api/search';
-import { OC_STATUSES, PLANS, parseIsoDate, type OcStatus, type Plan } from '../../../shared/domain';
+import { OC_STATUSES, PLANS, parseIsoDate, Slug, type OcStatus, type Plan } from '../../../shared/domain';
 
 // The search page's filters as the route keeps them (#/busca?q=…&status=…&modulo=…&plano=…&de=…&ate=…), so back,
 // forward and a copied address bring the same search. Anything the address holds that is not a filter value is
@@ -16,8 +16,6 @@ export interface SearchRouteFilters {
 
 export const NO_SEARCH_FILTERS: SearchRouteFilters = { statuses: [], modules: [], plans: [], openedFrom: '', openedTo: '' };
 
-const SLUG = /^[a-z0-9][a-z0-9_-]{0,59}$/;
-
 const listOf = (params: URLSearchParams, key: string): string[] =>
   [...new Set((params.get(key) ?? '').split(',').filter((v) => v !== ''))];
 
@@ -31,7 +29,7 @@ export const isFiltered = (f: SearchRouteFilters): boolean =>
 
 export const readSearchFilters = (params: URLSearchParams): SearchRouteFilters => ({
   statuses: listOf(params, 'status').filter((s): s is OcStatus => (OC_STATUSES as readonly string[]).includes(s)),
-  modules: listOf(params, 'modulo').filter((m) => SLUG.test(m)).slice(0, 100),
+  modules: listOf(params, 'modulo').filter((m) => Slug.safeParse(m).success).slice(0, 100),
   plans: listOf(params, 'plano').filter((p): p is Plan => (PLANS as readonly string[]).includes(p)),
   openedFrom: dateOf(params, 'de'),
   openedTo: dateOf(params, 'ate'),
