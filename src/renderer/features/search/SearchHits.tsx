@@ -3,7 +3,7 @@ import type { SearchHit, SearchSnippet } from '../../../shared/api/search';
 import { PLAN_LABELS } from '../../../shared/domain';
 import { useRouter, useSession, useT, type Translate } from '../../app/services';
 import { CriticidadeBadge, lbl, StatusBadge } from '../../components/badges';
-import { formatShortDateTime } from '../../lib/format';
+import { formatDateTime } from '../../lib/format';
 import type { MessageKey } from '../../i18n/messages';
 import { Marked } from './Marked';
 
@@ -29,7 +29,7 @@ const Hit = memo(({ hit, onOpen }: { hit: SearchHit; onOpen: (id: string) => voi
   const { row } = hit;
   return (
     <li>
-      <button type="button" className="search-hit" onClick={() => onOpen(row.id)} data-testid="search-hit" data-oc={row.id}>
+      <button type="button" className="search-hit" onClick={() => onOpen(row.id)} data-testid="search-hit" data-oc={row.id} data-status={row.status} data-plan={row.plan}>
         <span className="search-hit-head">
           <span className="mono search-hit-number">{row.displayNumber}</span>
           <CriticidadeBadge criticidade={row.criticidade} lang={lang} />
@@ -37,7 +37,7 @@ const Hit = memo(({ hit, onOpen }: { hit: SearchHit; onOpen: (id: string) => voi
           <StatusBadge status={row.status} lang={lang} />
         </span>
         <span className="search-hit-meta ellipsis">
-          {row.customerName} · {catalogName(row.module)} · {lbl(PLAN_LABELS[row.plan], lang)} · {t('search.opened', { when: formatShortDateTime(row.createdAt, lang) })}
+          {row.customerName} · {catalogName(row.module)} · {lbl(PLAN_LABELS[row.plan], lang)} · {t('search.opened', { when: formatDateTime(row.createdAt, lang) })}
         </span>
         {hit.snippets.map((snippet, i) => (
           <span className="search-snippet" key={i} data-testid="search-snippet" data-field={snippet.field}>
