@@ -173,7 +173,7 @@ test('words of a note are found, accent-insensitive, and markup in them shows as
   await hit.scrollIntoViewIfNeeded();
   await keep(page, 'busca-nota-1024x640');
   await page.setViewportSize({ width: 1920, height: 1080 });
-  await page.evaluate(() => localStorage.setItem('soe.lang', 'en'));
+  await page.evaluate("localStorage.setItem('soe.lang', 'en')");
   await page.reload();
   await expect(page.getByTestId('search-page')).toBeVisible();
   await expect(page.getByTestId('global-search')).toHaveValue('granizo acao FISCAL correcao');

@@ -41,8 +41,20 @@ const registerNameMatch = (db: Db): void => {
   withNameMatch.add(db);
 };
 
+/**
+ * The years OC numbers span ("OC-2024-…" to "OC-2026-…"), read from the ends of the number index: digits typed
+ * alone ("123") are looked up as OC-YYYY-000123 for each, instead of comparing the end of every number.
+ */
+const numberYears = (db: Db): string[] => {
+  const span = stmt(db, 'SELECT substr(MIN(number), 4, 4) AS lo, substr(MAX(number), 4, 4) AS hi FROM ocorrencia WHERE number IS NOT NULL').get() as { lo: string | null; hi: string | null };
+  const lo = Number(span.lo);
+  const hi = Number(span.hi);
+  if (!Number.isInteger(lo) || !Number.isInteger(hi) || span.lo === null || hi < lo) return [];
+  return Array.from({ length: Math.min(hi - lo + 1, 100) }, (_, i) => String(hi - i));
+};
+
 /** The SELECT of one term's OC ids, with its parameters. */
-const termSql = (term: SearchTerm): { sql: string; params: unknown[] } => {
+const termSql = (term: SearchTerm, years: () => string[]): { sql: string; params: unknown[] } => {
   switch (term.kind) {
     case 'text': {
       const phrase = term.parts.join(' ');
@@ -62,7 +74,8 @@ const termSql = (term: SearchTerm): { sql: string; params: unknown[] } => {
         parts.push({ sql: 'SELECT o.id FROM ocorrencia o WHERE o.customer_id IN (SELECT id FROM customer WHERE cnpj GLOB ?)', params: [`${term.digits}*`] });
       }
       const sequence = term.punctuated ? null : numberSequenceOf(term.digits);
-      if (sequence !== null) parts.push({ sql: "SELECT id FROM ocorrencia WHERE number IS NOT NULL AND substr(number, -6) = ?", params: [sequence] });
+      const numbers = sequence === null ? [] : years().map((year) => `OC-${year}-${sequence}`);
+      if (numbers.length > 0) parts.push({ sql: `SELECT id FROM ocorrencia WHERE number IN (${numbers.map(() => '?').join(', ')})`, params: numbers });
       return { sql: parts.map((p) => p.sql).join(' UNION '), params: parts.flatMap((p) => p.params) };
     }
     case 'number': {
@@ -82,7 +95,9 @@ const termSql = (term: SearchTerm): { sql: string; params: unknown[] } => {
 /** `WITH t0 AS (…), …, hit(id) AS (t0 ∩ t1 ∩ …)` and the conditions of the filters on `o`. */
 const hitsSql = (db: Db, terms: readonly SearchTerm[], selection: SearchSelection): { with: string; where: string; params: unknown[] } => {
   registerNameMatch(db);
-  const pieces = terms.map(termSql);
+  let span: string[] | null = null;
+  const years = (): string[] => (span ??= numberYears(db));
+  const pieces = terms.map((term) => termSql(term, years));
   const ctes = pieces.map((p, i) => `t${i}(id) AS (${p.sql})`);
   const hit = `hit(id) AS (${pieces.map((_, i) => `SELECT id FROM t${i}`).join(' INTERSECT ')})`;
   const where = ['o.id IN (SELECT id FROM hit)'];
@@ -106,11 +121,18 @@ const hitsSql = (db: Db, terms: readonly SearchTerm[], selection: SearchSelectio
   return { with: `WITH ${[...ctes, hit].join(', ')}`, where: where.join(' AND '), params };
 };
 
+/** The SQL of a page of results and its parameters (the query-plan test reads it too). */
+export const searchPageSql = (db: Db, terms: readonly SearchTerm[], selection: SearchSelection): { sql: string; params: unknown[] } => {
+  const q = hitsSql(db, terms, selection);
+  return { sql: `${q.with} ${QUEUE_ROW_SQL} WHERE ${q.where} ORDER BY o.created_at DESC, o.id LIMIT ?`, params: q.params };
+};
+
 /** The matching OCs, newest first, at most `limit`, and how many match in all. */
 export const searchOcRows = (db: Db, terms: readonly SearchTerm[], selection: SearchSelection, limit: number): { rows: QueueRow[]; total: number } => {
   if (terms.length === 0) return { rows: [], total: 0 };
   const q = hitsSql(db, terms, selection);
-  const rows = stmt(db, `${q.with} ${QUEUE_ROW_SQL} WHERE ${q.where} ORDER BY o.created_at DESC, o.id LIMIT ?`).all(...q.params, limit) as Parameters<typeof toQueueRow>[0][];
+  const page = searchPageSql(db, terms, selection);
+  const rows = stmt(db, page.sql).all(...page.params, limit) as Parameters<typeof toQueueRow>[0][];
   const total = rows.length < limit ? rows.length : (stmt(db, `${q.with} SELECT COUNT(*) AS n FROM ocorrencia o WHERE ${q.where}`).get(...q.params) as { n: number }).n;
   return { rows: rows.map(toQueueRow), total };
 };
