@@ -27,6 +27,7 @@ const Hit = memo(({ hit, onOpen }: { hit: SearchHit; onOpen: (id: string) => voi
   const { t, lang } = useT();
   const catalogName = useSession((s) => s.catalogName);
   const { row } = hit;
+  const meta = `${row.customerName} · ${catalogName(row.module)} · ${lbl(PLAN_LABELS[row.plan], lang)} · ${t('search.opened', { when: formatDateTime(row.createdAt, lang) })}`;
   return (
     <li>
       <button type="button" className="search-hit" onClick={() => onOpen(row.id)} data-testid="search-hit" data-oc={row.id} data-status={row.status} data-plan={row.plan}>
@@ -36,8 +37,9 @@ const Hit = memo(({ hit, onOpen }: { hit: SearchHit; onOpen: (id: string) => voi
           <span className="search-hit-subject ellipsis" title={row.subject}>{row.subject}</span>
           <StatusBadge status={row.status} lang={lang} />
         </span>
-        <span className="search-hit-meta ellipsis">
-          {row.customerName} · {catalogName(row.module)} · {lbl(PLAN_LABELS[row.plan], lang)} · {t('search.opened', { when: formatDateTime(row.createdAt, lang) })}
+        {/* It wraps rather than cut: a long customer and module must not hide when the OC was opened. */}
+        <span className="search-hit-meta">
+          {meta}
         </span>
         {hit.snippets.map((snippet, i) => (
           <span className="search-snippet" key={i} data-testid="search-snippet" data-field={snippet.field}>

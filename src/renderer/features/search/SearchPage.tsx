@@ -63,7 +63,7 @@ export const SearchPage = () => {
           <span className="search-customers-label">{t('search.customers', { count: result.customerTotal })}:</span>
           {result.customers.map((c) => (
             <button type="button" key={c.id} className="chip search-customer" onClick={() => navigate({ name: 'phone', customerId: c.id })} title={formatCnpj(c.cnpj)} data-testid="search-customer">
-              <span className="chip-value">{c.name}</span>
+              <span className="chip-value" title={c.name}>{c.name}</span>
               <span className="mono muted">{formatCnpj(c.cnpj)}</span>
             </button>
           ))}
