@@ -3,7 +3,7 @@ import { displayNumber, type InteractionKind } from '../../shared/domain';
 import { CNPJ_PREFIX_MIN, foldedWords, numberSequenceOf, phraseOf, wordsHavePhrase, type SearchTerm } from '../../shared/search/query';
 import type { SnippetSource } from '../../shared/search/snippets';
 import type { Db } from './connection';
-import { QUEUE_ROW_SQL, toQueueRow } from './queue';
+import { rowsByIds } from './queue';
 import { stmt } from './statements';
 
 // The search page's SQL (SPEC §4). Each term of the query (shared/search/query.ts) is a set of OC ids — the
@@ -121,20 +121,21 @@ const hitsSql = (db: Db, terms: readonly SearchTerm[], selection: SearchSelectio
   return { with: `WITH ${[...ctes, hit].join(', ')}`, where: where.join(' AND '), params };
 };
 
-/** The SQL of a page of results and its parameters (the query-plan test reads it too). */
+/**
+ * The SQL of a page of result ids, newest first, each row with the count of every match (a window over the same
+ * pass: the set is built once, not once for the page and again for the total), and its parameters.
+ */
 export const searchPageSql = (db: Db, terms: readonly SearchTerm[], selection: SearchSelection): { sql: string; params: unknown[] } => {
   const q = hitsSql(db, terms, selection);
-  return { sql: `${q.with} ${QUEUE_ROW_SQL} WHERE ${q.where} ORDER BY o.created_at DESC, o.id LIMIT ?`, params: q.params };
+  return { sql: `${q.with} SELECT o.id, COUNT(*) OVER () AS total FROM ocorrencia o WHERE ${q.where} ORDER BY o.created_at DESC, o.id LIMIT ?`, params: q.params };
 };
 
 /** The matching OCs, newest first, at most `limit`, and how many match in all. */
 export const searchOcRows = (db: Db, terms: readonly SearchTerm[], selection: SearchSelection, limit: number): { rows: QueueRow[]; total: number } => {
   if (terms.length === 0) return { rows: [], total: 0 };
-  const q = hitsSql(db, terms, selection);
   const page = searchPageSql(db, terms, selection);
-  const rows = stmt(db, page.sql).all(...page.params, limit) as Parameters<typeof toQueueRow>[0][];
-  const total = rows.length < limit ? rows.length : (stmt(db, `${q.with} SELECT COUNT(*) AS n FROM ocorrencia o WHERE ${q.where}`).get(...q.params) as { n: number }).n;
-  return { rows: rows.map(toQueueRow), total };
+  const picked = stmt(db, page.sql).all(...page.params, limit) as Array<{ id: string; total: number }>;
+  return { rows: rowsByIds(db, picked.map((p) => p.id)), total: picked[0]?.total ?? 0 };
 };
 
 /** Customers whose name (text terms) or CNPJ (digits terms) answers every term, by name; none for a number. */
