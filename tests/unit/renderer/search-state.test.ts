@@ -122,6 +122,19 @@ describe('the shared search state', () => {
     expect(search.getState()).toMatchObject({ text: 'segunda', ran: { text: 'segunda' } }); // #/fila is not a search: text stays
   });
 
+  it('the sidebar and "g b" open the page on what the boxes show, not on an empty box', async () => {
+    const { search, win, api } = setup('#/fila');
+    search.getState().setText('boleto');
+    search.getState().open();
+    await settle();
+    expect(win.location.hash).toBe('#/busca?q=boleto');
+    expect(api.calls.map((c) => c.text)).toEqual(['boleto']);
+    search.getState().setText('');
+    search.getState().open();
+    await settle();
+    expect(search.getState()).toMatchObject({ text: '', ran: null, result: null });
+  });
+
   it('a filter changed runs the search on screen again, through the address', async () => {
     const { search, win, api } = setup('#/busca?q=nota');
     await settle();

@@ -22,6 +22,8 @@ export interface SearchState {
   setText(text: string): void;
   /** Runs what the boxes show with the filters on screen (Enter): through the route, so back/forward work. */
   submit(): void;
+  /** Opens the search page with what the boxes show (the sidebar, "g b"): a text typed is not thrown away. */
+  open(): void;
   /** Changes the filters; a search on screen runs again with them. */
   setFilters(filters: SearchRouteFilters): void;
   /** Runs the search on screen again (its first run failed before login, say). */
@@ -49,6 +51,10 @@ export const createSearchStore = (api: ApiClient, router: RouterStore): SearchSt
     submit: () => {
       const { text, filters } = get();
       if (text.trim() === '') return;
+      router.getState().navigate(searchRoute(text, filters));
+    },
+    open: () => {
+      const { text, filters } = get();
       router.getState().navigate(searchRoute(text, filters));
     },
     setFilters: (filters) => {
