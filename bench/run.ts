@@ -1,4 +1,4 @@
-// npm run bench [-- --only store,sla,sync,ui,attach]
+// npm run bench [-- --only store,sla,sync,ui,attach,search]
 // Prints a table and writes bench/results.json: { "<metric>": { value, unit, baseline?, ratio? } } (--only updates
 // its own figures there and keeps the rest).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ const suites: Record<string, () => Promise<Suite>> = {
   sync: async () => (await import('./sync')).benchSync,
   ui: async () => (await import('./ui')).benchUi,
   attach: async () => (await import('./attach')).benchAttach,
+  search: async () => (await import('./search')).benchSearch,
 };
 
 const { values } = parseArgs({ options: { only: { type: 'string' } }, strict: true });

@@ -19,7 +19,7 @@ const BENCH_NOW = Date.parse('2026-11-25T15:00:00Z');
 const OCS = Number(process.env.BENCH_OCS ?? 100_000);
 
 /** The seeded 100k replica is expensive (~1 min): it is kept in .data/bench between runs, per schema version. */
-const seededPath = async (): Promise<string> => {
+export const seededPath = async (): Promise<string> => {
   const dir = join('.data', 'bench');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `replica-${OCS}-s1-v${SCHEMA_VERSION}.db`);

@@ -11,6 +11,7 @@ import { createOcStore } from './features/oc/oc-store';
 import { createPhoneStore } from './features/phone/phone-store';
 import { createQueueStore } from './features/queue/queue-store';
 import { createRejectedToaster, rejectedToastOf } from './features/sync/rejected-toasts';
+import { createSearchStore } from './features/search/search-store';
 import { createSyncStore } from './features/sync/sync-store';
 import { connect } from './lib/api/connect';
 import { createClock } from './lib/clock';
@@ -21,6 +22,7 @@ import './styles/layout.css';
 import './styles/queue.css';
 import './styles/oc.css';
 import './styles/screens.css';
+import './styles/search.css';
 
 // The renderer's composition root: the transport, the one clock, and one store per feature, created once.
 const root = createRoot(document.getElementById('root') as HTMLElement);
@@ -41,16 +43,18 @@ if (connection.kind === 'no_token') {
     if (ocId !== null) ui.getState().withdrawAbout(ocId);
     ui.getState().toast({ tone: 'danger', sticky: true, ...rejectedToastOf(notices, t(), ui.getState().lang), ...(ocId === null ? {} : { ocId }) });
   });
+  const router = createRouter(window);
   const services: Services = {
     api,
     clock,
     ui,
-    router: createRouter(window),
+    router,
     session,
     drafts: createDraftsStore(api, window.localStorage, clock.read),
     queue: createQueueStore(api, clock.read, () => crypto.randomUUID()),
     oc: createOcStore(api),
     phone: createPhoneStore(api),
+    search: createSearchStore(api, router),
     sync: createSyncStore(
       api,
       rejectedToaster.add,

@@ -144,9 +144,9 @@ for (const lang of ['pt-BR', 'en'] as const) {
     await page.getByTestId('nav-search').click();
     await page.getByTestId('search-input').fill('OC-2026-000001');
     await page.getByTestId('search-input').press('Enter');
-    await expect(page.getByTestId('search-table').locator('[data-testid="queue-row"]')).toHaveCount(1);
+    await expect(page.getByTestId('search-hit')).toHaveCount(1);
     // One result, in the singular.
-    await expect(page.getByTestId('search-page').locator('form .muted')).toHaveText(en ? '1 result' : '1 resultado');
+    await expect(page.getByTestId('search-total')).toHaveText('1 ocorrência');
     await tour.look('search');
     await logout(page);
 

@@ -12,7 +12,8 @@ import { unknownMutation } from '../store/local-store';
 import { leadQueryHandlers } from './lead-handlers';
 import { setPassword } from './people-handlers';
 import { mutate, takeNext } from './mutation-handlers';
-import { customerCalls, customerCardOf, directory, findCustomers, myQueue, ocDetail, searchOcs, teamQueue, teamQueueCount } from './query-handlers';
+import { customerCalls, customerCardOf, directory, findCustomers, myQueue, ocDetail, teamQueue, teamQueueCount } from './query-handlers';
+import { runSearch, searchOcs } from './search-handlers';
 import { currentSession, login, logout } from './session-handlers';
 import { versionQueryHandlers } from './version-handlers';
 import { customerPenalties, getPrefs, presenceOf, putPref, queueRows, setPresence, suggestArticles } from './workspace-handlers';
@@ -34,6 +35,7 @@ const queryHandlers: QueryHandlers = {
   'queue.takeNext': takeNext,
   'oc.get': (deps, args) => ocDetail(deps, args.id),
   'oc.search': searchOcs,
+  'search.run': runSearch,
   'customer.search': (deps, args) => findCustomers(deps, args.text),
   'customer.card': (deps, args) => customerCardOf(deps, args.id),
   'customer.calls': (deps, args) => customerCalls(deps, args.customerId, args.limit),

@@ -4,8 +4,7 @@ import { allAnalysts, allCatalog, customerCard, interactionsOf, plannedVersions,
 import { eventsOf } from '../db/events';
 import { currentSlaConfig } from '../db/loader';
 import { getRow, getRowWithVersion } from '../db/rows';
-import { availableFor, assignedTo, countQueue, directedTo, listQueue, openRecadosFor, rowsByIds } from '../db/queue';
-import { searchOcIds } from '../db/search';
+import { availableFor, assignedTo, countQueue, directedTo, listQueue, openRecadosFor } from '../db/queue';
 import type { Ocorrencia } from '../../shared/domain';
 import type { CoreDeps } from './deps';
 import { customerNotFound, notLoggedIn, ocNotFound } from './errors';
@@ -65,11 +64,6 @@ export const ocDetail = (deps: CoreDeps, id: string): OcDetail => {
     sla: deps.slaClocks(events, deps.clock.now()),
     pending: row.server_version === 0,
   };
-};
-
-export const searchOcs = (deps: CoreDeps, args: { text: string; limit: number }): QueueRow[] => {
-  requireAnalyst(deps);
-  return rowsByIds(deps.db, searchOcIds(deps.db, args.text, args.limit));
 };
 
 export const findCustomers = (deps: CoreDeps, text: string) => {

@@ -66,24 +66,4 @@ export const unindexRow = (db: Db, table: 'ocorrencia' | 'interaction', rowid: n
   if (table === 'interaction' && searchMark(db) >= rowid) setMeta(db, SEARCH_MARK, String(rowid - 1));
 };
 
-/**
- * Turns what a person typed into an FTS5 query: every word must match, as a prefix, quoted so that
- * punctuation and FTS operators typed by the user are plain text.
- */
-export const ftsQuery = (text: string): string | null => {
-  const words = text
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 0)
-    .slice(0, 12);
-  if (words.length === 0) return null;
-  return words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' ');
-};
-
-/** OC ids whose text or interactions match, best match first. */
-export const searchOcIds = (db: Db, text: string, limit: number): string[] => {
-  const query = ftsQuery(text);
-  if (query === null) return [];
-  catchUpSearch(db);
-  const rows = stmt(db, 'SELECT oc_id, MIN(rank) AS best FROM oc_fts WHERE oc_fts MATCH ? GROUP BY oc_id ORDER BY best LIMIT ?').all(query, limit) as { oc_id: string }[];
-  return rows.map((r) => r.oc_id);
-};
+// What a person typed becomes a query in shared/search/query.ts; its SQL is in search-query.ts.

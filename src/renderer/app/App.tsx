@@ -17,7 +17,7 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { CustomersPage } from '../features/customers/CustomersPage';
 import { Icon } from '../components/icons';
 import { LeavePrompt } from './LeavePrompt';
-import { useRouter, useServices, useSession, useSync, useT, useUi } from './services';
+import { useRouter, useSearch, useServices, useSession, useSync, useT, useUi } from './services';
 import { Sidebar } from './Sidebar';
 import { TopBar } from './TopBar';
 
@@ -33,7 +33,7 @@ const Screen = () => {
     case 'phone':
       return <PhonePage customerId={route.customerId} />;
     case 'search':
-      return <SearchPage q={route.q} />;
+      return <SearchPage />;
     case 'reports':
       return <ReportsPage />;
     case 'settings':
@@ -47,6 +47,8 @@ const Screen = () => {
 
 const Workspace = () => {
   const navigate = useRouter((s) => s.navigate);
+  // The search page opens on what the top bar's box shows (features/search/search-store.ts).
+  const openSearch = useSearch((s) => s.open);
   const setHelp = useUi((s) => s.setHelp);
   const setPalette = useUi((s) => s.setPalette);
   const helpOpen = useUi((s) => s.helpOpen);
@@ -58,7 +60,7 @@ const Workspace = () => {
     'g f': () => navigate({ name: 'queue' }),
     'g e': () => navigate({ name: 'team', viewId: null }),
     'g t': () => navigate({ name: 'phone', customerId: null }),
-    'g b': () => navigate({ name: 'search', q: '' }),
+    'g b': openSearch,
     n: () => void takeNext(),
   });
   useEffect(() => {

@@ -4,7 +4,7 @@ import { Icon, type IconName } from '../components/icons';
 import { Kbd } from '../components/Kbd';
 import { LeadNav } from '../features/reports/LeadNav';
 import type { Route } from './router';
-import { useQueue, useRouter, useServices, useSession, useT, useUi } from './services';
+import { useQueue, useRouter, useSearch, useServices, useSession, useT, useUi } from './services';
 import { formatNumber } from '../lib/format';
 import { Logo } from './Logo';
 
@@ -25,6 +25,8 @@ export const Sidebar = () => {
   const me = useSession((s) => s.analyst);
   const route = useRouter((s) => s.route);
   const navigate = useRouter((s) => s.navigate);
+  // The search page opens on what the top bar's box shows (features/search/search-store.ts).
+  const openSearch = useSearch((s) => s.open);
   const my = useQueue((s) => s.my);
   const saved = useQueue((s) => s.savedViews);
   const activeView = useQueue((s) => s.viewId);
@@ -44,7 +46,7 @@ export const Sidebar = () => {
         <NavItem icon="inbox" label={t('nav.myQueue')} active={isSection(route, 'queue')} count={mineCount === 0 ? undefined : formatNumber(mineCount, lang)} onClick={() => navigate({ name: 'queue' })} testId="nav-queue" />
         <NavItem icon="users" label={t('nav.team')} active={isSection(route, 'team')} onClick={() => navigate({ name: 'team', viewId: null })} testId="nav-team" />
         <NavItem icon="phone" label={t('nav.phone')} active={isSection(route, 'phone')} onClick={() => navigate({ name: 'phone', customerId: null })} testId="nav-phone" />
-        <NavItem icon="search" label={t('nav.search')} active={isSection(route, 'search')} onClick={() => navigate({ name: 'search', q: '' })} testId="nav-search" />
+        <NavItem icon="search" label={t('nav.search')} active={isSection(route, 'search')} onClick={openSearch} testId="nav-search" />
       </div>
       <LeadNav />
       <div className="nav-section">

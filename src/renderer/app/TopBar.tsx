@@ -1,17 +1,18 @@
-import { useState } from 'react';
 import { IconButton } from '../components/Button';
 import { Icon } from '../components/icons';
 import { Kbd } from '../components/Kbd';
 import { NotificationsBell } from '../features/notifications/NotificationsBell';
 import { SyncIndicator } from '../features/sync/SyncIndicator';
-import { useRouter, useT, useUi } from './services';
+import { useSearch, useT, useUi } from './services';
 
 export const TopBar = () => {
   const { t } = useT();
-  const navigate = useRouter((s) => s.navigate);
   const setPalette = useUi((s) => s.setPalette);
   const setHelp = useUi((s) => s.setHelp);
-  const [text, setText] = useState('');
+  // The same text as the search page's box (features/search/search-store.ts).
+  const text = useSearch((s) => s.text);
+  const setText = useSearch((s) => s.setText);
+  const submit = useSearch((s) => s.submit);
   return (
     <header className="topbar">
       <form
@@ -19,7 +20,7 @@ export const TopBar = () => {
         role="search"
         onSubmit={(e) => {
           e.preventDefault();
-          if (text.trim() !== '') navigate({ name: 'search', q: text.trim() });
+          submit();
         }}
       >
         <Icon name="search" size={15} />

@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { isFiltered, readSearchFilters, searchFilterParams, type SearchRouteFilters } from '../features/search/search-route';
 
 /** The screens of the analyst workspace. The board, reports and settings add theirs in their own features. */
 export type Route =
@@ -6,7 +7,8 @@ export type Route =
   | { name: 'team'; viewId: string | null }
   | { name: 'oc'; id: string }
   | { name: 'phone'; customerId: string | null }
-  | { name: 'search'; q: string }
+  // The text and, when any is set, the filters of a search (features/search/search-route.ts).
+  | { name: 'search'; q: string; filters?: SearchRouteFilters }
   // Team lead (src/renderer/features/board, reports, settings).
   | { name: 'board' }
   | { name: 'reports' }
@@ -25,8 +27,10 @@ export const parseRoute = (hash: string): Route => {
       return { name: 'team', viewId: params.get('view') };
     case 'telefone':
       return { name: 'phone', customerId: params.get('cliente') };
-    case 'busca':
-      return { name: 'search', q: params.get('q') ?? '' };
+    case 'busca': {
+      const filters = readSearchFilters(params);
+      return isFiltered(filters) ? { name: 'search', q: params.get('q') ?? '', filters } : { name: 'search', q: params.get('q') ?? '' };
+    }
     case 'board':
       return { name: 'board' };
     case 'relatorios':
@@ -49,7 +53,7 @@ export const routeHash = (route: Route): string => {
     case 'phone':
       return route.customerId === null ? '#/telefone' : `#/telefone?cliente=${encodeURIComponent(route.customerId)}`;
     case 'search':
-      return `#/busca?q=${encodeURIComponent(route.q)}`;
+      return `#/busca?q=${encodeURIComponent(route.q)}${route.filters === undefined ? '' : searchFilterParams(route.filters)}`;
     case 'queue':
       return '#/fila';
     case 'board':

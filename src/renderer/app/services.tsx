@@ -10,6 +10,7 @@ import type { NotificationsState, NotificationsStore } from '../features/notific
 import type { OcState, OcStore } from '../features/oc/oc-store';
 import type { PhoneState, PhoneStore } from '../features/phone/phone-store';
 import type { QueueState, QueueStore } from '../features/queue/queue-store';
+import type { SearchState, SearchStore } from '../features/search/search-store';
 import type { SyncStore, SyncUiState } from '../features/sync/sync-store';
 import type { DraftsState, DraftsStore } from './drafts-store';
 import type { RouterState, RouterStore } from './router';
@@ -27,6 +28,8 @@ export interface Services {
   queue: QueueStore;
   oc: OcStore;
   phone: PhoneStore;
+  /** The one search state the top bar and the search page share. */
+  search: SearchStore;
   sync: SyncStore;
   notifications: NotificationsStore;
   /** Client-side ids for saved views and mutations (crypto.randomUUID). */
@@ -56,6 +59,7 @@ export const useDrafts = bind<DraftsState>((s) => s.drafts);
 export const useQueue = bind<QueueState>((s) => s.queue);
 export const useOc = bind<OcState>((s) => s.oc);
 export const usePhone = bind<PhoneState>((s) => s.phone);
+export const useSearch = bind<SearchState>((s) => s.search);
 export const useSync = bind<SyncUiState>((s) => s.sync);
 export const useNotifications = bind<NotificationsState>((s) => s.notifications);
 export const useRouter = bind<RouterState>((s) => s.router);

@@ -6,6 +6,7 @@ import { LoginRequest, SetPasswordRequest } from '../sync/protocol';
 import { AttachmentIds, AttachmentProgress, attachmentQueries, isAttachingMutator, type AttachingMutator } from './attachments';
 import { customerAdminQueries } from './customer-admin';
 import { leadQueries } from './lead-views';
+import { SearchArgs, SearchResult } from './search';
 import { DataChanged, RejectedNotice, SlaAlert, SyncState } from './notices';
 import { CallEntry, CustomerCard, CustomerSummary, Directory, MutationAck, MyQueue, OcDetail, QueueFilter, QueueRow, Session } from './views';
 import { versionQueries } from './versions';
@@ -28,6 +29,8 @@ export const queries = {
   'queue.takeNext': { args: none, result: z.object({ ocId: Id.nullable() }) },
   'oc.get': { args: z.object({ id: Id }), result: OcDetail },
   'oc.search': { args: z.object({ text: Line().trim().min(1).max(200), limit: z.number().int().min(1).max(500).default(50) }), result: z.array(QueueRow) },
+  /** The search page: every field of an OC, filters, honest totals and why each result matched (api/search.ts). */
+  'search.run': { args: SearchArgs, result: SearchResult },
   'customer.search': { args: z.object({ text: Line().trim().min(1).max(120) }), result: z.array(CustomerSummary) },
   'customer.card': { args: z.object({ id: Id }), result: CustomerCard },
   /** The customer's latest calls, with or without an OC (the phone screen's "recent calls"). */

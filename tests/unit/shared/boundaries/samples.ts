@@ -90,6 +90,7 @@ export const querySamples: Record<string, Record<string, unknown>> = {
   'oc.get': { id: ID },
   'release.preview': { version: '2026.12.07' },
   'oc.search': { text: 'rejeição 225', limit: 20 },
+  'search.run': { text: 'Araucária 12.345.678', filters: { statuses: ['nova'], modules: ['fiscal'], plans: ['vip'], openedFrom: '2026-11-01', openedTo: '2026-11-30' }, limit: 100 },
   'customer.search': { text: 'Horizonte' },
   'customer.card': { id: ID },
   'customer.calls': { customerId: ID, limit: 10 },
