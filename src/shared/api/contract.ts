@@ -5,6 +5,7 @@ import type { MutatorDef } from '../mutators/types';
 import { LoginRequest, SetPasswordRequest } from '../sync/protocol';
 import { AttachmentIds, AttachmentProgress, attachmentQueries, isAttachingMutator, type AttachingMutator } from './attachments';
 import { customerAdminQueries } from './customer-admin';
+import { customerHistoryQueries } from './customer-history';
 import { leadQueries } from './lead-views';
 import { DataChanged, RejectedNotice, SlaAlert, SyncState } from './notices';
 import { CallEntry, CustomerCard, CustomerSummary, Directory, MutationAck, MyQueue, OcDetail, QueueFilter, QueueRow, Session } from './views';
@@ -53,6 +54,8 @@ export const queries = {
   ...customerAdminQueries,
   // Attachments: drafts in the spool, slices in and out, the lead's prefetch (src/shared/api/attachments.ts).
   ...attachmentQueries,
+  // The customer's page: OCs, calls, recados and SLA this month (src/shared/api/customer-history.ts).
+  ...customerHistoryQueries,
 } as const;
 
 /** Mutators an analyst's desktop may call (the customer's reply comes only through the Extranet API). */
