@@ -9,6 +9,7 @@ import { createUiStore } from './app/ui-store';
 import { createNotificationsStore } from './features/notifications/notifications-store';
 import { createOcStore } from './features/oc/oc-store';
 import { createPhoneStore } from './features/phone/phone-store';
+import { createCustomerHistoryStore } from './features/customer-history/customer-history-store';
 import { createQueueStore } from './features/queue/queue-store';
 import { createSyncStore } from './features/sync/sync-store';
 import { connect } from './lib/api/connect';
@@ -45,6 +46,7 @@ if (connection.kind === 'no_token') {
     queue: createQueueStore(api, clock.read, () => crypto.randomUUID()),
     oc: createOcStore(api),
     phone: createPhoneStore(api),
+    customerHistory: createCustomerHistoryStore(api),
     sync: createSyncStore(
       api,
       (notice) => {

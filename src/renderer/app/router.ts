@@ -7,6 +7,8 @@ export type Route =
   | { name: 'oc'; id: string }
   | { name: 'phone'; customerId: string | null }
   | { name: 'search'; q: string }
+  // Everyone: one customer's whole history (src/renderer/features/customer-history).
+  | { name: 'customer'; id: string }
   // Team lead (src/renderer/features/board, reports, settings).
   | { name: 'board' }
   | { name: 'reports' }
@@ -25,6 +27,8 @@ export const parseRoute = (hash: string): Route => {
       return { name: 'team', viewId: params.get('view') };
     case 'telefone':
       return { name: 'phone', customerId: params.get('cliente') };
+    case 'cliente':
+      return parts[1] !== undefined ? { name: 'customer', id: parts[1] } : { name: 'queue' };
     case 'busca':
       return { name: 'search', q: params.get('q') ?? '' };
     case 'board':
@@ -48,6 +52,8 @@ export const routeHash = (route: Route): string => {
       return route.viewId === null ? '#/equipe' : `#/equipe?view=${encodeURIComponent(route.viewId)}`;
     case 'phone':
       return route.customerId === null ? '#/telefone' : `#/telefone?cliente=${encodeURIComponent(route.customerId)}`;
+    case 'customer':
+      return `#/cliente/${encodeURIComponent(route.id)}`;
     case 'search':
       return `#/busca?q=${encodeURIComponent(route.q)}`;
     case 'queue':

@@ -11,7 +11,7 @@ import type { CustomersStore } from './customers-store';
 import { missingLabel, type CustomersT } from './messages';
 
 /** The register's left side: search, plan and eligibility filters, and the matching customers. */
-export const CustomerList = ({ store, t, lang, selectedId, onPick }: { store: CustomersStore; t: CustomersT; lang: Lang; selectedId: string | null; onPick: (id: string) => void }) => {
+export const CustomerList = ({ store, t, lang, selectedId, onPick, onHistory }: { store: CustomersStore; t: CustomersT; lang: Lang; selectedId: string | null; onPick: (id: string) => void; onHistory: (id: string) => void }) => {
   const rows = useStore(store, (s) => s.rows);
   const filter = useStore(store, (s) => s.filter);
   const loadError = useStore(store, (s) => s.loadError);
@@ -78,6 +78,9 @@ export const CustomerList = ({ store, t, lang, selectedId, onPick }: { store: Cu
                     <div className="mono faint cu-cnpj">
                       {formatCnpj(row.cnpj)}
                       {row.pending ? <span className="tag tag-pending">{t('pending')}</span> : null}
+                      <button type="button" className="link cu-history-link" title={t('history.hint')} onClick={(e) => (e.stopPropagation(), onHistory(row.id))} data-testid="customer-row-history">
+                        <Icon name="history" size={12} /> {t('history')}
+                      </button>
                     </div>
                   </td>
                   <td className="cu-segment" title={catalogName(row.segment)}>{catalogName(row.segment)}</td>
