@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { CUSTOMER_OC_SORTS, type CustomerOcScope, type CustomerOcSort } from '../../../shared/api/customer-history';
 import type { QueueRow } from '../../../shared/api/views';
 import { isOpenStatus, OC_STATUSES, STATUS_LABELS, type OcStatus } from '../../../shared/domain';
@@ -26,19 +26,24 @@ export const OcHistory = ({ t, lang }: { t: CustomerHistoryT; lang: Lang }) => {
   const page = useCustomerHistory((s) => s.ocs);
   const loading = useCustomerHistory((s) => s.ocsLoading);
   const error = useCustomerHistory((s) => s.ocsError);
-  const lastOcId = useCustomerHistory((s) => s.lastOcId);
   const body = useRef<HTMLTableSectionElement>(null);
   const state = customerHistory.getState();
 
-  // Back from an OC opened here: its row (still on this page) takes the focus, so the keyboard goes on from it.
+  // Back from an OC opened here: its row takes the focus, so the keyboard goes on from it. Only the OC remembered
+  // when this screen mounts counts (the click that remembers it is still on the screen being left).
+  const [restore] = useState(() => customerHistory.getState().lastOcId);
+  const restored = useRef(false);
   useEffect(() => {
-    if (lastOcId === null || page === null) return;
-    const row = body.current?.querySelector<HTMLElement>(`[data-oc-id="${CSS.escape(lastOcId)}"] .ch-oc-link`);
-    if (row !== null && row !== undefined) {
-      row.focus();
+    if (restore === null || restored.current || page === null) return undefined;
+    const frame = requestAnimationFrame(() => {
+      const link = body.current?.querySelector<HTMLElement>(`[data-oc-id="${CSS.escape(restore)}"] .ch-oc-link`);
+      if (link === null || link === undefined) return;
+      link.focus();
+      restored.current = true;
       customerHistory.getState().rememberOc(null);
-    }
-  }, [lastOcId, page, customerHistory]);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [restore, page, customerHistory]);
 
   const counts = new Map((history?.byStatus ?? []).map((s) => [s.status, s.count]));
   const scopes: Array<{ id: CustomerOcScope; label: string }> = [

@@ -78,9 +78,6 @@ export const CustomerList = ({ store, t, lang, selectedId, onPick, onHistory }: 
                     <div className="mono faint cu-cnpj">
                       {formatCnpj(row.cnpj)}
                       {row.pending ? <span className="tag tag-pending">{t('pending')}</span> : null}
-                      <button type="button" className="link cu-history-link" title={t('history.hint')} onClick={(e) => (e.stopPropagation(), onHistory(row.id))} data-testid="customer-row-history">
-                        <Icon name="history" size={12} /> {t('history')}
-                      </button>
                     </div>
                   </td>
                   <td className="cu-segment" title={catalogName(row.segment)}>{catalogName(row.segment)}</td>
@@ -89,6 +86,9 @@ export const CustomerList = ({ store, t, lang, selectedId, onPick, onHistory }: 
                       <Icon name={eligible ? 'checkCircle' : 'triangle'} size={12} />
                       {eligible ? t('state.eligible') : missingLabel(t, row.missingEligibility.length)}
                     </span>
+                    <button type="button" className="link cu-history-link" title={t('history.hint')} onClick={(e) => (e.stopPropagation(), onHistory(row.id))} data-testid="customer-row-history">
+                      <Icon name="history" size={12} /> {t('history')}
+                    </button>
                   </td>
                 </tr>
               );
