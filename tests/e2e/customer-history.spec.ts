@@ -72,6 +72,8 @@ test('a call without an OC, the OC and the recado are all on the customer page, 
   await expect(recent).toContainText('sem OC');
   await expect(recent).toContainText('plantão de sábado');
   await keep(page, 'phone-with-history-link-1920x1080-pt-BR');
+  await page.getByTestId('phone-calls').scrollIntoViewIfNeeded();
+  await keep(page, 'phone-recent-calls-1920x1080-pt-BR');
 
   // The same caller leaves a recado for another analyst.
   await page.getByTestId('tab-recado').click();
@@ -180,6 +182,20 @@ test('Clientes links each customer to its page; an unknown customer says so and 
   await expect(page.getByTestId('customer-history')).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('customers-page')).toBeVisible();
+
+  // The phone screen's customer panel: its calls card and its customer card both lead to the page; Esc comes back.
+  await page.getByTestId('nav-phone').click();
+  await page.getByTestId('phone-search').fill(WORST_CASE_TEXT.longestCustomer.slice(0, 30));
+  await page.getByTestId('phone-result').first().click();
+  await page.getByTestId('phone-calls-all').click();
+  await expect(page.getByTestId('ch-name')).toHaveAttribute('title', WORST_CASE_TEXT.longestCustomer);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('phone-page')).toBeVisible();
+  await page.getByTestId('customer-card').getByTestId('customer-history-link').click();
+  await expect(page.getByTestId('customer-history')).toBeVisible();
+  await page.getByTestId('ch-back').click();
+  await expect(page.getByTestId('phone-page')).toBeVisible();
+  await page.getByTestId('nav-customers').click();
 
   // A hand-typed address with a customer that does not exist: a clear message, nothing breaks.
   await page.evaluate(() => (window.location.hash = '#/cliente/nao-existe'));
