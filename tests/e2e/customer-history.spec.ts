@@ -198,7 +198,7 @@ test('Clientes links each customer to its page; an unknown customer says so and 
   await page.getByTestId('nav-customers').click();
 
   // A hand-typed address with a customer that does not exist: a clear message, nothing breaks.
-  await page.evaluate(() => (window.location.hash = '#/cliente/nao-existe'));
+  await page.evaluate("window.location.hash = '#/cliente/nao-existe'");
   await expect(page.getByText('Cliente não encontrado.')).toBeVisible();
   await page.getByTestId('ch-back').click();
   await expect(page.getByTestId('customers-page')).toBeVisible();

@@ -67,7 +67,7 @@ export const customerCallCount = (db: Db, customerId: string): number =>
 
 /** A page of the customer's calls, newest first, each with the display number of its OC (null: on the customer alone). */
 export const customerCallPage = (db: Db, customerId: string, offset: number, limit: number): Array<{ interaction: Interaction; displayNumber: string | null }> => {
-  const calls = docs<Interaction>(stmt(db, `SELECT doc FROM interaction ${CALLS_WHERE} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`).all(customerId, limit, offset) as { doc: string }[]);
+  const calls = docs<Interaction>(stmt(db, `SELECT doc FROM interaction ${CALLS_WHERE} ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?`).all(customerId, limit, offset) as { doc: string }[]);
   return withOcNumbers(db, calls.map((interaction) => ({ interaction, ocId: interaction.ocId }))).map(({ item, displayNumber: number }) => ({ interaction: item.interaction, displayNumber: number }));
 };
 

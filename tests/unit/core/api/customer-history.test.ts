@@ -151,15 +151,16 @@ describe('hostile ids and arguments', () => {
 });
 
 describe('calls, recados and SLA this month', () => {
-  const call = (contactName: string) => ({ direction: 'inbound' as const, startedAt: SEED_NOW - 120_000, endedAt: SEED_NOW - 60_000, contactName, phone: null });
+  // A call is dated by its start (the later call heads the log).
+  const call = (contactName: string, startedAt: number) => ({ direction: 'inbound' as const, startedAt, endedAt: startedAt + 60_000, contactName, phone: null });
 
   it('a call without an OC heads the call log (no number) and the phone’s recent calls; one on an OC names it', async () => {
     const before = await t.call('customer.callLog', { customerId: other });
     t.clock.t = SEED_NOW + 1_000;
-    await t.call('call.log', { customerId: other, ocId: null, call: call('Sem OC'), body: 'Perguntou o horário do suporte.' });
+    await t.call('call.log', { customerId: other, ocId: null, call: call('Sem OC', SEED_NOW - 120_000), body: 'Perguntou o horário do suporte.' });
     const oc = (await t.call('customer.ocs', { customerId: other, scope: 'open', limit: 1 })).rows[0] as QueueRow;
     t.clock.t = SEED_NOW + 2_000;
-    await t.call('call.log', { customerId: other, ocId: oc.id, call: call('Com OC'), body: 'Cobrou retorno da OC.' });
+    await t.call('call.log', { customerId: other, ocId: oc.id, call: call('Com OC', SEED_NOW - 90_000), body: 'Cobrou retorno da OC.' });
     const after = await t.call('customer.callLog', { customerId: other, limit: 2 });
     expect(after.total).toBe(before.total + 2);
     expect(after.entries.map((e) => [e.call.contactName, e.ocId, e.displayNumber])).toEqual([
