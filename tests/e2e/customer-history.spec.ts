@@ -96,6 +96,10 @@ test('a call without an OC, the OC and the recado are all on the customer page, 
   const history = page.getByTestId('customer-history');
   await expect(history).toBeVisible();
   await expect(page.getByTestId('ch-name')).toHaveAttribute('title', customer);
+  // The keyboard starts at the customer's name; Tab goes on into the page.
+  await expect(page.getByTestId('ch-name')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('ch-phone')).toBeFocused();
   // The call without an OC heads the calls, the recado is pending, and the OC is among the open ones.
   const call = page.getByTestId('ch-calls').getByTestId('ch-call').first();
   await expect(call).toContainText('sem OC');
@@ -146,6 +150,9 @@ test('a call without an OC, the OC and the recado are all on the customer page, 
   await page.getByTestId('customer-history-link').click();
   await expect(history).toBeVisible();
 
+  // 1366×768 (the layout tour's small size): one scrolling column, nothing cut.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await keep(page, 'customer-page-1366x768-pt-BR');
   // The smallest window, then English at both sizes.
   await page.setViewportSize(SMALLEST);
   await expect(page.getByTestId('ch-calls').getByTestId('ch-call').first()).toBeVisible();

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ClockCompliance, CustomerHistory } from '../../../shared/api/customer-history';
 import { formatCnpj } from '../../../shared/domain';
 import { isLead } from '../../../shared/oc/permissions';
@@ -59,6 +59,14 @@ export const CustomerHistoryPage = ({ id }: { id: string }) => {
   const error = useCustomerHistory((s) => (s.customerId === id ? s.error : null));
   const penalties = useCustomerHistory((s) => (s.customerId === id ? s.penalties : null));
 
+  // Arriving here, the keyboard starts at the customer's name (announced, and Tab goes on into the page) — unless
+  // this is the way back from one of its OCs, whose row takes the focus (OcHistory).
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [returning] = useState(() => customerHistory.getState().customerId === id && customerHistory.getState().lastOcId !== null);
+  const shown = history !== null;
+  useEffect(() => {
+    if (shown && !returning && (document.activeElement === null || document.activeElement === document.body)) heading.current?.focus();
+  }, [shown, returning]);
   useEffect(() => customerHistory.connect(), [customerHistory]);
   useEffect(() => {
     void customerHistory.getState().open(id);
@@ -97,7 +105,7 @@ export const CustomerHistoryPage = ({ id }: { id: string }) => {
         </Button>
         <div className="ch-title">
           <div className="subhead">{t('title')}</div>
-          <h1 className="ch-name customer-name" title={c.name} data-testid="ch-name">
+          <h1 ref={heading} tabIndex={-1} className="ch-name customer-name" title={c.name} data-testid="ch-name">
             <PlanBadge plan={c.plan} lang={lang} /> <span className="ch-name-text">{c.name}</span>
           </h1>
           <div className="page-sub ch-sub">
