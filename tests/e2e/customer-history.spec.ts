@@ -209,4 +209,8 @@ test('Clientes links each customer to its page; an unknown customer says so and 
   await expect(page.getByText('Cliente não encontrado.')).toBeVisible();
   await page.getByTestId('ch-back').click();
   await expect(page.getByTestId('customers-page')).toBeVisible();
+  // A NUL in the address is refused at the boundary with its reason, not a blank or broken page.
+  await page.evaluate("window.location.hash = '#/cliente/abc%00def'");
+  await expect(page.getByText('Não foi possível abrir este cliente.')).toBeVisible();
+  await expect(page.getByTestId('workspace')).toBeVisible();
 });
