@@ -9,6 +9,7 @@ import { createUiStore } from './app/ui-store';
 import { createNotificationsStore } from './features/notifications/notifications-store';
 import { createOcStore } from './features/oc/oc-store';
 import { createPhoneStore } from './features/phone/phone-store';
+import { createCustomerHistoryStore } from './features/customer-history/customer-history-store';
 import { createQueueStore } from './features/queue/queue-store';
 import { createRejectedToaster, rejectedToastOf } from './features/sync/rejected-toasts';
 import { createSearchStore } from './features/search/search-store';
@@ -55,6 +56,7 @@ if (connection.kind === 'no_token') {
     oc: createOcStore(api),
     phone: createPhoneStore(api),
     search: createSearchStore(api, router),
+    customerHistory: createCustomerHistoryStore(api),
     sync: createSyncStore(
       api,
       rejectedToaster.add,

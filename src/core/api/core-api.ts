@@ -7,6 +7,7 @@ import { describeIssues } from '../../shared/validation';
 import { dismissNotice, listNotices } from '../db/notices';
 import { attachmentHandlers } from './attachment-handlers';
 import { listCustomers } from './customer-admin-handlers';
+import { customerHistoryHandlers } from './customer-history-handlers';
 import type { CoreDeps } from './deps';
 import { unknownMutation } from '../store/local-store';
 import { leadQueryHandlers } from './lead-handlers';
@@ -57,6 +58,7 @@ const queryHandlers: QueryHandlers = {
   'customer.list': listCustomers,
   ...attachmentHandlers,
   ...versionQueryHandlers,
+  ...customerHistoryHandlers,
 };
 
 const internalError = (error: unknown): DomainError =>

@@ -96,6 +96,10 @@ const withEvents = (db: Db, where: string, params: unknown[]): OcWithEvents[] =>
 /** Every OC that can have a customer clock decided in [from, to), with its event log. */
 export const ocsDecidingIn = (db: Db, from: number, to: number): OcWithEvents[] => withEvents(db, WINDOW_WHERE, [to + DAY_MS, from]);
 
+/** The same, for one customer's OCs (its page's compliance this month): bounded by the customer index first. */
+export const customerOcsDecidingIn = (db: Db, customerId: string, from: number, to: number): OcWithEvents[] =>
+  withEvents(db, `o.customer_id = ? AND ${WINDOW_WHERE}`, [customerId, to + DAY_MS, from]);
+
 /** Every open OC with its event log (the board's live clocks). */
 export const openOcsWithEvents = (db: Db): OcWithEvents[] => withEvents(db, 'o.is_open = 1', []);
 

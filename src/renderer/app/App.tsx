@@ -15,6 +15,7 @@ import { BoardPage } from '../features/board/BoardPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { CustomersPage } from '../features/customers/CustomersPage';
+import { CustomerHistoryPage } from '../features/customer-history/CustomerHistoryPage';
 import { Icon } from '../components/icons';
 import { LeavePrompt } from './LeavePrompt';
 import { useRouter, useSearch, useServices, useSession, useSync, useT, useUi } from './services';
@@ -40,6 +41,8 @@ const Screen = () => {
       return <SettingsPage />;
     case 'customers':
       return <CustomersPage id={route.id} />;
+    case 'customer':
+      return <CustomerHistoryPage key={route.id} id={route.id} />;
     case 'board':
       return null;
   }

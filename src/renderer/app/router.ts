@@ -9,6 +9,8 @@ export type Route =
   | { name: 'phone'; customerId: string | null }
   // The text and, when any is set, the filters of a search (features/search/search-route.ts).
   | { name: 'search'; q: string; filters?: SearchRouteFilters }
+  // Everyone: one customer's whole history (src/renderer/features/customer-history).
+  | { name: 'customer'; id: string }
   // Team lead (src/renderer/features/board, reports, settings).
   | { name: 'board' }
   | { name: 'reports' }
@@ -27,6 +29,8 @@ export const parseRoute = (hash: string): Route => {
       return { name: 'team', viewId: params.get('view') };
     case 'telefone':
       return { name: 'phone', customerId: params.get('cliente') };
+    case 'cliente':
+      return parts[1] !== undefined ? { name: 'customer', id: parts[1] } : { name: 'queue' };
     case 'busca': {
       const filters = readSearchFilters(params);
       return isFiltered(filters) ? { name: 'search', q: params.get('q') ?? '', filters } : { name: 'search', q: params.get('q') ?? '' };
@@ -52,6 +56,8 @@ export const routeHash = (route: Route): string => {
       return route.viewId === null ? '#/equipe' : `#/equipe?view=${encodeURIComponent(route.viewId)}`;
     case 'phone':
       return route.customerId === null ? '#/telefone' : `#/telefone?cliente=${encodeURIComponent(route.customerId)}`;
+    case 'customer':
+      return `#/cliente/${encodeURIComponent(route.id)}`;
     case 'search':
       return `#/busca?q=${encodeURIComponent(route.q)}${route.filters === undefined ? '' : searchFilterParams(route.filters)}`;
     case 'queue':

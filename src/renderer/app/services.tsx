@@ -6,6 +6,7 @@ import { formatMessage, type MessageParams } from '../i18n/format-message';
 import { messages, type MessageKey } from '../i18n/messages';
 import type { ApiClient } from '../lib/api/client';
 import type { ClockService } from '../lib/clock';
+import type { CustomerHistoryState, CustomerHistoryStore } from '../features/customer-history/customer-history-store';
 import type { NotificationsState, NotificationsStore } from '../features/notifications/notifications-store';
 import type { OcState, OcStore } from '../features/oc/oc-store';
 import type { PhoneState, PhoneStore } from '../features/phone/phone-store';
@@ -30,6 +31,8 @@ export interface Services {
   phone: PhoneStore;
   /** The one search state the top bar and the search page share. */
   search: SearchStore;
+  /** The customer's page (its filter and page survive a visit to one of its OCs). */
+  customerHistory: CustomerHistoryStore;
   sync: SyncStore;
   notifications: NotificationsStore;
   /** Client-side ids for saved views and mutations (crypto.randomUUID). */
@@ -60,6 +63,7 @@ export const useQueue = bind<QueueState>((s) => s.queue);
 export const useOc = bind<OcState>((s) => s.oc);
 export const usePhone = bind<PhoneState>((s) => s.phone);
 export const useSearch = bind<SearchState>((s) => s.search);
+export const useCustomerHistory = bind<CustomerHistoryState>((s) => s.customerHistory);
 export const useSync = bind<SyncUiState>((s) => s.sync);
 export const useNotifications = bind<NotificationsState>((s) => s.notifications);
 export const useRouter = bind<RouterState>((s) => s.router);

@@ -5,6 +5,7 @@ import type { MutatorDef } from '../mutators/types';
 import { LoginRequest, SetPasswordRequest } from '../sync/protocol';
 import { AttachmentIds, AttachmentProgress, attachmentQueries, isAttachingMutator, type AttachingMutator } from './attachments';
 import { customerAdminQueries } from './customer-admin';
+import { customerHistoryQueries } from './customer-history';
 import { leadQueries } from './lead-views';
 import { SearchArgs, SearchResult } from './search';
 import { DataChanged, RejectedNotice, SlaAlert, SyncState } from './notices';
@@ -59,6 +60,8 @@ export const queries = {
   ...attachmentQueries,
   // Planned versions and the release preview (src/shared/api/versions.ts).
   ...versionQueries,
+  // The customer's page: OCs, calls, recados and SLA this month (src/shared/api/customer-history.ts).
+  ...customerHistoryQueries,
 } as const;
 
 /** Mutators an analyst's desktop may call (the customer's reply comes only through the Extranet API). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boardMessages } from '../../../src/renderer/features/board/messages';
+import { customerHistoryMessages } from '../../../src/renderer/features/customer-history/messages';
 import { customersMessages } from '../../../src/renderer/features/customers/messages';
 import { reportMessages } from '../../../src/renderer/features/reports/messages';
 import { settingsMessages } from '../../../src/renderer/features/settings/messages';
@@ -14,6 +15,7 @@ import { formatMoney, formatNumber, formatPercent } from '../../../src/renderer/
 const TABLES: Record<string, Record<'pt-BR' | 'en', Record<string, string>>> = {
   workspace: messages,
   customers: customersMessages,
+  customerHistory: customerHistoryMessages,
   settings: settingsMessages,
   reports: reportMessages,
   password: passwordMessages,

@@ -11,7 +11,7 @@ import type { CustomersStore } from './customers-store';
 import { missingLabel, type CustomersT } from './messages';
 
 /** The register's left side: search, plan and eligibility filters, and the matching customers. */
-export const CustomerList = ({ store, t, lang, selectedId, onPick }: { store: CustomersStore; t: CustomersT; lang: Lang; selectedId: string | null; onPick: (id: string) => void }) => {
+export const CustomerList = ({ store, t, lang, selectedId, onPick, onHistory }: { store: CustomersStore; t: CustomersT; lang: Lang; selectedId: string | null; onPick: (id: string) => void; onHistory: (id: string) => void }) => {
   const rows = useStore(store, (s) => s.rows);
   const filter = useStore(store, (s) => s.filter);
   const loadError = useStore(store, (s) => s.loadError);
@@ -86,6 +86,9 @@ export const CustomerList = ({ store, t, lang, selectedId, onPick }: { store: Cu
                       <Icon name={eligible ? 'checkCircle' : 'triangle'} size={12} />
                       {eligible ? t('state.eligible') : missingLabel(t, row.missingEligibility.length)}
                     </span>
+                    <button type="button" className="link cu-history-link" title={t('history.hint')} onClick={(e) => (e.stopPropagation(), onHistory(row.id))} data-testid="customer-row-history">
+                      <Icon name="history" size={12} /> {t('history')}
+                    </button>
                   </td>
                 </tr>
               );

@@ -56,12 +56,17 @@ export const CustomersPage = ({ id }: { id: string | null }) => {
           <div className="page-sub">{t('sub')}</div>
         </div>
         <span className="spacer" />
+        {id === null || creating ? null : (
+          <Button icon="history" onClick={() => navigate({ name: 'customer', id })} title={t('history.hint')} data-testid="customer-open-history">
+            {t('history')}
+          </Button>
+        )}
         <Button variant="primary" icon="plus" onClick={startNew} data-testid="customer-new">
           {t('new')}
         </Button>
       </header>
       <div className="cu-grid">
-        <CustomerList store={store} t={t} lang={lang} selectedId={creating ? null : id} onPick={(next) => navigate({ name: 'customers', id: next })} />
+        <CustomerList store={store} t={t} lang={lang} selectedId={creating ? null : id} onPick={(next) => navigate({ name: 'customers', id: next })} onHistory={(next) => navigate({ name: 'customer', id: next })} />
         <div className="cu-detail">
           {creating ? (
             <CustomerEditor key="new" store={store} card={null} t={t} lang={lang} onCreated={(next) => navigate({ name: 'customers', id: next })} />

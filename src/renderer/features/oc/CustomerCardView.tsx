@@ -8,8 +8,11 @@ import { Button } from '../../components/Button';
 import { Icon } from '../../components/icons';
 import { formatMoney, formatMonth } from '../../lib/format';
 
-/** Plan, eligibility (the manual's three prerequisites), contacts and this month's penalties. */
-export const CustomerCardView = ({ card, penalties, compact = false }: { card: CustomerCard; penalties: CustomerPenalties | null; compact?: boolean }) => {
+/**
+ * Plan, eligibility (the manual's three prerequisites), contacts and this month's penalties, with a link to the
+ * customer's whole history (its own page, which shows this card too: `onHistoryPage` leaves the links out there).
+ */
+export const CustomerCardView = ({ card, penalties, compact = false, onHistoryPage = false }: { card: CustomerCard; penalties: CustomerPenalties | null; compact?: boolean; onHistoryPage?: boolean }) => {
   const { t, lang } = useT();
   const catalogName = useSession((s) => s.catalogName);
   const me = useSession((s) => s.analyst);
@@ -23,7 +26,12 @@ export const CustomerCardView = ({ card, penalties, compact = false }: { card: C
         <h3>{t('customer.title')}</h3>
         <span className="spacer" />
         {/* Leads and admins keep the register (SPEC §8): straight to this customer, e.g. to mark a prerequisite. */}
-        {me !== null && isLead(me) ? (
+        {onHistoryPage ? null : (
+          <Button size="s" variant="ghost" icon="history" onClick={() => navigate({ name: 'customer', id: c.id })} data-testid="customer-history-link" title={t('customer.historyHint')}>
+            {t('customer.history')}
+          </Button>
+        )}
+        {me !== null && isLead(me) && !onHistoryPage ? (
           <Button size="s" variant="ghost" icon="pencil" onClick={() => navigate({ name: 'customers', id: c.id })} data-testid="customer-manage" title={t('customer.manage')}>
             {t('customer.manageShort')}
           </Button>

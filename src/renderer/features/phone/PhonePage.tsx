@@ -11,6 +11,7 @@ import { SlaCountdown } from '../../components/SlaCountdown';
 import { formatDuration, formatShortDateTime, formatTime } from '../../lib/format';
 import { CustomerCardView } from '../oc/CustomerCardView';
 import { CallOutcome } from './CallOutcome';
+import { RECENT_CALLS } from './phone-store';
 
 /** The phone panel (manual FAQ 2, 3, 6): find the caller's company, log the call, open an OC, leave a recado. */
 export const PhonePage = ({ customerId }: { customerId: string | null }) => {
@@ -121,6 +122,10 @@ export const PhonePage = ({ customerId }: { customerId: string | null }) => {
                 <div className="card-head">
                   <Icon name="phone" size={14} />
                   <h3>{t('phone.calls')}</h3>
+                  <span className="spacer" />
+                  <Button size="s" variant="ghost" icon="history" onClick={() => navigate({ name: 'customer', id: customer.customer.id })} title={t('phone.callsAllHint')} data-testid="phone-calls-all">
+                    {t('phone.callsAll')}
+                  </Button>
                 </div>
                 <ul className="card-body oc-mini-list">
                   {calls.length === 0 ? <li className="faint">{t('phone.callsNone')}</li> : null}
@@ -148,6 +153,7 @@ export const PhonePage = ({ customerId }: { customerId: string | null }) => {
                       </li>
                     );
                   })}
+                  {calls.length >= RECENT_CALLS ? <li className="faint">{t('phone.callsLatest', { count: calls.length })}</li> : null}
                 </ul>
               </section>
             </>

@@ -24,6 +24,9 @@ export interface PhoneState {
 
 export type PhoneStore = StoreApi<PhoneState>;
 
+/** How many of the customer's calls the phone screen lists (the customer's page has them all). */
+export const RECENT_CALLS = 10;
+
 export const createPhoneStore = (api: ApiClient): PhoneStore => {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let request = 0;
@@ -52,7 +55,7 @@ export const createPhoneStore = (api: ApiClient): PhoneStore => {
       const [card, ocs, calls] = await Promise.all([
         api.call('customer.card', { id: customerId }),
         api.call('queue.list', { customerId, openOnly: true, limit: 200 }),
-        api.call('customer.calls', { customerId, limit: 10 }),
+        api.call('customer.calls', { customerId, limit: RECENT_CALLS }),
       ]);
       if (!card.ok) return set({ searchError: card.error });
       set({ customer: card.value, openOcs: ocs.ok ? ocs.value : [], calls: calls.ok ? calls.value : [] });
