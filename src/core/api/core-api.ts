@@ -13,7 +13,7 @@ import { unknownMutation } from '../store/local-store';
 import { leadQueryHandlers } from './lead-handlers';
 import { setPassword } from './people-handlers';
 import { mutate, takeNext } from './mutation-handlers';
-import { customerCalls, customerCardOf, directory, findCustomers, myQueue, ocDetail, teamQueue, teamQueueCount } from './query-handlers';
+import { customerCalls, customerCardOf, directory, findCustomers, myQueue, ocDetail, teamQueue, teamQueueCount, teamQueueView } from './query-handlers';
 import { runSearch, searchOcs } from './search-handlers';
 import { currentSession, login, logout } from './session-handlers';
 import { versionQueryHandlers } from './version-handlers';
@@ -32,6 +32,7 @@ const queryHandlers: QueryHandlers = {
   'directory.get': directory,
   'queue.mine': myQueue,
   'queue.list': teamQueue,
+  'queue.view': teamQueueView,
   'queue.count': teamQueueCount,
   'queue.takeNext': takeNext,
   'oc.get': (deps, args) => ocDetail(deps, args.id),

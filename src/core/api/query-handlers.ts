@@ -1,10 +1,11 @@
+import { encodeQueueColumns, type QueueColumns } from '../../shared/api/queue-columns';
 import type { CallEntry, Directory, MyQueue, OcDetail, QueueFilter, QueueRow } from '../../shared/api/views';
 import { displayNumber, DomainFailure, type Analyst } from '../../shared/domain';
 import { allAnalysts, allCatalog, customerCard, interactionsOf, plannedVersions, recentCalls, recentReleases, searchCustomers } from '../db/directory';
 import { eventsOf } from '../db/events';
 import { currentSlaConfig } from '../db/loader';
 import { getRow, getRowWithVersion } from '../db/rows';
-import { availableFor, assignedTo, countQueue, directedTo, listQueue, openRecadosFor } from '../db/queue';
+import { availableFor, assignedTo, countQueue, directedTo, listQueue, listQueueColumns, openRecadosFor } from '../db/queue';
 import type { Ocorrencia } from '../../shared/domain';
 import type { CoreDeps } from './deps';
 import { customerNotFound, notLoggedIn, ocNotFound } from './errors';
@@ -35,6 +36,11 @@ export const myQueue = (deps: CoreDeps): MyQueue => {
 export const teamQueue = (deps: CoreDeps, filter: QueueFilter): QueueRow[] => {
   requireAnalyst(deps);
   return listQueue(deps.db, filter, deps.clock.now());
+};
+
+export const teamQueueView = (deps: CoreDeps, filter: QueueFilter): QueueColumns => {
+  requireAnalyst(deps);
+  return encodeQueueColumns(listQueueColumns(deps.db, filter, deps.clock.now()));
 };
 
 export const teamQueueCount = (deps: CoreDeps, filter: QueueFilter): number => {

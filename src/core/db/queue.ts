@@ -1,3 +1,4 @@
+import type { QueueColumnRow } from '../../shared/api/queue-columns';
 import type { QueueFilter, QueueRow } from '../../shared/api/views';
 import { displayNumber, type Analyst, type OcStatus, type Recado } from '../../shared/domain';
 import { AWAITING_N2_STATUSES } from '../../shared/oc/stage';
@@ -130,6 +131,18 @@ const teamWhere = (filter: QueueFilter, now: number): { sql: string; params: unk
 export const listQueue = (db: Db, filter: QueueFilter, now: number): QueueRow[] => {
   const where = teamWhere(filter, now);
   return (stmt(db, `${QUEUE_ROW_SQL}${where.sql} ORDER BY o.sla_sort, o.created_at LIMIT ?`).all(...where.params, filter.limit) as RawRow[]).map(toQueueRow);
+};
+
+/** A team view's columns in shared/api/queue-columns.ts order, as arrays (no row objects: 20 000 of them cost). */
+const QUEUE_COLUMNS_SQL = `SELECT o.id, o.number, o.customer_id, c.name, o.plan, o.module, o.segment, o.criticidade, o.kind, o.channel, o.status,
+  o.level, o.subject, o.assignee_id, a.name, o.preferred_analyst_id, o.created_at, o.updated_at, o.sla_clock, o.sla_state, o.sla_due_at,
+  o.sla_percent, o.sla_breached_at, o.server_version = 0
+  FROM ocorrencia o JOIN customer c ON c.id = o.customer_id LEFT JOIN analyst a ON a.id = o.assignee_id`;
+
+/** listQueue's rows, as value arrays for encodeQueueColumns. */
+export const listQueueColumns = (db: Db, filter: QueueFilter, now: number): QueueColumnRow[] => {
+  const where = teamWhere(filter, now);
+  return stmt(db, `${QUEUE_COLUMNS_SQL}${where.sql} ORDER BY o.sla_sort, o.created_at LIMIT ?`).raw().all(...where.params, filter.limit) as QueueColumnRow[];
 };
 
 /** How many OCs a team view holds, whatever its limit. */

@@ -7,6 +7,7 @@ import { AttachmentIds, AttachmentProgress, attachmentQueries, isAttachingMutato
 import { customerAdminQueries } from './customer-admin';
 import { customerHistoryQueries } from './customer-history';
 import { leadQueries } from './lead-views';
+import { QueueColumns } from './queue-columns';
 import { SearchArgs, SearchResult } from './search';
 import { DataChanged, RejectedNotice, SlaAlert, SyncState } from './notices';
 import { CallEntry, CustomerCard, CustomerSummary, Directory, MutationAck, MyQueue, OcDetail, QueueFilter, QueueRow, Session } from './views';
@@ -25,6 +26,8 @@ export const queries = {
   'directory.get': { args: none, result: Directory },
   'queue.mine': { args: none, result: MyQueue },
   'queue.list': { args: QueueFilter, result: z.array(QueueRow) },
+  /** The same rows as queue.list, compact (queue-columns.ts): the team view's whole load. */
+  'queue.view': { args: QueueFilter, result: QueueColumns },
   /** How many OCs the view holds, whatever its limit: the team page shows it while the rows arrive. */
   'queue.count': { args: QueueFilter, result: z.number().int().min(0) },
   'queue.takeNext': { args: none, result: z.object({ ocId: Id.nullable() }) },

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createDraftsStore } from '../../../src/renderer/app/drafts-store';
 import { createNotificationsStore } from '../../../src/renderer/features/notifications/notifications-store';
 import { createQueueStore, FIRST_PAGE } from '../../../src/renderer/features/queue/queue-store';
+import { encodeQueueColumns } from '../../../src/shared/api/queue-columns';
 import { createApiClient } from '../../../src/renderer/lib/api/client';
 import { createClock } from '../../../src/renderer/lib/clock';
 import type { Transport } from '../../../src/renderer/lib/api/transport';
@@ -64,7 +65,9 @@ describe('shared tick', () => {
 describe('team queue store', () => {
   const rows = (n: number, from = 0) => Array.from({ length: n }, (_, i) => ({ id: `oc-${from + i}` }));
 
-  /** queue.list answers at once for a first page and when released for the whole view; queue.count at once. */
+  const columnRows = (n: number) => Array.from({ length: n }, (_, i) => [`oc-${i}`, null, 'c1', 'Metalúrgica Sul', 'ouro', 'fiscal', 'industria', 'alta', 'erro', 'extranet', 'nova', 'n1', 'Boleto', null, null, null, 0, 0, null, null, null, null, null, 0]);
+
+  /** queue.list answers at once for a first page, queue.view when released for the whole view; queue.count at once. */
   const teamTransport = (total: number) => {
     let release: () => void = () => undefined;
     const held = new Promise<void>((done) => (release = done));
@@ -72,10 +75,13 @@ describe('team queue store', () => {
     const transport: Transport = {
       invoke: async (method, args) => {
         const limit = (args as { limit?: number }).limit ?? 0;
-        calls.push(`${method}${method === 'queue.list' ? `:${limit}` : ''}`);
+        calls.push(`${method}${method === 'queue.count' ? '' : `:${limit}`}`);
         if (method === 'queue.count') return { ok: true, value: total };
+        if (method === 'queue.view') {
+          await held;
+          return { ok: true, value: encodeQueueColumns(columnRows(Math.min(limit, total))) };
+        }
         if (method !== 'queue.list') return { ok: true, value: null };
-        if (limit >= 20_000) await held;
         return { ok: true, value: rows(Math.min(limit, total)) };
       },
       subscribe: () => () => undefined,
@@ -92,8 +98,9 @@ describe('team queue store', () => {
     fake.release();
     await loading;
     expect(store.getState().team).toHaveLength(20_000);
+    expect(store.getState().team?.[19_999]).toMatchObject({ id: 'oc-19999', customerName: 'Metalúrgica Sul', status: 'nova', sla: null, pending: false });
     expect(store.getState()).toMatchObject({ teamTotal: 20_000, teamPartial: false, teamLoading: false });
-    expect(fake.calls).toEqual([`queue.list:${FIRST_PAGE}`, 'queue.count', 'queue.list:20000', 'queue.count']);
+    expect(fake.calls).toEqual([`queue.list:${FIRST_PAGE}`, 'queue.count', 'queue.view:20000', 'queue.count']);
   });
 
   it('keeps the rows on screen during a refresh until the whole view replaces them', async () => {
@@ -104,7 +111,7 @@ describe('team queue store', () => {
     expect(store.getState().team).toHaveLength(400);
     const calls = fake.calls.length;
     await store.getState().loadTeam();
-    expect(fake.calls.slice(calls)).toEqual(['queue.list:20000', 'queue.count']);
+    expect(fake.calls.slice(calls)).toEqual(['queue.view:20000', 'queue.count']);
     expect(store.getState()).toMatchObject({ teamTotal: 400, teamPartial: false, teamLoading: false });
   });
 });

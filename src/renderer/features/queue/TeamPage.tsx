@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { useQueue, useRouter, useServices, useT } from '../../app/services';
 import { Button, IconButton } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
@@ -29,7 +29,8 @@ export const TeamPage = ({ viewId }: { viewId: string | null }) => {
   const [quick, setQuick] = useState('');
   const [saving, setSaving] = useState(false);
 
-  useEffect(() => {
+  // Before the first paint: the core starts reading the view while this page paints its frame.
+  useLayoutEffect(() => {
     const state = queue.getState();
     if (viewId !== null && viewId !== state.viewId) state.applyView(viewId);
     else if (state.team === null) void state.loadTeam({ progressive: true });

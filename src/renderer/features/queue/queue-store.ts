@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { z } from 'zod';
+import { decodeQueueColumns } from '../../../shared/api/queue-columns';
 import type { ApiError } from '../../../shared/api/result';
 import type { MyQueue, QueueRow } from '../../../shared/api/views';
 import type { ApiClient } from '../../lib/api/client';
@@ -92,18 +93,22 @@ export const createQueueStore = (api: ApiClient, now: () => number, newId: () =>
         const request = ++teamRequest;
         set({ teamLoading: true });
         const filter = toQueueFilter(get().teamFilter);
-        if (options.progressive === true) {
-          // Asked for only once these are answered: a core reading the whole view would hold their answers back.
-          const [first, total] = await Promise.all([api.call('queue.list', { ...filter, limit: Math.min(FIRST_PAGE, filter.limit) }), api.call('queue.count', filter)]);
+        // The whole view is asked for right behind the first page: the core answers calls in the order they come,
+        // so the first page and its count are not held back, and the rest is on its way while they render. It
+        // travels compact (shared/api/queue-columns.ts): a quarter of the bytes of row objects.
+        const firstPage = options.progressive === true ? Promise.all([api.call('queue.list', { ...filter, limit: Math.min(FIRST_PAGE, filter.limit) }), api.call('queue.count', filter)]) : null;
+        const whole = Promise.all([api.call('queue.view', filter), api.call('queue.count', filter)]);
+        if (firstPage !== null) {
+          const [first, total] = await firstPage;
           if (request !== teamRequest) return;
           if (first.ok && total.ok) {
             set({ team: first.value, teamTotal: total.value, teamPartial: first.value.length < Math.min(total.value, filter.limit), teamError: null });
           }
         }
-        const [result, total] = await Promise.all([api.call('queue.list', filter), api.call('queue.count', filter)]);
+        const [result, total] = await whole;
         if (request !== teamRequest) return;
         if (!result.ok) return set({ teamLoading: false, teamPartial: false, teamError: result.error });
-        set({ team: result.value, teamTotal: total.ok ? total.value : null, teamPartial: false, teamLoading: false, teamError: null });
+        set({ team: decodeQueueColumns(result.value), teamTotal: total.ok ? total.value : null, teamPartial: false, teamLoading: false, teamError: null });
       },
       setTeamFilter: (teamFilter, groupBy) => {
         set({ teamFilter, viewId: null, ...(groupBy === undefined ? {} : { groupBy }) });

@@ -87,6 +87,7 @@ export const querySamples: Record<string, Record<string, unknown>> = {
   'session.login': { login: 'ana', password: 'demo-password' },
   'queue.list': { modules: ['fiscal'], segments: ['industria'], levels: ['n1'], statuses: ['nova'], plans: ['vip'], criticidades: ['alta'], assigneeId: ID, customerId: ID2, breached: false, dueWithinMs: 3_600_000, openOnly: true, limit: 100 },
   'queue.count': { modules: ['fiscal'], assigneeId: ID, customerId: ID2, breached: true, dueWithinMs: 60_000, openOnly: false, limit: 10 },
+  'queue.view': { levels: ['n2'], stages: ['aguardando_n2', 'em_atendimento'], plans: ['ouro'], assigneeId: null, openOnly: true, limit: 20_000 },
   'oc.get': { id: ID },
   'release.preview': { version: '2026.12.07' },
   'oc.search': { text: 'rejeição 225', limit: 20 },
