@@ -4,7 +4,8 @@ import { Button } from '../../components/Button';
 import { FormError } from '../../components/Field';
 import { Icon } from '../../components/icons';
 import type { Lang } from '../../i18n/define';
-import { formatDuration, formatNumber, formatShortDateTime, formatWhen } from '../../lib/format';
+import { formatNumber, formatShortDateTime, formatWhen } from '../../lib/format';
+import { CallEntryItem } from '../phone/CallEntryItem';
 import type { CustomerHistoryT } from './messages';
 
 /** Opens an OC from this page, remembering it so the way back puts the focus on it again. */
@@ -37,30 +38,7 @@ export const CallHistory = ({ t, lang }: { t: CustomerHistoryT; lang: Lang }) =>
         <FormError message={error === null ? null : error.message[lang]} />
         {calls !== null && total === 0 ? <p className="faint ch-empty">{t('calls.none')}</p> : null}
         <ul className="oc-mini-list ch-scroll">
-          {entries.map((entry) => {
-            const line = t('calls.line', {
-              direction: t(entry.call.direction === 'inbound' ? 'calls.inbound' : 'calls.outbound'),
-              contact: entry.call.contactName,
-              duration: formatDuration(entry.call.endedAt - entry.call.startedAt),
-              author: entry.authorName,
-            });
-            const inner = (
-              <>
-                <span className="row">
-                  <span>{formatShortDateTime(entry.call.startedAt, lang)}</span>
-                  <span className="spacer" />
-                  <span className={entry.displayNumber === null ? 'faint' : 'mono'}>{entry.displayNumber ?? t('calls.noOc')}</span>
-                </span>
-                <span className="ch-wrap">{line}</span>
-                {entry.body === '' ? null : <span className="ch-wrap faint ch-clamp" title={entry.body}>{entry.body}</span>}
-              </>
-            );
-            return (
-              <li key={entry.id} data-testid="ch-call" data-oc={entry.ocId ?? ''}>
-                {entry.ocId === null ? <div className="oc-mini ch-static">{inner}</div> : <button type="button" className="oc-mini" onClick={() => openOc(entry.ocId as string)}>{inner}</button>}
-              </li>
-            );
-          })}
+          {entries.map((entry) => <CallEntryItem key={entry.id} entry={entry} onOpen={openOc} wrap testId="ch-call" />)}
         </ul>
         {entries.length < total ? (
           <Button size="s" variant="ghost" icon="chevronDown" onClick={() => void customerHistory.getState().moreCalls()} data-testid="ch-calls-more">

@@ -8,8 +8,9 @@ import { EmptyState } from '../../components/EmptyState';
 import { Field, TextInput } from '../../components/Field';
 import { Icon } from '../../components/icons';
 import { SlaCountdown } from '../../components/SlaCountdown';
-import { formatDuration, formatShortDateTime, formatTime } from '../../lib/format';
+import { formatTime } from '../../lib/format';
 import { CustomerCardView } from '../oc/CustomerCardView';
+import { CallEntryItem } from './CallEntryItem';
 import { CallOutcome } from './CallOutcome';
 import { RECENT_CALLS } from './phone-store';
 
@@ -129,30 +130,7 @@ export const PhonePage = ({ customerId }: { customerId: string | null }) => {
                 </div>
                 <ul className="card-body oc-mini-list">
                   {calls.length === 0 ? <li className="faint">{t('phone.callsNone')}</li> : null}
-                  {calls.map((entry) => {
-                    const line = t('phone.call.line', {
-                      direction: t(`phone.call.${entry.call.direction}`),
-                      contact: entry.call.contactName,
-                      duration: formatDuration(entry.call.endedAt - entry.call.startedAt),
-                      author: entry.authorName,
-                    });
-                    const inner = (
-                      <>
-                        <span className="row">
-                          <span>{formatShortDateTime(entry.call.startedAt, lang)}</span>
-                          <span className="spacer" />
-                          <span className={entry.displayNumber === null ? 'faint' : 'mono'}>{entry.displayNumber ?? t('phone.call.noOc')}</span>
-                        </span>
-                        <span className="ellipsis" title={line}>{line}</span>
-                        {entry.body === '' ? null : <span className="ellipsis faint" title={entry.body}>{entry.body}</span>}
-                      </>
-                    );
-                    return (
-                      <li key={entry.id} data-testid="phone-call" data-oc={entry.ocId ?? ''}>
-                        {entry.ocId === null ? <div className="oc-mini">{inner}</div> : <button type="button" className="oc-mini" onClick={() => navigate({ name: 'oc', id: entry.ocId as string })}>{inner}</button>}
-                      </li>
-                    );
-                  })}
+                  {calls.map((entry) => <CallEntryItem key={entry.id} entry={entry} onOpen={(id) => navigate({ name: 'oc', id })} wrap={false} testId="phone-call" />)}
                   {calls.length >= RECENT_CALLS ? <li className="faint">{t('phone.callsLatest', { count: calls.length })}</li> : null}
                 </ul>
               </section>
