@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { openOffice, waitSynced, type Office } from './support/desktops';
+import { expectLayoutIntact } from './support/layout-integrity';
 import { ensureCapacity, openFirstAvailable, openFromQueue, shot, toast } from './support/workspace';
 
 // The N1 → N2 → lead path across three desktops synced through the central server: what Diego escalates on
@@ -46,8 +47,16 @@ test('escalated on one desktop, in the N2 queue on another, reassigned by a lead
   await n2.page.getByTestId('tab-available').click();
   const row = n2.page.getByTestId('queue-table').locator('[data-testid="queue-row"]', { hasText: number });
   await expect(row).toBeVisible({ timeout: 60_000 });
-  await expect(row.locator('[data-status="aguardando_n2"]')).toHaveText('Aguardando N2');
+  await expect(row.locator('[data-status="aguardando_n2"]')).toContainText('Aguardando N2');
+  // Its pick-up OLA beside the stage, whatever clock the SLA column shows.
+  await expect(row.getByTestId('q-ola')).toContainText(/Aguardando N2 · OLA \d/);
   await shot(n2.page, 'issue13-n2-queue-awaiting');
+  // The smallest window keeps the stage and its OLA whole, nothing overprinted.
+  await n2.page.setViewportSize({ width: 1024, height: 640 });
+  await expectLayoutIntact(n2.page, 'N2 queue with an OC waiting for an N2 at 1024×640');
+  await row.getByTestId('q-ola').scrollIntoViewIfNeeded();
+  await shot(n2.page, 'issue13-n2-queue-awaiting-1024x640');
+  await n2.page.setViewportSize({ width: 1920, height: 1080 });
   await openFromQueue(n2.page, 'queue-table', number);
   await expect(n2.page.getByTestId('interaction-simulation_record')).toContainText('Rejeição 225');
   await expect(n2.page.getByTestId('escalation-notice')).toContainText('Assuma para atendê-la.');

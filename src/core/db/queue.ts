@@ -9,7 +9,7 @@ import { stmt } from './statements';
 // Queue reads come from the query columns, never the JSON docs: tens of thousands of rows stay cheap.
 export const QUEUE_ROW_SQL = `SELECT o.id, o.number, o.customer_id, c.name AS customer_name, o.plan, o.module, o.segment, o.criticidade,
   o.kind, o.channel, o.status, o.level, o.subject, o.assignee_id, a.name AS assignee_name, o.preferred_analyst_id,
-  o.created_at, o.updated_at, o.sla_clock, o.sla_state, o.sla_due_at, o.sla_percent, o.sla_breached_at, o.server_version
+  o.created_at, o.updated_at, o.sla_clock, o.sla_state, o.sla_due_at, o.sla_percent, o.sla_breached_at, o.sla_ola_due_at, o.server_version
   FROM ocorrencia o JOIN customer c ON c.id = o.customer_id LEFT JOIN analyst a ON a.id = o.assignee_id`;
 
 interface RawRow {
@@ -18,7 +18,7 @@ interface RawRow {
   status: QueueRow['status']; level: QueueRow['level']; subject: string; assignee_id: string | null;
   assignee_name: string | null; preferred_analyst_id: string | null; created_at: number; updated_at: number;
   sla_clock: NonNullable<QueueRow['sla']>['clock'] | null; sla_state: NonNullable<QueueRow['sla']>['state'] | null;
-  sla_due_at: number | null; sla_percent: number | null; sla_breached_at: number | null; server_version: number;
+  sla_due_at: number | null; sla_percent: number | null; sla_breached_at: number | null; sla_ola_due_at: number | null; server_version: number;
 }
 
 export const toQueueRow = (r: RawRow): QueueRow => ({
@@ -44,6 +44,7 @@ export const toQueueRow = (r: RawRow): QueueRow => ({
   sla: r.sla_clock === null || r.sla_state === null
     ? null
     : { clock: r.sla_clock, state: r.sla_state, dueAt: r.sla_due_at, percent: r.sla_percent ?? 0, breachedAt: r.sla_breached_at },
+  olaDueAt: r.sla_ola_due_at,
   pending: r.server_version === 0,
 });
 
@@ -136,7 +137,7 @@ export const listQueue = (db: Db, filter: QueueFilter, now: number): QueueRow[] 
 /** A team view's columns in shared/api/queue-columns.ts order, as arrays (no row objects: 20 000 of them cost). */
 const QUEUE_COLUMNS_SQL = `SELECT o.id, o.number, o.customer_id, c.name, o.plan, o.module, o.segment, o.criticidade, o.kind, o.channel, o.status,
   o.level, o.subject, o.assignee_id, a.name, o.preferred_analyst_id, o.created_at, o.updated_at, o.sla_clock, o.sla_state, o.sla_due_at,
-  o.sla_percent, o.sla_breached_at, o.server_version = 0
+  o.sla_percent, o.sla_breached_at, o.sla_ola_due_at, o.server_version = 0
   FROM ocorrencia o JOIN customer c ON c.id = o.customer_id LEFT JOIN analyst a ON a.id = o.assignee_id`;
 
 /** listQueue's rows, as value arrays for encodeQueueColumns. */

@@ -11,17 +11,19 @@ export interface SlaColumns {
   sort: number;
   /** Next instant at which the SLA state of this OC changes (threshold, breach, calendar edge); null if none. */
   nextAt: number | null;
+  /** The N2 pick-up OLA's deadline while it runs (an escalated OC no N2 has taken), whatever the badge shows. */
+  olaDueAt: number | null;
 }
 
 /** Rewrites the SLA columns of an OC; returns false (and writes nothing) when they are already up to date. */
 export const writeSlaColumns = (db: Db, ocId: string, sla: SlaColumns): boolean => {
   const b = sla.badge;
-  const next = [sla.sort, sla.nextAt, b?.clock ?? null, b?.state ?? null, b?.dueAt ?? null, b?.percent ?? null, b?.breachedAt ?? null];
-  const current = stmt(db, `SELECT sla_sort, sla_next_at, sla_clock, sla_state, sla_due_at, sla_percent, sla_breached_at
+  const next = [sla.sort, sla.nextAt, b?.clock ?? null, b?.state ?? null, b?.dueAt ?? null, b?.percent ?? null, b?.breachedAt ?? null, sla.olaDueAt];
+  const current = stmt(db, `SELECT sla_sort, sla_next_at, sla_clock, sla_state, sla_due_at, sla_percent, sla_breached_at, sla_ola_due_at
     FROM ocorrencia WHERE id = ?`).raw().get(ocId) as unknown[] | undefined;
   if (current === undefined || current.every((value, i) => value === next[i])) return false;
   stmt(db, `UPDATE ocorrencia SET sla_sort = ?, sla_next_at = ?, sla_clock = ?, sla_state = ?, sla_due_at = ?, sla_percent = ?,
-    sla_breached_at = ? WHERE id = ?`).run(...next, ocId);
+    sla_breached_at = ?, sla_ola_due_at = ? WHERE id = ?`).run(...next, ocId);
   return true;
 };
 

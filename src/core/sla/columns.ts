@@ -41,6 +41,7 @@ export const columnsOf = (evaluation: SlaEvaluation): SlaColumns => ({
   badge: slaBadge(evaluation),
   sort: urgencyOf(evaluation),
   nextAt: evaluation.nextChangeAt,
+  olaDueAt: evaluation.clocks.find((clock) => clock.clock === 'ola_n2' && clock.counting)?.dueAt ?? null,
 });
 
 /**

@@ -24,12 +24,14 @@ const STAGE_LOOK: Record<OcStage, { icon: IconName; tone: string }> = {
  * Where the OC stands (shared/oc/stage.ts: its status, or "Aguardando N2" while an escalated OC waits for an N2).
  * `bare`: icon and coloured text without the pill — for dense tables, where thousands of pills cost paint time.
  */
-export const StatusBadge = memo(({ stage, lang, bare = false }: { stage: OcStage; lang: Lang; bare?: boolean }) => {
+export const StatusBadge = memo(({ stage, lang, bare = false, detail, title }: { stage: OcStage; lang: Lang; bare?: boolean; detail?: string; title?: string }) => {
   const look = STAGE_LOOK[stage];
+  // `detail` follows the stage in the same text, so a narrow column cuts the detail first, never the stage.
+  const text = detail === undefined ? lbl(STAGE_LABELS[stage], lang) : `${lbl(STAGE_LABELS[stage], lang)} · ${detail}`;
   return (
-    <span className={`badge badge-${look.tone}${bare ? ' badge-bare' : ''}`} data-status={stage} title={lbl(STAGE_LABELS[stage], lang)}>
+    <span className={`badge badge-${look.tone}${bare ? ' badge-bare' : ''}`} data-status={stage} title={title ?? text}>
       <Icon name={look.icon} size={13} />
-      <span className="badge-text">{lbl(STAGE_LABELS[stage], lang)}</span>
+      <span className="badge-text">{text}</span>
     </span>
   );
 });

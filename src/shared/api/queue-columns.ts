@@ -14,7 +14,7 @@ export const QUEUE_COLUMNS = [
   ['segment', 'dict'], ['criticidade', 'dict'], ['kind', 'dict'], ['channel', 'dict'], ['status', 'dict'], ['level', 'dict'],
   ['subject', 'plain'], ['assigneeId', 'dict'], ['assigneeName', 'dict'], ['preferredAnalystId', 'dict'], ['createdAt', 'plain'],
   ['updatedAt', 'plain'], ['slaClock', 'dict'], ['slaState', 'dict'], ['slaDueAt', 'plain'], ['slaPercent', 'plain'],
-  ['slaBreachedAt', 'plain'], ['pending', 'plain'],
+  ['slaBreachedAt', 'plain'], ['olaDueAt', 'plain'], ['pending', 'plain'],
 ] as const;
 const WIDTH = QUEUE_COLUMNS.length;
 const DICT = QUEUE_COLUMNS.map(([, kind]) => kind === 'dict');
@@ -93,6 +93,7 @@ export const decodeQueueColumns = (view: QueueColumns): QueueRow[] => {
       sla: clock === null || state === null
         ? null
         : { clock: clock as NonNullable<QueueRow['sla']>['clock'], state: state as NonNullable<QueueRow['sla']>['state'], dueAt: num(b + C.slaDueAt), percent: num(b + C.slaPercent) ?? 0, breachedAt: num(b + C.slaBreachedAt) },
+      olaDueAt: num(b + C.olaDueAt),
       pending: values[b + C.pending] === 1,
     };
   }

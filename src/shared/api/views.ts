@@ -62,6 +62,8 @@ export const QueueRow = z.object({
   createdAt: Instant,
   updatedAt: Instant,
   sla: SlaBadge.nullable(),
+  /** The N2 pick-up OLA's deadline while it runs (an escalated OC waiting for an N2), whatever `sla` shows. */
+  olaDueAt: Instant.nullable(),
   /** True while the local change has not been confirmed by the server. */
   pending: z.boolean(),
 });

@@ -65,7 +65,7 @@ describe('shared tick', () => {
 describe('team queue store', () => {
   const rows = (n: number, from = 0) => Array.from({ length: n }, (_, i) => ({ id: `oc-${from + i}` }));
 
-  const columnRows = (n: number) => Array.from({ length: n }, (_, i) => [`oc-${i}`, null, 'c1', 'Metalúrgica Sul', 'ouro', 'fiscal', 'industria', 'alta', 'erro', 'extranet', 'nova', 'n1', 'Boleto', null, null, null, 0, 0, null, null, null, null, null, 0]);
+  const columnRows = (n: number) => Array.from({ length: n }, (_, i) => [`oc-${i}`, null, 'c1', 'Metalúrgica Sul', 'ouro', 'fiscal', 'industria', 'alta', 'erro', 'extranet', 'nova', 'n1', 'Boleto', null, null, null, 0, 0, null, null, null, null, null, null, 0]);
 
   /** queue.list answers at once for a first page, queue.view when released for the whole view; queue.count at once. */
   const teamTransport = (total: number) => {

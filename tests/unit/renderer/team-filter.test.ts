@@ -24,6 +24,7 @@ const row = (over: Partial<QueueRow> & { id: string }): QueueRow => ({
   createdAt: NOW - 3_600_000,
   updatedAt: NOW - 3_600_000,
   sla: { clock: 'resolution', state: 'running', dueAt: NOW + 10 * 3_600_000, percent: 20, breachedAt: null },
+  olaDueAt: null,
   pending: false,
   ...over,
 });

@@ -9,6 +9,7 @@ import { migration007 } from './007-attachments';
 import { migration008 } from './008-bulk-events';
 import { migration009 } from './009-planned-versions';
 import { migration010 } from './010-notice-text';
+import { migration011 } from './011-ola-column';
 
 export interface Migration {
   version: number;
@@ -17,7 +18,7 @@ export interface Migration {
 }
 
 // Append-only: never edit a shipped migration; add the next number (ARCHITECTURE.md style 7).
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export class NewerDatabaseError extends Error {

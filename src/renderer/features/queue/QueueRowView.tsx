@@ -5,6 +5,8 @@ import { isOpenStatus } from '../../../shared/domain';
 import { CriticidadeBadge, LevelBadge, PlanBadge, StatusBadge } from '../../components/badges';
 import { Icon } from '../../components/icons';
 import { SlaCountdown } from '../../components/SlaCountdown';
+import { useNow } from '../../app/services';
+import { formatCountdown } from '../../lib/format';
 import type { Lang } from '../../i18n/define';
 import type { Translate } from '../../app/services';
 import type { VisibleColumn } from './column-fit';
@@ -15,6 +17,17 @@ export interface RowContext {
   catalogName: (id: string) => string;
   myId: string | null;
 }
+
+/** "Aguardando N2 · OLA 25m": the stage with its pick-up OLA counting down (overdue: "OLA −1h 05m"). */
+const AwaitingN2 = ({ dueAt, ctx }: { dueAt: number; ctx: RowContext }) => {
+  const now = useNow();
+  const countdown = formatCountdown(dueAt - now);
+  return (
+    <span data-testid="q-ola" className="q-ola">
+      <StatusBadge stage="aguardando_n2" lang={ctx.lang} bare detail={`OLA ${countdown}`} />
+    </span>
+  );
+};
 
 /** What a column shows for a row (also rendered, hidden, by the QueueSizer to measure the column). */
 export const cell = (column: VisibleColumn, row: QueueRow, ctx: RowContext) => {
@@ -48,8 +61,12 @@ export const cell = (column: VisibleColumn, row: QueueRow, ctx: RowContext) => {
       return <span className="ellipsis muted" title={ctx.catalogName(row.segment)}>{ctx.catalogName(row.segment)}</span>;
     case 'criticidade':
       return <CriticidadeBadge criticidade={row.criticidade} lang={ctx.lang} />;
-    case 'status':
-      return <StatusBadge stage={ocStage(row)} lang={ctx.lang} bare />;
+    case 'status': {
+      const stage = ocStage(row);
+      // Waiting for an N2: its pick-up OLA beside the stage, even when the SLA column shows a more urgent clock.
+      if (stage !== 'aguardando_n2' || row.olaDueAt === null) return <StatusBadge stage={stage} lang={ctx.lang} bare />;
+      return <AwaitingN2 dueAt={row.olaDueAt} ctx={ctx} />;
+    }
     case 'level':
       return <LevelBadge level={row.level} lang={ctx.lang} />;
     case 'assignee':

@@ -3,7 +3,7 @@ import { SlaClockName, type QueueRow } from '../../../shared/api/views';
 import { Icon } from '../../components/icons';
 import { SlaLabel, type SlaTone } from '../../components/SlaCountdown';
 import { formatCountdown } from '../../lib/format';
-import { columnTemplate, sampleRows, type ColumnTemplate, type VisibleColumn } from './column-fit';
+import { columnTemplate, sampleRows, statusKey, type ColumnTemplate, type VisibleColumn } from './column-fit';
 import { cell, type RowContext } from './QueueRowView';
 
 const MINUTE = 60_000;
@@ -45,7 +45,7 @@ export const useQueueColumns = (rows: readonly QueueRow[], columns: readonly Vis
   const samples = useMemo(() => sampleRows(rows, columns, ctx.catalogName), [rows, columns, ctx.catalogName]);
   // What the measurement depends on: the sampled texts, the columns and the language.
   const signature = useMemo(
-    () => `${ctx.lang}|${columns.join(',')}|${columns.map((c) => (samples[c] ?? []).map((r) => `${r.id}:${r.displayNumber}:${r.customerName}:${r.assigneeName ?? ''}:${r.status}`).join(';')).join('|')}`,
+    () => `${ctx.lang}|${columns.join(',')}|${columns.map((c) => (samples[c] ?? []).map((r) => `${r.id}:${r.displayNumber}:${r.customerName}:${r.assigneeName ?? ''}:${statusKey(r)}`).join(';')).join('|')}`,
     [samples, columns, ctx.lang],
   );
   const [fontsReady, setFontsReady] = useState(false);

@@ -1,4 +1,5 @@
 import type { QueueRow } from '../../../shared/api/views';
+import { ocStage } from '../../../shared/oc/stage';
 
 // Column widths from their content. Each column is measured in the DOM at its widest sample (the QueueSizer
 // renders the same cells, hidden): the SLA countdown at its longest possible form ("−99d 23h" with the longest
@@ -79,8 +80,12 @@ const textOf: Partial<Record<VisibleColumn, (row: QueueRow, name: (id: string) =
 };
 
 /** Distinct values whatever their length: few enough to measure them all. */
+/** What the status cell shows, as a key: the stage, and whether the OLA stands beside it. */
+export const statusKey = (row: QueueRow): string => `${ocStage(row)}${row.olaDueAt === null ? '' : ':ola'}`;
+
 const keyOf: Partial<Record<VisibleColumn, (row: QueueRow) => string>> = {
-  status: (row) => row.status,
+  // A stage, and an OC waiting for an N2 once more with its OLA beside it (QueueRowView): each is measured.
+  status: statusKey,
   criticidade: (row) => row.criticidade,
   level: (row) => row.level,
 };

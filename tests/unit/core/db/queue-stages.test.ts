@@ -36,6 +36,18 @@ describe('team views by stage', () => {
     expect(view([stage]).map((r) => r.id).sort()).toEqual(expected);
   });
 
+  it("the row carries its pick-up OLA while it waits, and loses it when an N2 takes it", async () => {
+    const row = () => listQueue(t.core.db, { openOnly: true, limit: 100_000 } as QueueFilter, t.clock.now()).find((r) => r.id === escalatedId);
+    const detail = await t.call('oc.get', { id: escalatedId });
+    const ola = detail.sla.find((c) => c.clock === 'ola_n2');
+    expect(ola?.dueAt).toEqual(expect.any(Number));
+    expect(row()?.olaDueAt).toBe(ola?.dueAt);
+    await t.call('session.login', { login: 'rafael', password: 'demo' });
+    await t.call('oc.take', { ocId: escalatedId });
+    expect(row()?.olaDueAt).toBeNull();
+    expect(ocStage(row()!)).toBe('em_atendimento');
+  });
+
   it('stages combine as a union, and every open row has one stage', () => {
     const stages = ['aguardando_n2', 'em_atendimento', 'nova', 'aguardando_cliente', 'reaberta', 'encaminhada_dev', 'aguardando_versao'] as const;
     expect(view([...stages]).length).toBe(all().length);
