@@ -10,7 +10,7 @@ import { createNotificationsStore } from './features/notifications/notifications
 import { createOcStore } from './features/oc/oc-store';
 import { createPhoneStore } from './features/phone/phone-store';
 import { createCustomerHistoryStore } from './features/customer-history/customer-history-store';
-import { createQueueStore } from './features/queue/queue-store';
+import { createQueueStore, followTeamRoute } from './features/queue/queue-store';
 import { createRejectedToaster, rejectedToastOf } from './features/sync/rejected-toasts';
 import { createSearchStore } from './features/search/search-store';
 import { createSyncStore } from './features/sync/sync-store';
@@ -45,6 +45,8 @@ if (connection.kind === 'no_token') {
     ui.getState().toast({ tone: 'danger', sticky: true, ...rejectedToastOf(notices, t(), ui.getState().lang), ...(ocId === null ? {} : { ocId }) });
   });
   const router = createRouter(window);
+  const queue = createQueueStore(api, clock.read, () => crypto.randomUUID());
+  followTeamRoute(queue, router);
   const services: Services = {
     api,
     clock,
@@ -52,7 +54,7 @@ if (connection.kind === 'no_token') {
     router,
     session,
     drafts: createDraftsStore(api, window.localStorage, clock.read),
-    queue: createQueueStore(api, clock.read, () => crypto.randomUUID()),
+    queue,
     oc: createOcStore(api),
     phone: createPhoneStore(api),
     search: createSearchStore(api, router),

@@ -1,7 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createDraftsStore } from '../../../src/renderer/app/drafts-store';
 import { createNotificationsStore } from '../../../src/renderer/features/notifications/notifications-store';
-import { createQueueStore, FIRST_PAGE } from '../../../src/renderer/features/queue/queue-store';
+import { createStore } from 'zustand/vanilla';
+import type { RouterState, RouterStore } from '../../../src/renderer/app/router';
+import { createQueueStore, FIRST_PAGE, followTeamRoute } from '../../../src/renderer/features/queue/queue-store';
 import { encodeQueueColumns } from '../../../src/shared/api/queue-columns';
 import { createApiClient } from '../../../src/renderer/lib/api/client';
 import { createClock } from '../../../src/renderer/lib/clock';
@@ -101,6 +103,22 @@ describe('team queue store', () => {
     expect(store.getState().team?.[19_999]).toMatchObject({ id: 'oc-19999', customerName: 'Metalúrgica Sul', status: 'nova', sla: null, pending: false });
     expect(store.getState()).toMatchObject({ teamTotal: 20_000, teamPartial: false, teamLoading: false });
     expect(fake.calls).toEqual([`queue.list:${FIRST_PAGE}`, 'queue.count', 'queue.view:20000', 'queue.count']);
+  });
+
+  it('starts loading the team view as the route changes to it, once, before its page asks', async () => {
+    const fake = teamTransport(400);
+    fake.release();
+    const store = createQueueStore(createApiClient(fake.transport), () => 0, () => 'id');
+    const router = createStore<Pick<RouterState, 'route'>>(() => ({ route: { name: 'queue' } }));
+    followTeamRoute(store, router as unknown as RouterStore);
+    router.setState({ route: { name: 'team', viewId: null } });
+    expect(store.getState().teamLoading).toBe(true);
+    expect(fake.calls).toEqual([`queue.list:${FIRST_PAGE}`, 'queue.count', 'queue.view:20000', 'queue.count']);
+    await vi.waitFor(() => expect(store.getState().team).toHaveLength(400));
+    // Back and forth within the team section, or to a saved view, loads nothing more here.
+    router.setState({ route: { name: 'team', viewId: 'breached' } });
+    router.setState({ route: { name: 'team', viewId: null } });
+    expect(fake.calls).toHaveLength(4);
   });
 
   it('keeps the rows on screen during a refresh until the whole view replaces them', async () => {

@@ -33,7 +33,7 @@ export const TeamPage = ({ viewId }: { viewId: string | null }) => {
   useLayoutEffect(() => {
     const state = queue.getState();
     if (viewId !== null && viewId !== state.viewId) state.applyView(viewId);
-    else if (state.team === null) void state.loadTeam({ progressive: true });
+    else if (state.team === null && !state.teamLoading) void state.loadTeam({ progressive: true });
   }, [queue, viewId]);
 
   return (

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { decodeQueueColumns } from '../../../shared/api/queue-columns';
 import type { ApiError } from '../../../shared/api/result';
 import type { MyQueue, QueueRow } from '../../../shared/api/views';
+import type { RouterStore } from '../../app/router';
 import type { ApiClient } from '../../lib/api/client';
 import { BUILT_IN_VIEWS, emptyFilter, GroupBy, patchRows, SavedView, toQueueFilter, type TeamFilter } from './team-filter';
 
@@ -179,3 +180,15 @@ export const createQueueStore = (api: ApiClient, now: () => number, newId: () =>
   });
   return store;
 };
+
+/**
+ * The team view starts loading as the route changes to it, before its page renders (issue 14 item 4): the core
+ * reads the view while React switches pages. The page's own effect then finds the load under way.
+ */
+export const followTeamRoute = (queue: QueueStore, router: RouterStore): (() => void) =>
+  router.subscribe((state, previous) => {
+    const route = state.route;
+    if (route.name !== 'team' || route.viewId !== null || previous.route.name === 'team') return;
+    const current = queue.getState();
+    if (current.team === null && !current.teamLoading) void current.loadTeam({ progressive: true });
+  });
