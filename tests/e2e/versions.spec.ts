@@ -10,7 +10,8 @@ import { login, logout, toast } from './support/workspace';
 // text); Beatriz (lead) finds the proposal in Settings › Versions, confirms it, is told once when she plans the
 // same number again, and registers the release after its preview lists the OC it will solve.
 
-const SHOTS = resolve(import.meta.dirname, '../../docs/screenshots/issue-13');
+// Kept as test artifacts; the ones in docs/screenshots/issue-13 are copied from a run and looked at.
+const SHOTS = resolve(import.meta.dirname, '../../test-results/screenshots/issue-13');
 
 /** The screen at 1920×1080 and at the smallest window the app allows (1024×640), checked for overlaps first. */
 const look = async (page: Page, name: string): Promise<void> => {
