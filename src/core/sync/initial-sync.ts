@@ -5,7 +5,7 @@ import { SYNC_TABLES, type PullResponse } from '../../shared/sync/protocol';
 import { putAttachmentRow } from '../db/attachments';
 import type { Db } from '../db/connection';
 import { deleteMeta, getMeta, setMeta } from '../db/meta';
-import { allOcIds, dropFullIndexes, hasOcs, moveStagedEvents, stageEvent, upsertRow, withoutOwnFsync } from '../db/bulk-sync';
+import { allOcIds, dropFullIndexes, hasOcs, moveStagedEvents, stageEvent, upsertRow, withoutOwnFsync, withTempOnDisk } from '../db/bulk-sync';
 import { baseCount, confirmUpTo, pendingCount } from '../db/outbox';
 import { catchUpSearch, indexEveryOcText } from '../db/search';
 import type { LocalStoreDeps } from '../store/local-store';
@@ -85,15 +85,18 @@ export const finishBulk = (deps: LocalStoreDeps, now: number): PageResult => {
   const { db } = deps;
   const saved = getMeta(db, BULK_META);
   if (saved === undefined) return { tables: new Set(), ocIds: new Set(), replayFailures: 0 };
-  const ocIds = db.transaction((): Set<string> => {
-    moveStagedEvents(db);
-    for (const sql of JSON.parse(saved) as string[]) db.exec(sql);
-    indexEveryOcText(db);
-    const ids = new Set(allOcIds(db));
-    deps.deriveSla(db, ids, now);
-    deleteMeta(db, BULK_META);
+  const ocIds = withTempOnDisk(db, () => {
+    const ids = db.transaction((): Set<string> => {
+      moveStagedEvents(db);
+      for (const sql of JSON.parse(saved) as string[]) db.exec(sql);
+      indexEveryOcText(db);
+      const all = new Set(allOcIds(db));
+      deps.deriveSla(db, all, now);
+      deleteMeta(db, BULK_META);
+      return all;
+    })();
+    catchUpSearch(db);
     return ids;
-  })();
-  catchUpSearch(db);
+  });
   return { tables: new Set(SYNC_TABLES), ocIds, replayFailures: 0 };
 };
