@@ -30,12 +30,23 @@ export const dropFullIndexes = (db: Db, tables: readonly string[]): string[] => 
  */
 export const withoutOwnFsync = (db: Db, write: () => void): void => {
   db.pragma('synchronous = NORMAL');
+  db.pragma(`wal_autocheckpoint = ${BULK_CHECKPOINT_PAGES}`);
   try {
     write();
   } finally {
     db.pragma('synchronous = FULL');
+    db.pragma(`wal_autocheckpoint = ${CHECKPOINT_PAGES}`);
   }
 };
+
+/** SQLite's default: a commit that leaves the WAL past this many pages copies it back into the database. */
+const CHECKPOINT_PAGES = 1_000;
+/**
+ * While bulk pages commit: a page of 10 000 rows writes more than the default's 1 000 database pages, so each
+ * page's commit ran a checkpoint of its own. Past 32 MB of WAL instead, database pages written again in between
+ * go back into the database once (an initial sync of 100 000 OCs: ~1.5 s less of 27).
+ */
+const BULK_CHECKPOINT_PAGES = 8_192;
 
 /**
  * Runs `work` with SQLite's temporary storage in files rather than memory, then puts memory back. The end of an

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { withTempOnDisk } from '../../../../src/core/db/bulk-sync';
+import { withoutOwnFsync, withTempOnDisk } from '../../../../src/core/db/bulk-sync';
 import { openDatabase } from '../../../../src/core/db/connection';
 
 const dirs: string[] = [];
@@ -25,6 +25,21 @@ describe('withTempOnDisk', () => {
       throw new Error('interrupted');
     })).toThrow('interrupted');
     expect(tempStore(d)).toBe(2);
+    d.close();
+  });
+});
+
+describe('withoutOwnFsync', () => {
+  it('commits a bulk page with NORMAL and fewer checkpoints, then puts FULL and the default interval back, also on a throw', () => {
+    const d = db();
+    const seen: unknown[] = [];
+    withoutOwnFsync(d, () => seen.push(d.pragma('synchronous', { simple: true }), d.pragma('wal_autocheckpoint', { simple: true })));
+    expect(seen).toEqual([1, 8_192]);
+    expect(() => withoutOwnFsync(d, () => {
+      throw new Error('bad page');
+    })).toThrow('bad page');
+    expect(d.pragma('synchronous', { simple: true })).toBe(2);
+    expect(d.pragma('wal_autocheckpoint', { simple: true })).toBe(1_000);
     d.close();
   });
 });
