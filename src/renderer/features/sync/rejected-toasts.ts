@@ -5,9 +5,9 @@ import type { Lang } from '../../i18n/define';
 import { mutationLabel } from './mutation-labels';
 
 // One push answers for many changes: a refused take is usually followed by the reply and the pause written on
-// top of it, refused in the same answer. Their notices arrive one after another; shown one toast each, every
-// toast about the OC replaced the one before and the author saw only the last reason (issue 13 item 5). They
-// are gathered for a moment and shown as one toast per OC that lists every refused change.
+// top of it, refused in the same answer. Their notices arrive one after another; shown one toast each, titled
+// alike ("Alteração recusada") with only a reason, the author could not tell which change each was about
+// (issue 13 item 5). They are gathered for a moment and shown as one toast per OC naming every refused change.
 
 export const GATHER_MS = 300;
 
