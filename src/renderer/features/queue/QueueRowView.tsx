@@ -9,7 +9,7 @@ import { useNow } from '../../app/services';
 import { formatCountdown } from '../../lib/format';
 import type { Lang } from '../../i18n/define';
 import type { Translate } from '../../app/services';
-import type { VisibleColumn } from './column-fit';
+import { olaDueShown, type VisibleColumn } from './column-fit';
 
 export interface RowContext {
   lang: Lang;
@@ -62,10 +62,10 @@ export const cell = (column: VisibleColumn, row: QueueRow, ctx: RowContext) => {
     case 'criticidade':
       return <CriticidadeBadge criticidade={row.criticidade} lang={ctx.lang} />;
     case 'status': {
-      const stage = ocStage(row);
       // Waiting for an N2: its pick-up OLA beside the stage, even when the SLA column shows a more urgent clock.
-      if (stage !== 'aguardando_n2' || row.olaDueAt === null) return <StatusBadge stage={stage} lang={ctx.lang} bare />;
-      return <AwaitingN2 dueAt={row.olaDueAt} ctx={ctx} />;
+      const olaDue = olaDueShown(row);
+      if (olaDue === null) return <StatusBadge stage={ocStage(row)} lang={ctx.lang} bare />;
+      return <AwaitingN2 dueAt={olaDue} ctx={ctx} />;
     }
     case 'level':
       return <LevelBadge level={row.level} lang={ctx.lang} />;

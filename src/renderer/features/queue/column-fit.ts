@@ -80,8 +80,11 @@ const textOf: Partial<Record<VisibleColumn, (row: QueueRow, name: (id: string) =
 };
 
 /** Distinct values whatever their length: few enough to measure them all. */
+/** The pick-up OLA stands beside the stage while an escalated OC waits for an N2 (QueueRowView's status cell). */
+export const olaDueShown = (row: QueueRow): number | null => (ocStage(row) === 'aguardando_n2' ? row.olaDueAt : null);
+
 /** What the status cell shows, as a key: the stage, and whether the OLA stands beside it. */
-export const statusKey = (row: QueueRow): string => `${ocStage(row)}${row.olaDueAt === null ? '' : ':ola'}`;
+export const statusKey = (row: QueueRow): string => `${ocStage(row)}${olaDueShown(row) === null ? '' : ':ola'}`;
 
 const keyOf: Partial<Record<VisibleColumn, (row: QueueRow) => string>> = {
   // A stage, and an OC waiting for an N2 once more with its OLA beside it (QueueRowView): each is measured.
