@@ -42,6 +42,15 @@ test('escalated on one desktop, in the N2 queue on another, reassigned by a lead
   await expect(reply).toHaveAttribute('title', /Esta OC foi escalada para o Nível 2 e aguarda um analista N2\. Você pode acompanhá-la e adicionar notas internas\./);
   await expect(n1.page.getByTestId('action-note')).toBeEnabled();
   await shot(n1.page, 'issue13-escalated-n1-readonly');
+  // The smallest window, in Portuguese and in English: the notice and the header whole, nothing overprinted.
+  await n1.page.setViewportSize({ width: 1024, height: 640 });
+  await expectLayoutIntact(n1.page, 'escalated OC for N1 at 1024×640');
+  await n1.page.getByTestId('lang-switch').click();
+  await expect(notice).toContainText('Escalated to Level 2 by Diego Nunes; no Level 2 analyst has taken it yet.');
+  await expectLayoutIntact(n1.page, 'escalated OC for N1 at 1024×640, in English');
+  await shot(n1.page, 'issue13-escalated-n1-readonly-1024x640-en');
+  await n1.page.getByTestId('lang-switch').click();
+  await n1.page.setViewportSize({ width: 1920, height: 1080 });
 
   // Sabrina's N2 queue (her specialties, her level) gets it from the server, as "Aguardando N2".
   await n2.page.getByTestId('tab-available').click();

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { openOffice, syncIndicator, waitSynced, type Office } from './support/desktops';
+import { expectLayoutIntact } from './support/layout-integrity';
 import { ensureCapacity, openFromQueue, rowNumbers, shot, toast } from './support/workspace';
 
 // Issue 13 item 5: two analysts take the same OC with the server away and each writes the customer a reply.
@@ -69,6 +70,11 @@ test('a reply written on a take the server refuses is refused with it, and its t
   const refused = loser.page.getByTestId('rejected-notice').filter({ hasText: 'Resposta ao cliente' });
   await expect(refused.getByTestId('rejected-text')).toHaveValue(replies.get(loser) as string);
   await shot(loser.page, 'issue13-refused-text');
+  // The smallest window: the panel with the refused texts fits and scrolls, nothing overprinted.
+  await loser.page.setViewportSize({ width: 1024, height: 640 });
+  await expectLayoutIntact(loser.page, 'the refused changes at 1024×640');
+  await shot(loser.page, 'issue13-refused-text-1024x640');
+  await loser.page.setViewportSize({ width: 1920, height: 1080 });
   await refused.getByTestId('rejected-copy').click();
   await expect(refused.getByTestId('rejected-copy')).toHaveText('Copiado');
   expect(await loser.page.evaluate('navigator.clipboard.readText()')).toBe(replies.get(loser));
